@@ -1,0 +1,116 @@
+//! The commands: one function each, between parsed arguments and the
+//! library. They print results to stdout, warnings and summaries to stderr,
+//! and say whether anything was found (grep's exit statuses).
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{self, ReadOptions, Warning};
+use crate::error::{Error, Result};
+use crate::extract;
+use crate::index::{self, BuildOptions, BuildStats};
+use crate::render::{self, Style};
+use crate::search::{Engine, SearchRequest};
+
+/// Whether a command found something: exit status 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    NothingFound,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// The default corpus and index folders, relative to where annals runs.
+pub const DEFAULT_CORPUS: &str = "corpus";
+pub const DEFAULT_INDEX: &str = "index";
+
+pub fn print_warnings(warnings: &[Warning]) {
+    let mut err = io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "annals: warning: {w}");
+    }
+}
+
+/// `annals build`: builds, then prints one summary line to stderr.
+pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
+    let progress = render::ProgressBar::for_stderr();
+    let stats = index::build(paths, options, &progress)?;
+    print_warnings(&stats.warnings);
+    eprintln!(
+        "annals: indexed {} sentences from {} files ({} documents, {:.1} MB) into {} in {:.2}s",
+        stats.sentences,
+        stats.files,
+        stats.documents,
+        stats.bytes as f64 / 1e6,
+        options.index.display(),
+        stats.seconds
+    );
+    Ok(stats)
+}
+
+/// `annals query`. When the default index is missing and the default corpus
+/// is there, builds it first, saying so.
+pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
+    if index == Path::new(DEFAULT_INDEX) && !index::IndexDir::new(index).exists() && Path::new(DEFAULT_CORPUS).is_dir() {
+        eprintln!("annals: no index at {DEFAULT_INDEX}/: building it from {DEFAULT_CORPUS}/ first");
+        build(&[PathBuf::from(DEFAULT_CORPUS)], &BuildOptions::new(index))?;
+    }
+    let engine = Engine::open(index)?;
+    let result = engine.search(request)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match format {
+        OutputFormat::Json => render::search_json(&result, &mut out),
+        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), &mut out),
+    };
+    finish_output(written.and_then(|()| out.flush()))?;
+    Ok(if result.total > 0 { Outcome::Found } else { Outcome::NothingFound })
+}
+
+/// A closed pipe (`annals query … | head`) is not an error.
+fn finish_output(result: io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("<stdout>", e)),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// `annals extract`: what build would index, sentence by sentence, from
+/// files and folders or, with no path, from standard input.
+pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Result<Outcome> {
+    let style = Style::for_stdout();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut warnings = Vec::new();
+    let mut count = 0u64;
+    let mut print = |doc: corpus::Document| -> Result<()> {
+        for annotated in extract::annotate_document(&doc) {
+            count += 1;
+            let written = match format {
+                OutputFormat::Json => render::extract_jsonl(&annotated.record, &mut out),
+                OutputFormat::Text => render::extract_text(&annotated.record, style, &mut out),
+            };
+            finish_output(written)?;
+        }
+        Ok(())
+    };
+    if paths.is_empty() {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+        corpus::read_text(bytes, Path::new("<stdin>"), read, &mut warnings, &mut print)?;
+    } else {
+        let files = corpus::collect_files(paths, &mut warnings)?;
+        for file in &files {
+            corpus::read_file(file, read, &mut warnings, &mut print)?;
+        }
+    }
+    finish_output(out.flush())?;
+    print_warnings(&warnings);
+    Ok(if count > 0 { Outcome::Found } else { Outcome::NothingFound })
+}

@@ -1,0 +1,374 @@
+//! Splitting text into sentences: lines into paragraphs (unwrapping
+//! hard-wrapped text), citation markers out of the text and into `refs`,
+//! paragraphs into sentences with sentencex.
+
+use sentencex::languages::{English, Language};
+
+use super::Sentence;
+use super::clean::{CleanText, OffsetMap};
+
+/// Sentences longer than this many bytes are cut at a word boundary, so one
+/// enormous unpunctuated line cannot make one enormous document.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Paragraphs longer than this are segmented in chunks cut at a word
+/// boundary, which bounds the segmenter's working set.
+const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
+
+/// Finds the 1-based line of a byte offset in a source file.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    /// Set when every offset lies on one known line (a JSONL record).
+    fixed: Option<u64>,
+}
+
+impl LineIndex {
+    pub fn new(source: &[u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', source).map(|i| i + 1));
+        LineIndex { starts, fixed: None }
+    }
+
+    /// An index for text that lies wholly on line `line`.
+    pub fn single(line: u64) -> Self {
+        LineIndex {
+            starts: Vec::new(),
+            fixed: Some(line),
+        }
+    }
+
+    pub fn line_of(&self, offset: usize) -> u64 {
+        if let Some(line) = self.fixed {
+            return line;
+        }
+        self.starts.partition_point(|&s| s <= offset) as u64
+    }
+}
+
+/// Splits `text` into sentences. `map` takes offsets of `text` to the source
+/// file, `lines` finds lines there, and `next_number` numbers the sentences
+/// of the source.
+pub fn segment_text(
+    text: &str,
+    map: &OffsetMap,
+    lines: &LineIndex,
+    next_number: &mut u64,
+) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for paragraph in paragraphs(text) {
+        let (clean, markers) = clean_paragraph(text, &paragraph);
+        let to_source = map.compose(&clean.map);
+        let spans = sentence_spans(&clean.text);
+        let mut refs: Vec<Vec<u32>> = vec![Vec::new(); spans.len()];
+        for (pos, number) in markers {
+            // A marker belongs to the sentence it follows or sits in; one that
+            // opens a paragraph belongs to its first sentence.
+            let i = spans.partition_point(|&(s, _)| s <= pos).saturating_sub(1);
+            if let Some(r) = refs.get_mut(i) {
+                r.push(number);
+            }
+        }
+        for ((start, end), refs) in spans.into_iter().zip(refs) {
+            let source_start = to_source.to_source(start);
+            let last_char = clean.text[start..end].chars().next_back().map_or(0, char::len_utf8);
+            let source_end = to_source.to_source(end - last_char) + last_char;
+            sentences.push(Sentence {
+                text: clean.text[start..end].to_string(),
+                line: lines.line_of(source_start),
+                number: *next_number,
+                start: source_start,
+                end: source_end,
+                refs,
+                offsets: to_source.slice(start, end),
+            });
+            *next_number += 1;
+        }
+    }
+    sentences
+}
+
+/// Byte ranges of the sentences of one cleaned paragraph, trimmed, without
+/// pieces that hold no letter or digit, none longer than MAX_SENTENCE_BYTES.
+fn sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
+    let english = English {};
+    let mut spans = Vec::new();
+    for (chunk_start, chunk_end) in cut_at_words(paragraph, 0, paragraph.len(), MAX_PARAGRAPH_BYTES) {
+        let chunk = &paragraph[chunk_start..chunk_end];
+        for b in english.get_sentence_boundaries(chunk) {
+            let (s, e) = trim_span(paragraph, chunk_start + b.start_byte, chunk_start + b.end_byte);
+            if s < e && paragraph[s..e].chars().any(char::is_alphanumeric) {
+                spans.extend(cut_at_words(paragraph, s, e, MAX_SENTENCE_BYTES));
+            }
+        }
+    }
+    spans
+}
+
+/// Cuts `text[start..end]` into pieces of at most `max` bytes, at whitespace
+/// where there is some, else at a char boundary.
+fn cut_at_words(text: &str, start: usize, end: usize, max: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut s = start;
+    while end - s > max {
+        let mut cut = s + max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(ws) = text[s..cut].rfind(char::is_whitespace)
+            && ws > max / 2
+        {
+            cut = s + ws;
+        }
+        let (ps, pe) = trim_span(text, s, cut);
+        if ps < pe {
+            pieces.push((ps, pe));
+        }
+        s = cut;
+    }
+    let (ps, pe) = trim_span(text, s, end);
+    if ps < pe {
+        pieces.push((ps, pe));
+    }
+    pieces
+}
+
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let piece = &text[start..end];
+    let trimmed_start = piece.len() - piece.trim_start().len();
+    let trimmed_end = piece.trim_end().len();
+    if trimmed_start >= trimmed_end {
+        return (start, start);
+    }
+    (start + trimmed_start, start + trimmed_end)
+}
+
+/// Groups the lines of `text` into paragraphs, each a list of line ranges
+/// (without their line breaks). A blank line always ends a paragraph. In
+/// text that is not hard-wrapped every line is a paragraph; in wrapped text
+/// a line break ends one only after a sentence end, before an indented line
+/// or before a line that opens with a citation marker.
+fn paragraphs(text: &str) -> Vec<Vec<(usize, usize)>> {
+    let lines: Vec<(usize, usize)> = line_ranges(text).collect();
+    let wrapped = is_hard_wrapped(text, &lines);
+    let mut out = Vec::new();
+    let mut current: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in &lines {
+        let line = &text[s..e];
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if let Some(&(ps, pe)) = current.last()
+            && (!wrapped || breaks_between(&text[ps..pe], line))
+        {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push((s, e));
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let line = (start, end - usize::from(text[..end].ends_with('\r')));
+        start = end + 1;
+        Some(line)
+    })
+}
+
+/// Hard-wrapped text has lines of a typical printed width, most of which
+/// stop mid-sentence.
+fn is_hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
+    let filled: Vec<&str> = lines
+        .iter()
+        .map(|&(s, e)| text[s..e].trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if filled.len() < 5 {
+        return false;
+    }
+    let short = filled.iter().filter(|l| l.len() <= 100).count();
+    let open = filled.iter().filter(|l| !ends_sentence(l)).count();
+    short * 10 >= filled.len() * 8 && open * 2 >= filled.len()
+}
+
+fn breaks_between(previous: &str, next: &str) -> bool {
+    ends_sentence(previous.trim_end())
+        || next.starts_with(char::is_whitespace)
+        || opens_with_marker(next)
+}
+
+/// Titles that end a line without ending a sentence ("Mr.\nSmith").
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Gen.", "Col.", "Sen.", "Rep.", "Gov.", "Lt.",
+    "Sgt.", "Rev.", "Hon.", "H.E.", "No.", "Nos.", "Art.", "Vol.", "pp.", "p.",
+];
+
+fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches([')', ']', '"', '\'', '”', '’', '»']);
+    let ends = core.ends_with(['.', '!', '?', '…']);
+    ends && !TITLES
+        .iter()
+        .any(|t| core.ends_with(t) && core[..core.len() - t.len()].ends_with(|c: char| !c.is_alphanumeric()) || core == *t)
+}
+
+fn opens_with_marker(line: &str) -> bool {
+    marker_at(line.trim_start(), 0).is_some()
+}
+
+/// The citation marker (`[12]`, `[citation needed]`) at byte `i` of `s`:
+/// its length and its number, if it has one.
+fn marker_at(s: &str, i: usize) -> Option<(usize, Option<u32>)> {
+    let rest = s.get(i..)?;
+    if !rest.starts_with('[') {
+        return None;
+    }
+    if rest.starts_with("[citation needed]") {
+        return Some(("[citation needed]".len(), None));
+    }
+    let digits = rest[1..].bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=4).contains(&digits) && rest.as_bytes().get(1 + digits) == Some(&b']') {
+        return Some((digits + 2, rest[1..1 + digits].parse().ok()));
+    }
+    None
+}
+
+/// Joins the lines of one paragraph into one text, removing citation markers
+/// and folding line breaks, and returns the markers' numbers with the
+/// positions in the new text where they stood.
+fn clean_paragraph(text: &str, lines: &[(usize, usize)]) -> (CleanText, Vec<(usize, u32)>) {
+    let total: usize = lines.iter().map(|(s, e)| e - s + 1).sum();
+    let mut clean = CleanText::with_capacity(total);
+    let mut markers = Vec::new();
+    for (n, &(s, e)) in lines.iter().enumerate() {
+        let line = &text[s..e];
+        if n > 0 {
+            // A hyphen that ends a wrapped line joins the words around it.
+            if !clean.text.ends_with('-') && !clean.ends_with_whitespace() {
+                clean.push(' ', s - 1);
+            }
+        }
+        let mut i = 0;
+        let mut run_start = 0;
+        let mut skip_space = false;
+        while i < line.len() {
+            let b = line.as_bytes()[i];
+            if b == b'[' {
+                if let Some((len, number)) = marker_at(line, i) {
+                    clean.push_str(&line[run_start..i], s + run_start);
+                    if let Some(number) = number {
+                        markers.push((clean.text.trim_end().len(), number));
+                    }
+                    i += len;
+                    run_start = i;
+                    // "word [3] next" keeps one space, not two.
+                    skip_space = clean.ends_with_whitespace();
+                    continue;
+                }
+            } else if skip_space && (b == b' ' || b == b'\t') {
+                i += 1;
+                run_start = i;
+                continue;
+            }
+            skip_space = false;
+            i += 1;
+        }
+        clean.push_str(&line[run_start..], s + run_start);
+    }
+    (clean, markers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<Sentence> {
+        let lines = LineIndex::new(text.as_bytes());
+        let mut n = 1;
+        segment_text(text, &OffsetMap::default(), &lines, &mut n)
+    }
+
+    #[test]
+    fn markers_after_punctuation_belong_to_the_sentence_before() {
+        let text = "It ended.”[20] In February 2012, it began.";
+        let s = split(text);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].text, "It ended.”");
+        assert_eq!(s[0].refs, vec![20]);
+        assert_eq!(s[1].text, "In February 2012, it began.");
+        assert!(s[1].refs.is_empty());
+        assert_eq!(&text[s[1].start..s[1].end], "In February 2012, it began.");
+    }
+
+    #[test]
+    fn markers_opening_a_line_belong_to_its_first_sentence() {
+        let s = split("First line.\n[26][27] Tehran was quick. Then more.");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1].text, "Tehran was quick.");
+        assert_eq!(s[1].refs, vec![26, 27]);
+        assert_eq!(s[1].line, 2);
+        assert!(s[2].refs.is_empty());
+    }
+
+    #[test]
+    fn markers_inside_a_sentence_leave_one_space() {
+        let s = split("Aliyev said that:[82] “These relations [5] are good.”");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "Aliyev said that: “These relations are good.”");
+        assert_eq!(s[0].refs, vec![82, 5]);
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_source() {
+        let text = "Intro.\n[18] According to him, in 1919 it ended.";
+        let s = split(text);
+        let t = &s[1];
+        let at = t.text.find("1919").unwrap();
+        let src = t.source_offset(at);
+        assert_eq!(&text[src..src + 4], "1919");
+        assert_eq!(&text[t.start..t.end], "According to him, in 1919 it ended.");
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_unwrapped() {
+        let text = "I should like\nat the outset to congratulate you on your\nelection as President of the General Assembly at its\nsixty-third session. I wish you every success in your\nmission.\n I should also thank the Secretary-\nGeneral, Mr.\nBan Ki-moon, for his\nefforts to promote peace.\n";
+        let s = split(text);
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "I should like at the outset to congratulate you on your election as President of the General Assembly at its sixty-third session.",
+                "I wish you every success in your mission.",
+                "I should also thank the Secretary-General, Mr. Ban Ki-moon, for his efforts to promote peace.",
+            ]
+        );
+        assert_eq!(s[2].line, 6);
+        let at = s[2].text.find("Ban").unwrap();
+        assert_eq!(&text[s[2].source_offset(at)..s[2].source_offset(at) + 3], "Ban");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let s = split("Alex Vatanka works in Washington, D.C., on the U.S. economy. It grew.");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut() {
+        let text = "word ".repeat(3000);
+        let s = split(&text);
+        assert!(s.len() >= 3);
+        assert!(s.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES));
+    }
+}

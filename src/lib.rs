@@ -1,0 +1,17 @@
+//! annals: a sentence-level full-text search engine for people who study
+//! what happened, when and where.
+//!
+//! Data flows one way through the modules:
+//! `corpus` (files → sentences) → `extract` (dates, places, names) →
+//! `index` (schema, writer) → `search` (queries, filters, facets) →
+//! `render` (text, JSON).
+
+pub mod app;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod render;
+pub mod search;
+
+pub use error::{Error, Result};

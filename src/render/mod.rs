@@ -1,0 +1,237 @@
+//! Rendering: search results, extractions, stats and build summaries as
+//! text for people (colour and bars on a terminal, plain when piped) and as
+//! JSON for scripts. Nothing here searches or reads an index.
+
+mod progress;
+
+use std::io::{self, Write};
+
+use crate::extract::SentenceRecord;
+use crate::search::{FacetKind, Hit, SearchResult};
+pub use progress::ProgressBar;
+
+/// How text output may decorate itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    /// Colour on a terminal unless NO_COLOR is set (https://no-color.org).
+    pub fn for_stdout() -> Style {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style {
+            color: io::stdout().is_terminal() && !no_color,
+        }
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+
+    fn highlight(&self, s: &str) -> String {
+        self.paint("1;31", s)
+    }
+}
+
+pub fn search_json(result: &SearchResult, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, result)?;
+    writeln!(out)
+}
+
+pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let shown = result.hits.len();
+    let first = result.offset + 1;
+    if shown == 0 {
+        writeln!(out, "no results for {:?} ({} matching)", result.query, result.total)?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "{}–{} of {} for {:?} in {:.1} ms",
+                first,
+                result.offset + shown,
+                result.total,
+                result.query,
+                result.took_ms
+            ))
+        )?;
+    }
+    for hit in &result.hits {
+        write_hit(hit, style, out)?;
+    }
+    for (name, values) in &result.facets {
+        let kind = FacetKind::ALL.into_iter().find(|k| k.name() == name);
+        let info = result.facet_info.get(name);
+        writeln!(out)?;
+        let distinct = info.map_or(values.len(), |i| i.distinct);
+        writeln!(out, "{}", style.bold(&format!("{name} ({distinct} values)")))?;
+        let mut rows: Vec<(String, u64)> = Vec::new();
+        let mut values = values.clone();
+        if kind.is_some_and(FacetKind::is_time) {
+            values.sort_by_key(|v| v.key);
+        }
+        for v in &values {
+            let label = match (&v.label, &v.name) {
+                (Some(label), _) => label.clone(),
+                (None, Some(name)) if kind == Some(FacetKind::Country) => format!("{} {}", v.value, name),
+                (None, Some(name)) => name.clone(),
+                (None, None) => v.value.clone(),
+            };
+            rows.push((label, v.count));
+        }
+        write_bars(&rows, style, out)?;
+        if let Some(info) = info
+            && info.remaining_values > 0
+        {
+            writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "… {} more values ({} sentences); raise --facet-limit to see them",
+                    info.remaining_values, info.remaining_count
+                ))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Aligned labels and proportional bars.
+fn write_bars(rows: &[(String, u64)], style: Style, out: &mut dyn Write) -> io::Result<()> {
+    const WIDTH: u64 = 40;
+    let label_width = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
+    let count_width = rows.iter().map(|(_, c)| c.to_string().len()).max().unwrap_or(0);
+    let max = rows.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
+    for (label, count) in rows {
+        let len = (count * WIDTH).div_ceil(max) as usize;
+        writeln!(
+            out,
+            "  {label:<label_width$}  {count:>count_width$}  {}",
+            style.paint("36", &"█".repeat(len))
+        )?;
+    }
+    Ok(())
+}
+
+fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let mut fragment = String::new();
+    let mut at = 0;
+    for &[s, e] in &hit.snippet.highlights {
+        if s < at || e > hit.snippet.fragment.len() {
+            continue;
+        }
+        fragment.push_str(&hit.snippet.fragment[at..s]);
+        fragment.push_str(&style.highlight(&hit.snippet.fragment[s..e]));
+        at = e;
+    }
+    fragment.push_str(&hit.snippet.fragment[at..]);
+    let mut location = format!("{}:{}", hit.source, hit.line);
+    if hit.doc != hit.source {
+        location.push_str(&format!(" [{}]", hit.doc));
+    }
+    if let Some(n) = hit.doc_matches {
+        location.push_str(&format!(" ({n} matching sentences)"));
+    }
+    writeln!(
+        out,
+        "\n{} {} {}",
+        style.bold(&format!("{:>3}.", hit.rank)),
+        style.dim(&format!("{:.2}", hit.score)),
+        style.paint("35", &location)
+    )?;
+    writeln!(out, "     {fragment}")?;
+    let annotations = annotation_line(&hit.dates, &hit.years, &hit.countries, &hit.persons, &hit.orgs);
+    if !annotations.is_empty() {
+        writeln!(out, "     {}", style.dim(&annotations))?;
+    }
+    Ok(())
+}
+
+fn annotation_line(
+    dates: &[crate::extract::DateOut],
+    years: &[i32],
+    countries: &[crate::extract::CountryRef],
+    persons: &[String],
+    orgs: &[String],
+) -> String {
+    let mut parts = Vec::new();
+    if !dates.is_empty() {
+        let shown: Vec<String> = dates
+            .iter()
+            .map(|d| match (&d.from, &d.to) {
+                (Some(f), Some(t)) if f == t => f.clone(),
+                (Some(f), Some(t)) => format!("{f}..{t}"),
+                (Some(f), None) => format!("{f}.."),
+                (None, Some(t)) => format!("..{t}"),
+                (None, None) => d.text.clone(),
+            })
+            .collect();
+        parts.push(format!("dates: {}", shown.join(", ")));
+    } else if !years.is_empty() {
+        parts.push(format!("years: {}", years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")));
+    }
+    if !countries.is_empty() {
+        let shown: Vec<String> = countries.iter().map(|c| format!("{} ({})", c.name, c.code)).collect();
+        parts.push(format!("countries: {}", shown.join(", ")));
+    }
+    if !persons.is_empty() {
+        parts.push(format!("people: {}", persons.join(", ")));
+    }
+    if !orgs.is_empty() {
+        parts.push(format!("orgs: {}", orgs.join(", ")));
+    }
+    parts.join(" · ")
+}
+
+pub fn extract_jsonl(record: &SentenceRecord, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    writeln!(out)
+}
+
+pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let refs = if record.refs.is_empty() {
+        String::new()
+    } else {
+        format!(" refs {:?}", record.refs)
+    };
+    writeln!(
+        out,
+        "{} {}",
+        style.paint("35", &format!("{}:{} #{}", record.source, record.line, record.sentence)),
+        style.dim(&format!("[{}..{}]{refs}", record.start, record.end))
+    )?;
+    writeln!(out, "  {}", record.text)?;
+    for d in &record.dates {
+        let range = match (&d.from, &d.to) {
+            (Some(f), Some(t)) if f == t => f.clone(),
+            (f, t) => format!("{}..{}", f.as_deref().unwrap_or(""), t.as_deref().unwrap_or("")),
+        };
+        let calendar = d.calendar.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
+        writeln!(out, "  {} {:?} → {range} {:?}{calendar}", style.bold("date"), d.text, d.precision)?;
+    }
+    for e in &record.entities {
+        let what = match (&e.code, &e.country) {
+            (Some(code), _) => format!(" → {code}"),
+            (None, Some(country)) => format!(" (in {country})"),
+            _ => String::new(),
+        };
+        let kind = serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        writeln!(out, "  {} {:?}{what}", style.bold(&kind), e.text)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,253 @@
+//! Turning a request into a tantivy query: the user's query text (tantivy
+//! syntax or plain words) and the filters, combined with AND across flags
+//! and OR within one.
+
+use std::ops::Bound;
+
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery};
+use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use super::SearchRequest;
+use super::filters::{self, YearFilter};
+use crate::error::{Error, Result};
+use crate::extract::names::fold_name;
+use crate::index::{OpenIndex, schema};
+
+/// Fields a query may name inline (`country:IR`, `year:[1990 TO 2010]`).
+const QUERY_FIELDS: &[&str] = &[
+    schema::TEXT,
+    schema::COUNTRY,
+    schema::PERSON,
+    schema::ORG,
+    schema::PLACE,
+    schema::YEAR,
+    schema::DECADE,
+    schema::CENTURY,
+    schema::SOURCE,
+    schema::DOC,
+];
+
+/// The parts of a request's query.
+pub struct BuiltQuery {
+    /// What the searcher runs.
+    pub full: Box<dyn Query>,
+    /// The text part alone, for snippets.
+    pub text: Box<dyn Query>,
+}
+
+pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> Result<BuiltQuery> {
+    let text = text_query(open, request)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
+    let f = &open.fields;
+    let mut add = |clause: Option<Box<dyn Query>>| {
+        if let Some(q) = clause {
+            clauses.push((Occur::Must, q));
+        }
+    };
+    add(any_of(request.years.iter().map(|v| year_query(open, v)).collect::<Result<_>>()?));
+    add(any_of(request.dates.iter().map(|v| date_query(f.day, v)).collect::<Result<_>>()?));
+    add(any_of(
+        request
+            .countries
+            .iter()
+            .map(|v| filters::parse_country(v).map(|code| term_query(f.country, &schema::keyword(&code))))
+            .collect::<Result<_>>()?,
+    ));
+    for (flag, field, values) in [
+        ("--person", f.person, &request.persons),
+        ("--org", f.org, &request.orgs),
+        ("--place", f.place, &request.places),
+    ] {
+        add(any_of(values.iter().map(|v| name_query(searcher, flag, field, v)).collect::<Result<_>>()?));
+    }
+    add(any_of(
+        request.sources.iter().map(|v| source_query(searcher, f.source, v)).collect::<Result<_>>()?,
+    ));
+    let full: Box<dyn Query> = if clauses.len() == 1 {
+        text.box_clone()
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    Ok(BuiltQuery { full, text })
+}
+
+/// OR of the values of one flag; `None` when the flag was not given.
+fn any_of(queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match queries.len() {
+        0 => None,
+        1 => queries.into_iter().next(),
+        _ => Some(Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))),
+    }
+}
+
+fn term_query(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+}
+
+fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query>> {
+    let input = request.query.trim();
+    if input.is_empty() || input == "*" {
+        return Ok(Box::new(AllQuery));
+    }
+    let mut parser = QueryParser::new(open.index.schema(), vec![open.fields.text], open.index.tokenizers().clone());
+    if request.all {
+        parser.set_conjunction_by_default();
+    }
+    if request.plain {
+        let words: Vec<String> = input
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        if words.is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        return parser.parse_query(&words.join(" ")).map_err(|e| Error::BadQuery { message: e.to_string() });
+    }
+    let ast = query_grammar::parse_query(input).map_err(|_| syntax_error(input))?;
+    let ast = rewrite_keyword_values(ast);
+    check_fields(&ast)?;
+    parser
+        .build_query_from_user_input_ast(ast)
+        .map_err(|e| Error::BadQuery {
+            message: format!("{e}; fields you can name: {}", QUERY_FIELDS.join(", ")),
+        })
+}
+
+/// The first syntax error of `input`, with its position, from tantivy's
+/// lenient parser.
+fn syntax_error(input: &str) -> Error {
+    let (_, errors) = query_grammar::parse_query_lenient(input);
+    let (position, message) = errors
+        .first()
+        .map_or((input.chars().count(), "cannot parse this query".to_string()), |e| (e.pos, e.message.clone()));
+    let column = input.char_indices().take_while(|&(i, _)| i < position).count();
+    Error::QuerySyntax {
+        query: input.to_string(),
+        position: column + 1,
+        caret: format!("{}^", " ".repeat(column)),
+        message,
+    }
+}
+
+/// Inline `country:` values may be names or demonyms (`country:Iranian`)
+/// and names fold like the index (`person:"Ataturk"`).
+fn rewrite_keyword_values(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(children) => {
+            UserInputAst::Clause(children.into_iter().map(|(o, c)| (o, rewrite_keyword_values(c))).collect())
+        }
+        UserInputAst::Boost(inner, boost) => UserInputAst::Boost(Box::new(rewrite_keyword_values(*inner)), boost),
+        UserInputAst::Leaf(leaf) => UserInputAst::Leaf(Box::new(match *leaf {
+            UserInputLeaf::Literal(mut literal) => {
+                match literal.field_name.as_deref() {
+                    Some(schema::COUNTRY) => {
+                        if let Ok(code) = filters::parse_country(&literal.phrase) {
+                            literal.phrase = code;
+                        }
+                    }
+                    Some(schema::PERSON | schema::ORG | schema::PLACE) => {
+                        literal.phrase = fold_name(&literal.phrase);
+                    }
+                    _ => {}
+                }
+                UserInputLeaf::Literal(literal)
+            }
+            other => other,
+        })),
+    }
+}
+
+/// Names a user may put before a colon; anything else is an error that
+/// lists them (tantivy would otherwise search the default field for it).
+fn check_fields(ast: &UserInputAst) -> Result<()> {
+    let check = |name: &Option<String>| -> Result<()> {
+        match name {
+            Some(n) if !QUERY_FIELDS.contains(&n.as_str()) => Err(Error::BadQuery {
+                message: format!("unknown field {n:?}; fields you can name: {}", QUERY_FIELDS.join(", ")),
+            }),
+            _ => Ok(()),
+        }
+    };
+    match ast {
+        UserInputAst::Clause(children) => children.iter().try_for_each(|(_, c)| check_fields(c)),
+        UserInputAst::Boost(inner, _) => check_fields(inner),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(l) => check(&l.field_name),
+            UserInputLeaf::Range { field, .. } => check(field),
+            UserInputLeaf::Set { field, .. } => check(field),
+            _ => Ok(()),
+        },
+    }
+}
+
+fn i64_range(field: Field, lo: Option<i64>, hi: Option<i64>) -> Box<dyn Query> {
+    let bound = |v: Option<i64>| v.map_or(Bound::Unbounded, |v| Bound::Included(Term::from_field_i64(field, v)));
+    Box::new(RangeQuery::new(bound(lo), bound(hi)))
+}
+
+fn year_query(open: &OpenIndex, value: &str) -> Result<Box<dyn Query>> {
+    let f = &open.fields;
+    Ok(match filters::parse_year(value)? {
+        YearFilter::Range(lo, hi) => i64_range(f.year, lo, hi),
+        YearFilter::Decade(d) => Box::new(TermQuery::new(Term::from_field_i64(f.decade, d), IndexRecordOption::Basic)),
+        YearFilter::Century(c) => Box::new(TermQuery::new(Term::from_field_i64(f.century, c), IndexRecordOption::Basic)),
+    })
+}
+
+fn date_query(field: Field, value: &str) -> Result<Box<dyn Query>> {
+    let (lo, hi) = filters::parse_date_range(value)?;
+    Ok(i64_range(field, lo, hi))
+}
+
+/// Every indexed value of a keyword field that satisfies `keep`, across all
+/// segments.
+fn matching_terms(searcher: &Searcher, field: Field, keep: &dyn Fn(&str) -> bool) -> Result<Vec<Term>> {
+    let mut terms = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream().map_err(|e| Error::Tantivy(e.into()))?;
+        while stream.advance() {
+            if let Ok(value) = std::str::from_utf8(stream.key())
+                && keep(value)
+            {
+                terms.push(Term::from_field_text(field, value));
+            }
+        }
+    }
+    terms.sort();
+    terms.dedup();
+    Ok(terms)
+}
+
+/// `--person Aliyev` matches every indexed name that holds the words of the
+/// value in order ("ilham aliyev", "heydar aliyev"), folded like the index.
+fn name_query(searcher: &Searcher, flag: &str, field: Field, value: &str) -> Result<Box<dyn Query>> {
+    let wanted = schema::keyword(&fold_name(value));
+    let wanted: Vec<&str> = wanted.split_whitespace().collect();
+    if wanted.is_empty() {
+        return Err(Error::bad_argument(flag, value, "empty name"));
+    }
+    let keep = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    };
+    Ok(Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?)))
+}
+
+/// `--source` takes a glob (`corpus/*.txt`, `**/1970/*`), or a path that
+/// names a file or a folder.
+fn source_query(searcher: &Searcher, field: Field, value: &str) -> Result<Box<dyn Query>> {
+    let glob = globset::GlobBuilder::new(value)
+        .literal_separator(false)
+        .build()
+        .map_err(|e| Error::bad_argument("--source", value, format!("not a valid glob: {e}")))?
+        .compile_matcher();
+    let folder = format!("{}/", value.trim_end_matches('/'));
+    let keep = |path: &str| glob.is_match(path) || path == value || path.starts_with(&folder);
+    Ok(Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?)))
+}
