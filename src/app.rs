@@ -56,7 +56,10 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
 /// `annals query`. When the default index is missing and the default corpus
 /// is there, builds it first, saying so.
 pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
-    if index == Path::new(DEFAULT_INDEX) && !index::IndexDir::new(index).exists() && Path::new(DEFAULT_CORPUS).is_dir() {
+    if index == Path::new(DEFAULT_INDEX)
+        && !index::IndexDir::new(index).exists()
+        && Path::new(DEFAULT_CORPUS).is_dir()
+    {
         eprintln!("annals: no index at {DEFAULT_INDEX}/: building it from {DEFAULT_CORPUS}/ first");
         build(&[PathBuf::from(DEFAULT_CORPUS)], &BuildOptions::new(index))?;
     }
@@ -69,7 +72,11 @@ pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Res
         OutputFormat::Text => render::search_text(&result, Style::for_stdout(), &mut out),
     };
     finish_output(written.and_then(|()| out.flush()))?;
-    Ok(if result.total > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if result.total > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 /// A closed pipe (`annals query … | head`) is not an error.
@@ -102,7 +109,9 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
     };
     if paths.is_empty() {
         let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("<stdin>", e))?;
         corpus::read_text(bytes, Path::new("<stdin>"), read, &mut warnings, &mut print)?;
     } else {
         let files = corpus::collect_files(paths, &mut warnings)?;
@@ -112,5 +121,26 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
     }
     finish_output(out.flush())?;
     print_warnings(&warnings);
-    Ok(if count > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if count > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+/// `annals stats`.
+pub fn stats(index: &Path, format: OutputFormat) -> Result<Outcome> {
+    let stats = Engine::open(index)?.stats()?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match format {
+        OutputFormat::Json => render::stats_json(&stats, &mut out),
+        OutputFormat::Text => render::stats_text(&stats, Style::for_stdout(), &mut out),
+    };
+    finish_output(written.and_then(|()| out.flush()))?;
+    Ok(if stats.sentences > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }

@@ -37,7 +37,9 @@ pub enum Error {
     )]
     Locked { path: PathBuf, lock: PathBuf },
 
-    #[error("query syntax error at position {position}: {message}\n  {query}\n  {caret}\nhint: use --plain to search these words literally")]
+    #[error(
+        "query syntax error at position {position}: {message}\n  {query}\n  {caret}\nhint: use --plain to search these words literally"
+    )]
     QuerySyntax {
         query: String,
         position: usize,

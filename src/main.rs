@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use annals::app::{self, OutputFormat, Outcome};
+use annals::app::{self, Outcome, OutputFormat};
 use annals::corpus::ReadOptions;
 use annals::index::BuildOptions;
 use annals::search::{FacetKind, SearchRequest, Sort};
@@ -15,7 +15,9 @@ use annals::search::{FacetKind, SearchRequest, Sort};
 /// organizations as filters and facets.
 #[derive(Parser)]
 #[command(name = "annals", version, propagate_version = true)]
-#[command(after_help = "Exit status: 0 results, 1 no results, 2 error.\n\nStart with:\n  annals build             index the files under corpus/ into index/\n  annals query Baku --facet year,country")]
+#[command(
+    after_help = "Exit status: 0 results, 1 no results, 2 error.\n\nStart with:\n  annals build             index the files under corpus/ into index/\n  annals query Baku --facet year,country"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,6 +40,17 @@ enum Command {
     Query(QueryArgs),
     /// Show what build would index: sentences, provenance, dates, entities.
     Extract(ExtractArgs),
+    /// Show what an index holds: counts, size, years, top countries and names.
+    Stats(StatsArgs),
+}
+
+#[derive(Args)]
+struct StatsArgs {
+    /// The index folder.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    index: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 #[derive(Args)]
@@ -131,6 +144,15 @@ struct QueryArgs {
     /// Order: relevance, date (earliest first) or -date (latest first).
     #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
     sort: String,
+    /// Show at most one hit per document (its best sentence), with the
+    /// number of its sentences that match.
+    #[arg(long, value_enum)]
+    group_by: Option<GroupBy>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GroupBy {
+    Doc,
 }
 
 #[derive(Args)]
@@ -178,7 +200,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             options.read = read_options(&args.read);
             options.read.whole_documents = matches!(args.unit, Unit::Document);
             let stats = app::build(&args.paths, &options)?;
-            Ok(if stats.sentences > 0 { Outcome::Found } else { Outcome::NothingFound })
+            Ok(if stats.sentences > 0 {
+                Outcome::Found
+            } else {
+                Outcome::NothingFound
+            })
         }
         Command::Query(args) => {
             let request = SearchRequest {
@@ -197,13 +223,13 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 facets: FacetKind::parse_list(&args.facet)?,
                 facet_limit: args.facet_limit,
                 sort: Sort::parse(&args.sort)?,
-                group_by_doc: false,
+                group_by_doc: args.group_by.is_some(),
             };
-            let format = match args.format {
-                Format::Text => OutputFormat::Text,
-                Format::Json => OutputFormat::Json,
-            };
-            Ok(app::query(&request, &args.index, format)?)
+            Ok(app::query(
+                &request,
+                &args.index,
+                output_format(args.format),
+            )?)
         }
         Command::Extract(args) => {
             let format = match args.format {
@@ -212,6 +238,14 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             Ok(app::extract(&args.paths, read_options(&args.read), format)?)
         }
+        Command::Stats(args) => Ok(app::stats(&args.index, output_format(args.format))?),
+    }
+}
+
+fn output_format(format: Format) -> OutputFormat {
+    match format {
+        Format::Text => OutputFormat::Text,
+        Format::Json => OutputFormat::Json,
     }
 }
 

@@ -46,14 +46,19 @@ impl OffsetMap {
     /// text to this map's text, the result maps it to the original source.
     pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
         // Each point of either map is a place where the composition may bend.
-        let mut bends: Vec<usize> = inner.points.iter().map(|&(t, _)| t).collect();
+        let mut bends: Vec<usize> = vec![0];
+        bends.extend(inner.points.iter().map(|&(t, _)| t));
         for &(mid, _) in &self.points {
-            // Text offsets of `inner` that land on `mid`; inner is monotone.
+            // The text offset of `inner` that lands on `mid`; before its first
+            // point, `inner` is the identity.
             let i = inner.points.partition_point(|&(_, s)| s <= mid);
-            if i > 0 {
-                let (t, s) = inner.points[i - 1];
-                bends.push(t + (mid - s));
-            }
+            bends.push(match i {
+                0 => mid,
+                _ => {
+                    let (t, s) = inner.points[i - 1];
+                    t + (mid - s)
+                }
+            });
         }
         bends.sort_unstable();
         bends.dedup();
@@ -110,7 +115,10 @@ impl CleanText {
     }
 
     pub fn ends_with_whitespace(&self) -> bool {
-        self.text.chars().next_back().is_none_or(char::is_whitespace)
+        self.text
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
     }
 }
 
@@ -155,5 +163,22 @@ mod tests {
         let m = outer.map.compose(&inner.map);
         assert_eq!(m.to_source(0), 100);
         assert_eq!(m.to_source(1), 200);
+    }
+
+    #[test]
+    fn composition_with_an_identity_inner_map_keeps_the_outer_shift() {
+        let mut outer = CleanText::default();
+        outer.push_str("abc", 100);
+        outer.push_str("def", 200);
+        let mut inner = CleanText::default();
+        inner.push_str("abcdef", 0);
+        let m = outer.map.compose(&inner.map);
+        assert_eq!(m.to_source(0), 100);
+        assert_eq!(m.to_source(3), 200);
+        let mut trimmed = CleanText::default();
+        trimmed.push_str("bcdef", 1);
+        let m = outer.map.compose(&trimmed.map);
+        assert_eq!(m.to_source(0), 101);
+        assert_eq!(m.to_source(2), 200);
     }
 }

@@ -24,7 +24,11 @@ impl Format {
     /// `.md`, `.text`, no extension (WikiExtractor's `wiki_00`), `.jsonl`,
     /// `.ndjson`.
     pub fn from_path(path: &Path) -> Option<Format> {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
             None => Some(Format::Text),
             Some(ext) => match ext.as_str() {
                 "txt" | "md" | "markdown" | "text" => Some(Format::Text),
@@ -99,12 +103,24 @@ pub fn read_text(
     }
     let mut number = 1;
     let sentences = segment_text(&text, &OffsetMap::default(), &lines, &mut number);
-    each(document(source.clone(), source, None, None, sentences, options))
+    each(document(
+        source.clone(),
+        source,
+        None,
+        None,
+        sentences,
+        options,
+    ))
 }
 
 /// Decodes `bytes` as UTF-8; invalid sequences become U+FFFD with a warning
 /// naming the first bad byte, or an error under `strict`.
-fn decode(bytes: Vec<u8>, path: &Path, options: ReadOptions, warnings: &mut Vec<Warning>) -> Result<String> {
+fn decode(
+    bytes: Vec<u8>,
+    path: &Path,
+    options: ReadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Result<String> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(err) => {
@@ -117,7 +133,11 @@ fn decode(bytes: Vec<u8>, path: &Path, options: ReadOptions, warnings: &mut Vec<
                     message: format!("{message}; convert it to UTF-8 or build without --strict"),
                 });
             }
-            warn(warnings, path, format!("{message}: decoded with replacement characters"));
+            warn(
+                warnings,
+                path,
+                format!("{message}: decoded with replacement characters"),
+            );
             Ok(String::from_utf8_lossy(err.as_bytes()).into_owned())
         }
     }
@@ -175,7 +195,10 @@ fn merge_sentences(sentences: Vec<Sentence>) -> Vec<Sentence> {
         number: first.number,
         start: first.start,
         end: last.end,
-        refs: sentences.iter().flat_map(|s| s.refs.iter().copied()).collect(),
+        refs: sentences
+            .iter()
+            .flat_map(|s| s.refs.iter().copied())
+            .collect(),
         offsets: merged.map,
     }]
 }
@@ -197,7 +220,9 @@ fn read_wikiextractor(
         };
         let tag = &text[open..tag_end];
         let body_start = tag_end + 1;
-        let body_end = text[body_start..].find("</doc>").map_or(text.len(), |i| body_start + i);
+        let body_end = text[body_start..]
+            .find("</doc>")
+            .map_or(text.len(), |i| body_start + i);
         rest = (body_end + "</doc>".len()).min(text.len());
         let title = attribute(tag, "title");
         let mut body = &text[body_start..body_end];
@@ -214,7 +239,14 @@ fn read_wikiextractor(
         }
         let sentences = segment_text(body, &OffsetMap::shifted(offset), lines, &mut number);
         let id = attribute(tag, "id").unwrap_or_else(|| source.to_string());
-        each(document(id, source.to_string(), title, attribute(tag, "url"), sentences, options))?;
+        each(document(
+            id,
+            source.to_string(),
+            title,
+            attribute(tag, "url"),
+            sentences,
+            options,
+        ))?;
     }
     Ok(())
 }
@@ -251,7 +283,9 @@ fn read_jsonl_file(
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(path, e))?;
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::io(path, e))?;
         if n == 0 {
             break;
         }
@@ -285,12 +319,18 @@ fn read_jsonl_file(
                     skipped += 1;
                     continue;
                 }
-                return Err(bad(format!("{message} (use --skip-bad to pass over bad records)")));
+                return Err(bad(format!(
+                    "{message} (use --skip-bad to pass over bad records)"
+                )));
             }
         }
     }
     if skipped > 0 {
-        warn(warnings, path, format!("skipped {skipped} malformed record(s)"));
+        warn(
+            warnings,
+            path,
+            format!("skipped {skipped} malformed record(s)"),
+        );
     }
     Ok(())
 }
@@ -314,7 +354,8 @@ fn parse_record(
     }
     // RawValue borrows from `line`, so its address gives its column.
     let column = raw.as_ptr() as usize - line.as_ptr() as usize;
-    let text = decode_json_string(raw, line_start + column).ok_or("\"text\" is not a valid JSON string")?;
+    let text = decode_json_string(raw, line_start + column)
+        .ok_or("\"text\" is not a valid JSON string")?;
     let mut id = None;
     let mut title = None;
     let mut url = None;
@@ -393,4 +434,44 @@ fn decode_json_string(raw: &str, source_offset: usize) -> Option<CleanText> {
         out.push(decoded, base + i);
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_decode_with_offsets_into_the_line() {
+        let line = r#"{"text": "a \"b\" c"}"#;
+        let start = line.find("\"a").unwrap();
+        let decoded = decode_json_string(&line[start..line.len() - 1], start).unwrap();
+        assert_eq!(decoded.text, "a \"b\" c");
+        let b = decoded.text.find('b').unwrap();
+        assert_eq!(
+            &line[decoded.map.to_source(b)..decoded.map.to_source(b) + 1],
+            "b"
+        );
+        let c = decoded.text.find('c').unwrap();
+        assert_eq!(
+            &line[decoded.map.to_source(c)..decoded.map.to_source(c) + 1],
+            "c"
+        );
+    }
+
+    #[test]
+    fn record_sentences_map_into_the_file() {
+        let line = r#"{"id": "x", "text": "First one. They ended \"well\"."}"#;
+        let mut n = 1;
+        let doc = parse_record(line, 100, 3, "f.jsonl", &mut n, ReadOptions::default())
+            .unwrap()
+            .unwrap();
+        let s = &doc.sentences[1];
+        assert_eq!(s.text, "They ended \"well\".");
+        assert_eq!(&line[s.start - 100..s.end - 100], r#"They ended \"well\"."#);
+        let w = s.text.find("well").unwrap();
+        assert_eq!(
+            &line[s.source_offset(w) - 100..s.source_offset(w) - 100 + 4],
+            "well"
+        );
+    }
 }

@@ -121,11 +121,15 @@ pub fn collect_files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
                     let message = if err.loop_ancestor().is_some() {
                         "symbolic link loop, not followed".to_string()
                     } else {
-                        err.io_error().map_or_else(|| err.to_string(), |e| e.to_string())
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), |e| e.to_string())
                     };
                     warnings.push(Warning { path, message });
                     continue;

@@ -27,7 +27,10 @@ impl LineIndex {
     pub fn new(source: &[u8]) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', source).map(|i| i + 1));
-        LineIndex { starts, fixed: None }
+        LineIndex {
+            starts,
+            fixed: None,
+        }
     }
 
     /// An index for text that lies wholly on line `line`.
@@ -71,7 +74,10 @@ pub fn segment_text(
         }
         for ((start, end), refs) in spans.into_iter().zip(refs) {
             let source_start = to_source.to_source(start);
-            let last_char = clean.text[start..end].chars().next_back().map_or(0, char::len_utf8);
+            let last_char = clean.text[start..end]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
             let source_end = to_source.to_source(end - last_char) + last_char;
             sentences.push(Sentence {
                 text: clean.text[start..end].to_string(),
@@ -93,10 +99,15 @@ pub fn segment_text(
 fn sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
     let english = English {};
     let mut spans = Vec::new();
-    for (chunk_start, chunk_end) in cut_at_words(paragraph, 0, paragraph.len(), MAX_PARAGRAPH_BYTES) {
+    for (chunk_start, chunk_end) in cut_at_words(paragraph, 0, paragraph.len(), MAX_PARAGRAPH_BYTES)
+    {
         let chunk = &paragraph[chunk_start..chunk_end];
         for b in english.get_sentence_boundaries(chunk) {
-            let (s, e) = trim_span(paragraph, chunk_start + b.start_byte, chunk_start + b.end_byte);
+            let (s, e) = trim_span(
+                paragraph,
+                chunk_start + b.start_byte,
+                chunk_start + b.end_byte,
+            );
             if s < e && paragraph[s..e].chars().any(char::is_alphanumeric) {
                 spans.extend(cut_at_words(paragraph, s, e, MAX_SENTENCE_BYTES));
             }
@@ -180,7 +191,8 @@ fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let line = (start, end - usize::from(text[..end].ends_with('\r')));
         start = end + 1;
         Some(line)
@@ -216,12 +228,16 @@ const TITLES: &[&str] = &[
 ];
 
 fn ends_sentence(line: &str) -> bool {
-    let core = line.trim_end_matches([')', ']', '"', '\'', '”', '’', '»']);
+    let core = line.trim_end_matches(CLOSING);
     let ends = core.ends_with(['.', '!', '?', '…']);
-    ends && !TITLES
-        .iter()
-        .any(|t| core.ends_with(t) && core[..core.len() - t.len()].ends_with(|c: char| !c.is_alphanumeric()) || core == *t)
+    ends && !TITLES.iter().any(|t| {
+        core.ends_with(t) && core[..core.len() - t.len()].ends_with(|c: char| !c.is_alphanumeric())
+            || core == *t
+    })
 }
+
+/// Punctuation that closes a quotation or parenthesis.
+const CLOSING: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
 fn opens_with_marker(line: &str) -> bool {
     marker_at(line.trim_start(), 0).is_some()
@@ -267,6 +283,15 @@ fn clean_paragraph(text: &str, lines: &[(usize, usize)]) -> (CleanText, Vec<(usi
             if b == b'[' {
                 if let Some((len, number)) = marker_at(line, i) {
                     clean.push_str(&line[run_start..i], s + run_start);
+                    // Quotes before a marker that opens a paragraph close the
+                    // previous one's quotation: `"[61] Iranian-Azeri …`.
+                    if clean
+                        .text
+                        .chars()
+                        .all(|c| c.is_whitespace() || CLOSING.contains(&c))
+                    {
+                        clean = CleanText::with_capacity(total);
+                    }
                     if let Some(number) = number {
                         markers.push((clean.text.trim_end().len(), number));
                     }
@@ -355,7 +380,10 @@ mod tests {
         );
         assert_eq!(s[2].line, 6);
         let at = s[2].text.find("Ban").unwrap();
-        assert_eq!(&text[s[2].source_offset(at)..s[2].source_offset(at) + 3], "Ban");
+        assert_eq!(
+            &text[s[2].source_offset(at)..s[2].source_offset(at) + 3],
+            "Ban"
+        );
     }
 
     #[test]

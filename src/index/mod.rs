@@ -33,8 +33,11 @@ pub fn open(root: &Path) -> Result<OpenIndex> {
         path: live.clone(),
         message: format!("{message}: rebuild it with `annals build`"),
     };
-    let index = Index::open_in_dir(&live).map_err(|e| damaged(format!("cannot be opened ({e})")))?;
-    let metas = index.load_metas().map_err(|e| damaged(format!("cannot be read ({e})")))?;
+    let index =
+        Index::open_in_dir(&live).map_err(|e| damaged(format!("cannot be opened ({e})")))?;
+    let metas = index
+        .load_metas()
+        .map_err(|e| damaged(format!("cannot be read ({e})")))?;
     let manifest: Manifest = metas
         .payload
         .as_deref()
@@ -53,7 +56,8 @@ pub fn open(root: &Path) -> Result<OpenIndex> {
         });
     }
     schema::register_analyzers(&index);
-    let fields = Fields::from_schema(&index.schema()).map_err(|e| damaged(format!("has another schema ({e})")))?;
+    let fields = Fields::from_schema(&index.schema())
+        .map_err(|e| damaged(format!("has another schema ({e})")))?;
     Ok(OpenIndex {
         index,
         fields,

@@ -139,7 +139,9 @@ pub fn register_analyzers(index: &Index) {
             .filter(Stemmer::new(Language::English))
             .build(),
     );
-    index.tokenizers().register(KEYWORD_ANALYZER, keyword_analyzer());
+    index
+        .tokenizers()
+        .register(KEYWORD_ANALYZER, keyword_analyzer());
 }
 
 fn keyword_analyzer() -> TextAnalyzer {

@@ -65,7 +65,9 @@ impl IndexDir {
         if !is_generation_name(name) {
             return Err(Error::BadIndex {
                 path: pointer,
-                message: format!("names {name:?}, not an index generation: rebuild with `annals build`"),
+                message: format!(
+                    "names {name:?}, not an index generation: rebuild with `annals build`"
+                ),
             });
         }
         let live = self.root.join(name);
@@ -110,7 +112,12 @@ impl IndexDir {
 
     /// A fresh, empty folder for the next generation. Needs the lock.
     pub fn new_generation(&self, _lock: &WriteLock) -> Result<PathBuf> {
-        let next = self.generations()?.into_iter().map(|(n, _)| n).max().map_or(1, |n| n + 1);
+        let next = self
+            .generations()?
+            .into_iter()
+            .map(|(n, _)| n)
+            .max()
+            .map_or(1, |n| n + 1);
         let path = self.root.join(format!("{GENERATION_PREFIX}{next:06}"));
         fs::create_dir(&path).map_err(|e| Error::io(&path, e))?;
         Ok(path)

@@ -38,7 +38,9 @@ impl BuildOptions {
 }
 
 pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).min(16)
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(16)
 }
 
 /// Told of a build's progress; the binary shows it as a progress bar.
@@ -77,7 +79,11 @@ pub struct Manifest {
 
 /// Builds an index of the corpus under `paths` into a new generation and
 /// publishes it. On any error the previous index stays live.
-pub fn build(paths: &[PathBuf], options: &BuildOptions, progress: &dyn BuildProgress) -> Result<BuildStats> {
+pub fn build(
+    paths: &[PathBuf],
+    options: &BuildOptions,
+    progress: &dyn BuildProgress,
+) -> Result<BuildStats> {
     let started = Instant::now();
     let dir = IndexDir::new(&options.index);
     let mut warnings = Vec::new();
@@ -120,7 +126,8 @@ fn write_generation(
     let threads = options.threads.max(1);
     // tantivy wants at least 15 MB per indexing thread.
     let indexing_threads = threads.min((options.heap_bytes / (15 << 20)).max(1));
-    let mut writer: IndexWriter = index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?;
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?;
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
@@ -142,7 +149,10 @@ fn write_generation(
                     let outcome = index_file(&writer, &fields, file, i, options.read, &mut local);
                     if let Err(err) = outcome {
                         failed.store(true, Ordering::Relaxed);
-                        first_error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(err);
+                        first_error
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .get_or_insert(err);
                         break;
                     }
                     local.files += 1;
@@ -166,12 +176,19 @@ fn write_generation(
     let manifest = Manifest {
         annals_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_version: schema::SCHEMA_VERSION,
-        unit: if options.read.whole_documents { "document" } else { "sentence" }.to_string(),
+        unit: if options.read.whole_documents {
+            "document"
+        } else {
+            "sentence"
+        }
+        .to_string(),
         files: stats.files as u64,
         documents: stats.documents,
         sentences: stats.sentences,
     };
-    let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery { message: e.to_string() })?;
+    let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery {
+        message: e.to_string(),
+    })?;
     let mut commit = writer.prepare_commit()?;
     commit.set_payload(&payload);
     commit.commit()?;
@@ -217,7 +234,10 @@ fn to_document(fields: &Fields, annotated: &Annotated, file_rank: usize) -> Tant
     doc.add_bytes(fields.record, &stored);
     doc.add_text(fields.source, &record.source);
     doc.add_text(fields.doc, &record.doc);
-    doc.add_u64(fields.order, ((file_rank as u64) << 32) | (record.sentence & 0xFFFF_FFFF));
+    doc.add_u64(
+        fields.order,
+        ((file_rank as u64) << 32) | (record.sentence & 0xFFFF_FFFF),
+    );
     for &y in &record.years {
         doc.add_i64(fields.year, i64::from(y));
     }
@@ -228,13 +248,19 @@ fn to_document(fields: &Fields, annotated: &Annotated, file_rank: usize) -> Tant
         doc.add_i64(fields.century, i64::from(c));
     }
     for mention in &annotated.mentions {
-        if !matches!(mention.precision, Precision::Day | Precision::Month) || mention.calendar.is_some() {
+        if !matches!(mention.precision, Precision::Day | Precision::Month)
+            || mention.calendar.is_some()
+        {
             continue;
         }
-        let (Some(from), Some(to)) = (mention.from, mention.to) else { continue };
+        let (Some(from), Some(to)) = (mention.from, mention.to) else {
+            continue;
+        };
         let first = extract::day_number(from.year, from.month.unwrap_or(1), from.day.unwrap_or(1));
         let to_month = to.month.unwrap_or(12);
-        let last_day = to.day.unwrap_or_else(|| extract::days_in_month(to.year, to_month));
+        let last_day = to
+            .day
+            .unwrap_or_else(|| extract::days_in_month(to.year, to_month));
         let last = extract::day_number(to.year, to_month, last_day);
         for day in first..=last.min(first + MAX_DAYS_PER_MENTION - 1) {
             doc.add_i64(fields.day, day);

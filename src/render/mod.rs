@@ -7,7 +7,7 @@ mod progress;
 use std::io::{self, Write};
 
 use crate::extract::SentenceRecord;
-use crate::search::{FacetKind, Hit, SearchResult};
+use crate::search::{FacetKind, Hit, SearchResult, Stats};
 pub use progress::ProgressBar;
 
 /// How text output may decorate itself.
@@ -56,7 +56,11 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
     let shown = result.hits.len();
     let first = result.offset + 1;
     if shown == 0 {
-        writeln!(out, "no results for {:?} ({} matching)", result.query, result.total)?;
+        writeln!(
+            out,
+            "no results for {:?} ({} matching)",
+            result.query, result.total
+        )?;
     } else {
         writeln!(
             out,
@@ -79,7 +83,11 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
         let info = result.facet_info.get(name);
         writeln!(out)?;
         let distinct = info.map_or(values.len(), |i| i.distinct);
-        writeln!(out, "{}", style.bold(&format!("{name} ({distinct} values)")))?;
+        writeln!(
+            out,
+            "{}",
+            style.bold(&format!("{name} ({distinct} values)"))
+        )?;
         let mut rows: Vec<(String, u64)> = Vec::new();
         let mut values = values.clone();
         if kind.is_some_and(FacetKind::is_time) {
@@ -88,7 +96,9 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
         for v in &values {
             let label = match (&v.label, &v.name) {
                 (Some(label), _) => label.clone(),
-                (None, Some(name)) if kind == Some(FacetKind::Country) => format!("{} {}", v.value, name),
+                (None, Some(name)) if kind == Some(FacetKind::Country) => {
+                    format!("{} {}", v.value, name)
+                }
                 (None, Some(name)) => name.clone(),
                 (None, None) => v.value.clone(),
             };
@@ -114,8 +124,16 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
 /// Aligned labels and proportional bars.
 fn write_bars(rows: &[(String, u64)], style: Style, out: &mut dyn Write) -> io::Result<()> {
     const WIDTH: u64 = 40;
-    let label_width = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
-    let count_width = rows.iter().map(|(_, c)| c.to_string().len()).max().unwrap_or(0);
+    let label_width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let count_width = rows
+        .iter()
+        .map(|(_, c)| c.to_string().len())
+        .max()
+        .unwrap_or(0);
     let max = rows.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
     for (label, count) in rows {
         let len = (count * WIDTH).div_ceil(max) as usize;
@@ -155,7 +173,13 @@ fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
         style.paint("35", &location)
     )?;
     writeln!(out, "     {fragment}")?;
-    let annotations = annotation_line(&hit.dates, &hit.years, &hit.countries, &hit.persons, &hit.orgs);
+    let annotations = annotation_line(
+        &hit.dates,
+        &hit.years,
+        &hit.countries,
+        &hit.persons,
+        &hit.orgs,
+    );
     if !annotations.is_empty() {
         writeln!(out, "     {}", style.dim(&annotations))?;
     }
@@ -183,10 +207,20 @@ fn annotation_line(
             .collect();
         parts.push(format!("dates: {}", shown.join(", ")));
     } else if !years.is_empty() {
-        parts.push(format!("years: {}", years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")));
+        parts.push(format!(
+            "years: {}",
+            years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if !countries.is_empty() {
-        let shown: Vec<String> = countries.iter().map(|c| format!("{} ({})", c.name, c.code)).collect();
+        let shown: Vec<String> = countries
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.code))
+            .collect();
         parts.push(format!("countries: {}", shown.join(", ")));
     }
     if !persons.is_empty() {
@@ -212,17 +246,34 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
     writeln!(
         out,
         "{} {}",
-        style.paint("35", &format!("{}:{} #{}", record.source, record.line, record.sentence)),
+        style.paint(
+            "35",
+            &format!("{}:{} #{}", record.source, record.line, record.sentence)
+        ),
         style.dim(&format!("[{}..{}]{refs}", record.start, record.end))
     )?;
     writeln!(out, "  {}", record.text)?;
     for d in &record.dates {
         let range = match (&d.from, &d.to) {
             (Some(f), Some(t)) if f == t => f.clone(),
-            (f, t) => format!("{}..{}", f.as_deref().unwrap_or(""), t.as_deref().unwrap_or("")),
+            (f, t) => format!(
+                "{}..{}",
+                f.as_deref().unwrap_or(""),
+                t.as_deref().unwrap_or("")
+            ),
         };
-        let calendar = d.calendar.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-        writeln!(out, "  {} {:?} → {range} {:?}{calendar}", style.bold("date"), d.text, d.precision)?;
+        let calendar = d
+            .calendar
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {} {:?} → {range} {:?}{calendar}",
+            style.bold("date"),
+            d.text,
+            d.precision
+        )?;
     }
     for e in &record.entities {
         let what = match (&e.code, &e.country) {
@@ -230,8 +281,68 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
             (None, Some(country)) => format!(" (in {country})"),
             _ => String::new(),
         };
-        let kind = serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         writeln!(out, "  {} {:?}{what}", style.bold(&kind), e.text)?;
     }
     Ok(())
+}
+
+pub fn stats_json(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, stats)?;
+    writeln!(out)
+}
+
+pub fn stats_text(stats: &Stats, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let year = |y: Option<i64>| y.map_or_else(|| "-".to_string(), |y| FacetKind::Year.label(y));
+    writeln!(out, "{}", style.bold(&format!("index {}", stats.index)))?;
+    writeln!(
+        out,
+        "  built by annals {}, one unit per {}",
+        stats.annals_version, stats.unit
+    )?;
+    writeln!(
+        out,
+        "  {} {}s from {} documents in {} files ({} sources), {} segments, {:.1} MB on disk",
+        stats.sentences,
+        stats.unit,
+        stats.documents,
+        stats.files,
+        stats.sources,
+        stats.segments,
+        stats.size_bytes as f64 / 1e6
+    )?;
+    writeln!(
+        out,
+        "  years {} to {}",
+        year(stats.first_year),
+        year(stats.last_year)
+    )?;
+    writeln!(
+        out,
+        "  {:.1}% carry a date, {:.1}% a country",
+        stats.dated_share * 100.0,
+        stats.country_share * 100.0
+    )?;
+    for (name, values) in &stats.top {
+        writeln!(out, "\n{}", style.bold(&format!("top {name}")))?;
+        let rows: Vec<(String, u64)> = values
+            .iter()
+            .map(|v| match &v.name {
+                Some(n) if name == "country" => (format!("{} {n}", v.value), v.count),
+                Some(n) => (n.clone(), v.count),
+                None => (v.value.clone(), v.count),
+            })
+            .collect();
+        write_bars(&rows, style, out)?;
+    }
+    writeln!(out, "\n{}", style.bold("decades"))?;
+    let rows: Vec<(String, u64)> = stats
+        .decades
+        .iter()
+        .map(|v| (v.label.clone().unwrap_or_default(), v.count))
+        .collect();
+    write_bars(&rows, style, out)
 }

@@ -65,7 +65,10 @@ impl FacetKind {
 
     /// Time facets read as time: sorted and drawn in time order.
     pub fn is_time(self) -> bool {
-        matches!(self, FacetKind::Year | FacetKind::Decade | FacetKind::Century)
+        matches!(
+            self,
+            FacetKind::Year | FacetKind::Decade | FacetKind::Century
+        )
     }
 
     /// Parses a comma-separated list such as `year,country`; an unknown name
@@ -140,7 +143,11 @@ impl Collector for FacetCollector {
     type Fruit = Vec<Counts>;
     type Child = FacetSegmentCollector;
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
         let fast = segment.fast_fields();
         let mut counts = Vec::with_capacity(self.kinds.len());
         for kind in &self.kinds {
@@ -270,7 +277,11 @@ pub struct FacetSummary {
 
 /// The top `limit` values of one facet's counts, by count then value, and
 /// what was left out.
-pub fn top_values(kind: FacetKind, counts: Counts, limit: usize) -> (Vec<FacetValue>, FacetSummary) {
+pub fn top_values(
+    kind: FacetKind,
+    counts: Counts,
+    limit: usize,
+) -> (Vec<FacetValue>, FacetSummary) {
     let mut values: Vec<FacetValue> = match counts {
         Counts::Numeric(map) => {
             let mut pairs: Vec<(i64, u64)> = map.into_iter().collect();
@@ -317,8 +328,13 @@ mod tests {
 
     #[test]
     fn unknown_facets_list_the_valid_ones() {
-        let err = FacetKind::parse_list(&["year,colour".into()]).unwrap_err().to_string();
-        assert!(err.contains("colour") && err.contains("year, decade, century, country"), "{err}");
+        let err = FacetKind::parse_list(&["year,colour".into()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("colour") && err.contains("year, decade, century, country"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -327,6 +343,13 @@ mod tests {
         let (values, summary) = top_values(FacetKind::Year, counts, 3);
         let keys: Vec<i64> = values.iter().filter_map(|v| v.key).collect();
         assert_eq!(keys, vec![2001, 1992, 2012]);
-        assert_eq!(summary, FacetSummary { distinct: 4, remaining_values: 1, remaining_count: 1 });
+        assert_eq!(
+            summary,
+            FacetSummary {
+                distinct: 4,
+                remaining_values: 1,
+                remaining_count: 1
+            }
+        );
     }
 }

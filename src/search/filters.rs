@@ -20,18 +20,24 @@ pub fn parse_year(value: &str) -> Result<YearFilter> {
     let bad = |message: &str| Error::bad_argument("--year", value, message);
     let v = value.trim();
     if v.is_empty() {
-        return Err(bad("empty: give a year, a range A..B, a decade (1990s) or a century (19th century)"));
+        return Err(bad(
+            "empty: give a year, a range A..B, a decade (1990s) or a century (19th century)",
+        ));
     }
     if let Some((a, b)) = v.split_once("..") {
         let lo = parse_year_bound(a).map_err(|m| bad(&m))?;
         let hi = parse_year_bound(b).map_err(|m| bad(&m))?;
         if lo.is_none() && hi.is_none() {
-            return Err(bad("a range needs at least one end, e.g. 1990..2010, ..1900 or 2001.."));
+            return Err(bad(
+                "a range needs at least one end, e.g. 1990..2010, ..1900 or 2001..",
+            ));
         }
         if let (Some(lo), Some(hi)) = (lo, hi)
             && lo > hi
         {
-            return Err(bad(&format!("the range is empty ({lo} comes after {hi}): write it as {hi}..{lo}")));
+            return Err(bad(&format!(
+                "the range is empty ({lo} comes after {hi}): write it as {hi}..{lo}"
+            )));
         }
         return Ok(YearFilter::Range(lo, hi));
     }
@@ -53,16 +59,22 @@ fn parse_year_bound(s: &str) -> std::result::Result<Option<i64>, String> {
         return Ok(None);
     }
     let upper = s.to_ascii_uppercase();
-    let (number, bc) = if let Some(n) = upper.strip_suffix("BCE").or_else(|| upper.strip_suffix("BC")) {
+    let (number, bc) = if let Some(n) = upper
+        .strip_suffix("BCE")
+        .or_else(|| upper.strip_suffix("BC"))
+    {
         (n.trim().to_string(), true)
-    } else if let Some(n) = upper.strip_suffix("CE").or_else(|| upper.strip_suffix("AD")) {
+    } else if let Some(n) = upper
+        .strip_suffix("CE")
+        .or_else(|| upper.strip_suffix("AD"))
+    {
         (n.trim().to_string(), false)
     } else {
         (upper.clone(), false)
     };
-    let year: i64 = number
-        .parse()
-        .map_err(|_| format!("{s:?} is not a year (years are whole numbers, BC negative: -550 or 550 BC)"))?;
+    let year: i64 = number.parse().map_err(|_| {
+        format!("{s:?} is not a year (years are whole numbers, BC negative: -550 or 550 BC)")
+    })?;
     if year == 0 {
         return Err("there is no year 0: 1 BC (-1) is followed by AD 1".into());
     }
@@ -89,7 +101,11 @@ pub fn parse_date_range(value: &str) -> Result<(Option<i64>, Option<i64>)> {
     if let (Some(l), Some(h)) = (lo, hi)
         && l > h
     {
-        return Err(Error::bad_argument("--date", value, "the range is empty: its start comes after its end"));
+        return Err(Error::bad_argument(
+            "--date",
+            value,
+            "the range is empty: its start comes after its end",
+        ));
     }
     Ok((lo, hi))
 }
@@ -105,10 +121,13 @@ fn parse_date_end(s: &str, end: bool) -> std::result::Result<Option<i64>, String
     };
     let parts: Vec<&str> = body.split('-').collect();
     let num = |p: &str, what: &str| -> std::result::Result<i64, String> {
-        p.parse::<i64>().map_err(|_| format!("{p:?} is not a {what}; dates are YYYY, YYYY-MM or YYYY-MM-DD"))
+        p.parse::<i64>()
+            .map_err(|_| format!("{p:?} is not a {what}; dates are YYYY, YYYY-MM or YYYY-MM-DD"))
     };
     if parts.is_empty() || parts.len() > 3 {
-        return Err(format!("{s:?} is not a date; dates are YYYY, YYYY-MM or YYYY-MM-DD"));
+        return Err(format!(
+            "{s:?} is not a date; dates are YYYY, YYYY-MM or YYYY-MM-DD"
+        ));
     }
     let mut year = num(parts[0], "year")?;
     if negative {
@@ -161,7 +180,11 @@ pub fn parse_country(value: &str) -> Result<String> {
     } else {
         format!("did you mean {}?", suggestions.join(", "))
     };
-    Err(Error::bad_argument("--country", value, format!("unknown country; {hint}")))
+    Err(Error::bad_argument(
+        "--country",
+        value,
+        format!("unknown country; {hint}"),
+    ))
 }
 
 #[cfg(test)]
@@ -170,11 +193,26 @@ mod tests {
 
     #[test]
     fn year_ranges_parse_with_open_ends_and_eras() {
-        assert_eq!(parse_year("1990..2010").unwrap(), YearFilter::Range(Some(1990), Some(2010)));
-        assert_eq!(parse_year("..1900").unwrap(), YearFilter::Range(None, Some(1900)));
-        assert_eq!(parse_year("2001..").unwrap(), YearFilter::Range(Some(2001), None));
-        assert_eq!(parse_year("-550..-44").unwrap(), YearFilter::Range(Some(-550), Some(-44)));
-        assert_eq!(parse_year("550 BC").unwrap(), YearFilter::Range(Some(-550), Some(-550)));
+        assert_eq!(
+            parse_year("1990..2010").unwrap(),
+            YearFilter::Range(Some(1990), Some(2010))
+        );
+        assert_eq!(
+            parse_year("..1900").unwrap(),
+            YearFilter::Range(None, Some(1900))
+        );
+        assert_eq!(
+            parse_year("2001..").unwrap(),
+            YearFilter::Range(Some(2001), None)
+        );
+        assert_eq!(
+            parse_year("-550..-44").unwrap(),
+            YearFilter::Range(Some(-550), Some(-44))
+        );
+        assert_eq!(
+            parse_year("550 BC").unwrap(),
+            YearFilter::Range(Some(-550), Some(-550))
+        );
     }
 
     #[test]

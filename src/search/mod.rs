@@ -4,6 +4,7 @@
 pub mod facets;
 pub mod filters;
 mod query;
+mod stats;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
@@ -15,7 +16,9 @@ use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocId, IndexReader, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, IndexReader, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
+};
 
 use crate::error::{Error, Result};
 use crate::extract::gazetteer::gazetteer;
@@ -23,6 +26,7 @@ use crate::extract::names::fold_name;
 use crate::extract::{CountryRef, DateOut, SentenceRecord};
 use crate::index::{self, OpenIndex, schema};
 pub use facets::{FacetKind, FacetSummary, FacetValue};
+pub use stats::Stats;
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;
@@ -46,7 +50,11 @@ impl Sort {
             "relevance" | "score" => Ok(Sort::Relevance),
             "date" => Ok(Sort::Date),
             "-date" => Ok(Sort::DateDesc),
-            _ => Err(Error::bad_argument("--sort", value, "expected relevance, date or -date")),
+            _ => Err(Error::bad_argument(
+                "--sort",
+                value,
+                "expected relevance, date or -date",
+            )),
         }
     }
 }
@@ -195,7 +203,8 @@ impl Engine {
             (total as u64, Vec::new(), counts)
         } else {
             let top = ranked_collector(request.sort, window);
-            let ((top, total), counts) = searcher.search(&built.full, &((top, Count), facet_collector))?;
+            let ((top, total), counts) =
+                searcher.search(&built.full, &((top, Count), facet_collector))?;
             let page = top
                 .into_iter()
                 .skip(request.offset)
@@ -204,7 +213,8 @@ impl Engine {
             (total as u64, page, counts)
         };
 
-        let mut snippets = SnippetGenerator::create(&searcher, &*built.text, self.open.fields.text)?;
+        let mut snippets =
+            SnippetGenerator::create(&searcher, &*built.text, self.open.fields.text)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
@@ -269,7 +279,12 @@ impl Engine {
 
     /// Gives facet values the names people read: countries by their code
     /// and name, names in the form a sentence wrote them.
-    fn name_values(&self, searcher: &tantivy::Searcher, kind: FacetKind, values: &mut [FacetValue]) -> Result<()> {
+    fn name_values(
+        &self,
+        searcher: &tantivy::Searcher,
+        kind: FacetKind,
+        values: &mut [FacetValue],
+    ) -> Result<()> {
         let field = match kind {
             FacetKind::Country => {
                 for v in values.iter_mut() {
@@ -284,9 +299,14 @@ impl Engine {
             _ => return Ok(()),
         };
         for v in values.iter_mut() {
-            let query = TermQuery::new(Term::from_field_text(field, &v.value), IndexRecordOption::Basic);
+            let query = TermQuery::new(
+                Term::from_field_text(field, &v.value),
+                IndexRecordOption::Basic,
+            );
             let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-            let Some((_, address)) = top.first() else { continue };
+            let Some((_, address)) = top.first() else {
+                continue;
+            };
             let stored: TantivyDocument = searcher.doc(*address)?;
             let record: Option<SentenceRecord> = stored
                 .get_first(self.open.fields.record)
@@ -312,9 +332,16 @@ fn ranked_collector(sort: Sort, window: usize) -> impl Collector<Fruit = Vec<(Sc
     TopDocs::with_limit(window)
         .tweak_score(move |segment: &SegmentReader| {
             let order = segment.fast_fields().u64(schema::ORDER).ok();
-            let first_day = segment.fast_fields().column_opt::<i64>(schema::FIRST_DAY).ok().flatten();
+            let first_day = segment
+                .fast_fields()
+                .column_opt::<i64>(schema::FIRST_DAY)
+                .ok()
+                .flatten();
             move |doc: DocId, score: Score| {
-                let order = order.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+                let order = order
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .unwrap_or(u64::MAX);
                 let day = first_day.as_ref().and_then(|c| c.first(doc));
                 let primary = match sort {
                     Sort::Relevance => i64::MIN,
@@ -347,7 +374,11 @@ where
     type Fruit = Vec<(Score, DocAddress)>;
     type Child = C::Child;
 
-    fn for_segment(&self, id: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(
+        &self,
+        id: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
         self.0.for_segment(id, segment)
     }
 
@@ -359,22 +390,43 @@ where
         &self,
         fruits: Vec<<Self::Child as SegmentCollector>::Fruit>,
     ) -> tantivy::Result<Self::Fruit> {
-        Ok(self.0.merge_fruits(fruits)?.into_iter().map(|((_, score, _), a)| (score, a)).collect())
+        Ok(self
+            .0
+            .merge_fruits(fruits)?
+            .into_iter()
+            .map(|((_, score, _), a)| (score, a))
+            .collect())
     }
 }
 
+/// The snippet of a hit: the whole sentence when it is short enough (tantivy
+/// cuts a fragment at its last word, dropping closing punctuation), else
+/// tantivy's best fragment; highlights are byte ranges in the fragment.
 fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
     let snippet = generator.snippet(text);
-    if snippet.fragment().is_empty() {
-        let end = text.char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(i, _)| i);
+    let highlights = snippet.highlighted().iter().map(|r| [r.start, r.end]);
+    let whole = text.chars().count() <= SNIPPET_CHARS;
+    if whole || snippet.fragment().is_empty() {
+        let shift = if snippet.fragment().is_empty() {
+            0
+        } else {
+            snippet.fragment_range().start
+        };
+        let end = text
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(text.len(), |(i, _)| i);
         return Snippet {
             fragment: text[..end].to_string(),
-            highlights: Vec::new(),
+            highlights: highlights
+                .map(|[s, e]| [s + shift, e + shift])
+                .filter(|&[_, e]| e <= end)
+                .collect(),
         };
     }
     Snippet {
         fragment: snippet.fragment().to_string(),
-        highlights: snippet.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+        highlights: highlights.collect(),
     }
 }
 
@@ -400,7 +452,11 @@ impl Collector for DocGroups {
     type Fruit = Vec<DocGroup>;
     type Child = DocGroupsSegment;
 
-    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
         Ok(DocGroupsSegment {
             segment,
             doc_ords: reader.fast_fields().str(schema::DOC)?,
@@ -413,7 +469,10 @@ impl Collector for DocGroups {
         true
     }
 
-    fn merge_fruits(&self, segments: Vec<Vec<(String, DocGroup)>>) -> tantivy::Result<Vec<DocGroup>> {
+    fn merge_fruits(
+        &self,
+        segments: Vec<Vec<(String, DocGroup)>>,
+    ) -> tantivy::Result<Vec<DocGroup>> {
         let mut merged: HashMap<String, DocGroup> = HashMap::new();
         for (doc, group) in segments.into_iter().flatten() {
             match merged.get_mut(&doc) {
@@ -438,8 +497,16 @@ impl SegmentCollector for DocGroupsSegment {
     type Fruit = Vec<(String, DocGroup)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let ord = self.doc_ords.as_ref().and_then(|c| c.term_ords(doc).next()).unwrap_or(u64::MAX);
-        let order = self.order.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+        let ord = self
+            .doc_ords
+            .as_ref()
+            .and_then(|c| c.term_ords(doc).next())
+            .unwrap_or(u64::MAX);
+        let order = self
+            .order
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(u64::MAX);
         let address = DocAddress::new(self.segment, doc);
         let group = self.best.entry(ord).or_insert(DocGroup {
             score,

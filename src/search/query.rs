@@ -4,7 +4,9 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
+};
 use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -46,13 +48,27 @@ pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> 
             clauses.push((Occur::Must, q));
         }
     };
-    add(any_of(request.years.iter().map(|v| year_query(open, v)).collect::<Result<_>>()?));
-    add(any_of(request.dates.iter().map(|v| date_query(f.day, v)).collect::<Result<_>>()?));
+    add(any_of(
+        request
+            .years
+            .iter()
+            .map(|v| year_query(open, v))
+            .collect::<Result<_>>()?,
+    ));
+    add(any_of(
+        request
+            .dates
+            .iter()
+            .map(|v| date_query(f.day, v))
+            .collect::<Result<_>>()?,
+    ));
     add(any_of(
         request
             .countries
             .iter()
-            .map(|v| filters::parse_country(v).map(|code| term_query(f.country, &schema::keyword(&code))))
+            .map(|v| {
+                filters::parse_country(v).map(|code| term_query(f.country, &schema::keyword(&code)))
+            })
             .collect::<Result<_>>()?,
     ));
     for (flag, field, values) in [
@@ -60,10 +76,19 @@ pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> 
         ("--org", f.org, &request.orgs),
         ("--place", f.place, &request.places),
     ] {
-        add(any_of(values.iter().map(|v| name_query(searcher, flag, field, v)).collect::<Result<_>>()?));
+        add(any_of(
+            values
+                .iter()
+                .map(|v| name_query(searcher, flag, field, v))
+                .collect::<Result<_>>()?,
+        ));
     }
     add(any_of(
-        request.sources.iter().map(|v| source_query(searcher, f.source, v)).collect::<Result<_>>()?,
+        request
+            .sources
+            .iter()
+            .map(|v| source_query(searcher, f.source, v))
+            .collect::<Result<_>>()?,
     ));
     let full: Box<dyn Query> = if clauses.len() == 1 {
         text.box_clone()
@@ -85,7 +110,10 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
 }
 
 fn term_query(field: Field, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
 }
 
 fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query>> {
@@ -93,7 +121,11 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
     if input.is_empty() || input == "*" {
         return Ok(Box::new(AllQuery));
     }
-    let mut parser = QueryParser::new(open.index.schema(), vec![open.fields.text], open.index.tokenizers().clone());
+    let mut parser = QueryParser::new(
+        open.index.schema(),
+        vec![open.fields.text],
+        open.index.tokenizers().clone(),
+    );
     if request.all {
         parser.set_conjunction_by_default();
     }
@@ -106,7 +138,11 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
         if words.is_empty() {
             return Ok(Box::new(AllQuery));
         }
-        return parser.parse_query(&words.join(" ")).map_err(|e| Error::BadQuery { message: e.to_string() });
+        return parser
+            .parse_query(&words.join(" "))
+            .map_err(|e| Error::BadQuery {
+                message: e.to_string(),
+            });
     }
     let ast = query_grammar::parse_query(input).map_err(|_| syntax_error(input))?;
     let ast = rewrite_keyword_values(ast);
@@ -122,10 +158,14 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
 /// lenient parser.
 fn syntax_error(input: &str) -> Error {
     let (_, errors) = query_grammar::parse_query_lenient(input);
-    let (position, message) = errors
-        .first()
-        .map_or((input.chars().count(), "cannot parse this query".to_string()), |e| (e.pos, e.message.clone()));
-    let column = input.char_indices().take_while(|&(i, _)| i < position).count();
+    let (position, message) = errors.first().map_or(
+        (input.chars().count(), "cannot parse this query".to_string()),
+        |e| (e.pos, e.message.clone()),
+    );
+    let column = input
+        .char_indices()
+        .take_while(|&(i, _)| i < position)
+        .count();
     Error::QuerySyntax {
         query: input.to_string(),
         position: column + 1,
@@ -138,10 +178,15 @@ fn syntax_error(input: &str) -> Error {
 /// and names fold like the index (`person:"Ataturk"`).
 fn rewrite_keyword_values(ast: UserInputAst) -> UserInputAst {
     match ast {
-        UserInputAst::Clause(children) => {
-            UserInputAst::Clause(children.into_iter().map(|(o, c)| (o, rewrite_keyword_values(c))).collect())
+        UserInputAst::Clause(children) => UserInputAst::Clause(
+            children
+                .into_iter()
+                .map(|(o, c)| (o, rewrite_keyword_values(c)))
+                .collect(),
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(rewrite_keyword_values(*inner)), boost)
         }
-        UserInputAst::Boost(inner, boost) => UserInputAst::Boost(Box::new(rewrite_keyword_values(*inner)), boost),
         UserInputAst::Leaf(leaf) => UserInputAst::Leaf(Box::new(match *leaf {
             UserInputLeaf::Literal(mut literal) => {
                 match literal.field_name.as_deref() {
@@ -168,7 +213,10 @@ fn check_fields(ast: &UserInputAst) -> Result<()> {
     let check = |name: &Option<String>| -> Result<()> {
         match name {
             Some(n) if !QUERY_FIELDS.contains(&n.as_str()) => Err(Error::BadQuery {
-                message: format!("unknown field {n:?}; fields you can name: {}", QUERY_FIELDS.join(", ")),
+                message: format!(
+                    "unknown field {n:?}; fields you can name: {}",
+                    QUERY_FIELDS.join(", ")
+                ),
             }),
             _ => Ok(()),
         }
@@ -186,7 +234,11 @@ fn check_fields(ast: &UserInputAst) -> Result<()> {
 }
 
 fn i64_range(field: Field, lo: Option<i64>, hi: Option<i64>) -> Box<dyn Query> {
-    let bound = |v: Option<i64>| v.map_or(Bound::Unbounded, |v| Bound::Included(Term::from_field_i64(field, v)));
+    let bound = |v: Option<i64>| {
+        v.map_or(Bound::Unbounded, |v| {
+            Bound::Included(Term::from_field_i64(field, v))
+        })
+    };
     Box::new(RangeQuery::new(bound(lo), bound(hi)))
 }
 
@@ -194,8 +246,14 @@ fn year_query(open: &OpenIndex, value: &str) -> Result<Box<dyn Query>> {
     let f = &open.fields;
     Ok(match filters::parse_year(value)? {
         YearFilter::Range(lo, hi) => i64_range(f.year, lo, hi),
-        YearFilter::Decade(d) => Box::new(TermQuery::new(Term::from_field_i64(f.decade, d), IndexRecordOption::Basic)),
-        YearFilter::Century(c) => Box::new(TermQuery::new(Term::from_field_i64(f.century, c), IndexRecordOption::Basic)),
+        YearFilter::Decade(d) => Box::new(TermQuery::new(
+            Term::from_field_i64(f.decade, d),
+            IndexRecordOption::Basic,
+        )),
+        YearFilter::Century(c) => Box::new(TermQuery::new(
+            Term::from_field_i64(f.century, c),
+            IndexRecordOption::Basic,
+        )),
     })
 }
 
@@ -206,11 +264,18 @@ fn date_query(field: Field, value: &str) -> Result<Box<dyn Query>> {
 
 /// Every indexed value of a keyword field that satisfies `keep`, across all
 /// segments.
-fn matching_terms(searcher: &Searcher, field: Field, keep: &dyn Fn(&str) -> bool) -> Result<Vec<Term>> {
+fn matching_terms(
+    searcher: &Searcher,
+    field: Field,
+    keep: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Term>> {
     let mut terms = Vec::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().stream().map_err(|e| Error::Tantivy(e.into()))?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(|e| Error::Tantivy(e.into()))?;
         while stream.advance() {
             if let Ok(value) = std::str::from_utf8(stream.key())
                 && keep(value)
@@ -226,7 +291,12 @@ fn matching_terms(searcher: &Searcher, field: Field, keep: &dyn Fn(&str) -> bool
 
 /// `--person Aliyev` matches every indexed name that holds the words of the
 /// value in order ("ilham aliyev", "heydar aliyev"), folded like the index.
-fn name_query(searcher: &Searcher, flag: &str, field: Field, value: &str) -> Result<Box<dyn Query>> {
+fn name_query(
+    searcher: &Searcher,
+    flag: &str,
+    field: Field,
+    value: &str,
+) -> Result<Box<dyn Query>> {
     let wanted = schema::keyword(&fold_name(value));
     let wanted: Vec<&str> = wanted.split_whitespace().collect();
     if wanted.is_empty() {
@@ -236,7 +306,9 @@ fn name_query(searcher: &Searcher, flag: &str, field: Field, value: &str) -> Res
         let words: Vec<&str> = name.split_whitespace().collect();
         words.windows(wanted.len()).any(|w| w == wanted.as_slice())
     };
-    Ok(Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?)))
+    Ok(Box::new(TermSetQuery::new(matching_terms(
+        searcher, field, &keep,
+    )?)))
 }
 
 /// `--source` takes a glob (`corpus/*.txt`, `**/1970/*`), or a path that
@@ -249,5 +321,7 @@ fn source_query(searcher: &Searcher, field: Field, value: &str) -> Result<Box<dy
         .compile_matcher();
     let folder = format!("{}/", value.trim_end_matches('/'));
     let keep = |path: &str| glob.is_match(path) || path == value || path.starts_with(&folder);
-    Ok(Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?)))
+    Ok(Box::new(TermSetQuery::new(matching_terms(
+        searcher, field, &keep,
+    )?)))
 }
