@@ -149,8 +149,14 @@ fn annotate_sentence(
     // A span's end maps through its last character, so a marker removed
     // right after it never stretches it.
     let source_span = |start: usize, end: usize| {
-        let last = text[start..end].chars().next_back().map_or(0, char::len_utf8);
-        (sentence.source_offset(start), sentence.source_offset(end - last) + last)
+        let last = text[start..end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        (
+            sentence.source_offset(start),
+            sentence.source_offset(end - last) + last,
+        )
     };
 
     let time = dates::extract_dates(text);
