@@ -41,15 +41,27 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
     let progress = render::ProgressBar::for_stderr();
     let stats = index::build(paths, options, &progress)?;
     print_warnings(&stats.warnings);
-    eprintln!(
-        "annals: indexed {} sentences from {} files ({} documents, {:.1} MB) into {} in {:.2}s",
-        stats.sentences,
-        stats.files,
-        stats.documents,
-        stats.bytes as f64 / 1e6,
-        options.index.display(),
-        stats.seconds
-    );
+    let index = options.index.display();
+    if stats.incremental && stats.files == 0 && stats.removed == 0 {
+        eprintln!(
+            "annals: {index} is up to date ({} files unchanged)",
+            stats.unchanged
+        );
+    } else if stats.incremental {
+        eprintln!(
+            "annals: updated {index}: read {} new or changed files ({} sentences), removed {}, kept {} unchanged, in {:.2}s",
+            stats.files, stats.sentences, stats.removed, stats.unchanged, stats.seconds
+        );
+    } else {
+        eprintln!(
+            "annals: indexed {} sentences from {} files ({} documents, {:.1} MB) into {index} in {:.2}s",
+            stats.sentences,
+            stats.files,
+            stats.documents,
+            stats.bytes as f64 / 1e6,
+            stats.seconds
+        );
+    }
     Ok(stats)
 }
 

@@ -37,7 +37,7 @@ enum Command {
     /// QUERY uses tantivy's syntax: words, "phrases", AND/OR/-word,
     /// field:value (country:IR, person:Aliyev, year:[1990 TO 2010]);
     /// `*` matches every sentence.
-    Query(QueryArgs),
+    Query(Box<QueryArgs>),
     /// Show what build would index: sentences, provenance, dates, entities.
     Extract(ExtractArgs),
     /// Show what an index holds: counts, size, years, top countries and names.
@@ -72,6 +72,9 @@ struct BuildArgs {
     /// Memory for tantivy's indexing buffers, in MB.
     #[arg(long, default_value_t = 256)]
     heap: usize,
+    /// Rebuild from scratch instead of re-reading only new and changed files.
+    #[arg(long)]
+    full: bool,
 }
 
 #[derive(Args)]
@@ -199,14 +202,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             options.heap_bytes = args.heap.max(16) << 20;
             options.read = read_options(&args.read);
             options.read.whole_documents = matches!(args.unit, Unit::Document);
-            let stats = app::build(&args.paths, &options)?;
-            Ok(if stats.sentences > 0 {
-                Outcome::Found
-            } else {
-                Outcome::NothingFound
-            })
+            options.full = args.full;
+            app::build(&args.paths, &options)?;
+            Ok(Outcome::Found)
         }
         Command::Query(args) => {
+            let args = *args;
             let request = SearchRequest {
                 query: args.query,
                 plain: args.plain,

@@ -1,6 +1,7 @@
 //! Building an index: corpus files in, annotated sentences through
 //! tantivy's writer, a new generation published atomically.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::schema::{self, Fields};
-use super::store::IndexDir;
+use super::store::{IndexDir, WriteLock};
 use crate::corpus::{self, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
 use crate::extract::{self, Annotated, dates::Precision};
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     /// tantivy's indexing memory budget, in bytes, for all threads together.
     pub heap_bytes: usize,
     pub read: ReadOptions,
+    /// Rebuild from scratch even when an incremental build is possible.
+    pub full: bool,
 }
 
 impl BuildOptions {
@@ -33,6 +36,7 @@ impl BuildOptions {
             threads: default_threads(),
             heap_bytes: 256 << 20,
             read: ReadOptions::default(),
+            full: false,
         }
     }
 }
@@ -57,7 +61,14 @@ impl BuildProgress for Silent {}
 /// What a build did.
 #[derive(Debug, Clone, Default)]
 pub struct BuildStats {
+    /// Files read this time (all of them for a full build, the new and
+    /// changed ones for an incremental one).
     pub files: usize,
+    /// Whether the live index was updated in place.
+    pub incremental: bool,
+    /// Files of the corpus left as they were, and files removed from the index.
+    pub unchanged: usize,
+    pub removed: usize,
     pub documents: u64,
     pub sentences: u64,
     pub bytes: u64,
@@ -75,10 +86,34 @@ pub struct Manifest {
     pub files: u64,
     pub documents: u64,
     pub sentences: u64,
+    /// Every indexed file by its source path: what an incremental build
+    /// compares the corpus with.
+    #[serde(default)]
+    pub sources: BTreeMap<String, IndexedFile>,
 }
 
-/// Builds an index of the corpus under `paths` into a new generation and
-/// publishes it. On any error the previous index stays live.
+/// One indexed file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct IndexedFile {
+    /// xxh3 of the file's bytes, in hex.
+    pub hash: String,
+    /// Sort position among the corpus files, with gaps so that files added
+    /// later slot in without renumbering the others.
+    pub rank: u64,
+    pub documents: u64,
+    pub sentences: u64,
+}
+
+/// The gap between ranks of consecutive files in a full build.
+const RANK_GAP: u64 = 1 << 16;
+/// Sentence numbers take the low bits of the `order` field, ranks the rest.
+const SENTENCE_BITS: u32 = 24;
+
+/// Builds an index of the corpus under `paths`. When the live index was
+/// built from the same kind of units by this schema, only new and changed
+/// files are read and deleted files removed, in place, in one atomic tantivy
+/// commit; otherwise (or with `full`) a new generation is written and
+/// published. On any error the previous index stays live.
 pub fn build(
     paths: &[PathBuf],
     options: &BuildOptions,
@@ -91,21 +126,234 @@ pub fn build(
     let lock = dir.lock()?;
     // Leftovers of builds that were killed go before a new one starts.
     dir.remove_stale(&lock)?;
-    let generation = dir.new_generation(&lock)?;
-    let result = write_generation(&generation, &files, options, progress);
-    progress.finished();
-    let mut stats = match result {
-        Ok(stats) => stats,
-        Err(err) => {
-            let _ = std::fs::remove_dir_all(&generation);
-            return Err(err);
-        }
+    let hashes = hash_files(&files)?;
+    let unit = if options.read.whole_documents {
+        "document"
+    } else {
+        "sentence"
     };
-    dir.publish(&generation, &lock)?;
+    let live = if options.full || !dir.exists() {
+        None
+    } else {
+        super::open(&options.index).ok()
+    };
+    let mut stats = match live {
+        Some(open) if open.manifest.unit == unit && !open.manifest.sources.is_empty() => {
+            match update_in_place(open, &files, &hashes, options, progress)? {
+                Some(stats) => stats,
+                None => build_generation(&dir, &lock, &files, &hashes, options, progress)?,
+            }
+        }
+        _ => build_generation(&dir, &lock, &files, &hashes, options, progress)?,
+    };
+    progress.finished();
     warnings.append(&mut stats.warnings);
     stats.warnings = warnings;
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(stats)
+}
+
+/// Content hashes of the corpus files, in their order.
+fn hash_files(files: &[SourceFile]) -> Result<Vec<String>> {
+    files
+        .iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f.path).map_err(|e| Error::io(&f.path, e))?;
+            Ok(format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes)))
+        })
+        .collect()
+}
+
+/// A full build into a new generation, published when complete.
+fn build_generation(
+    dir: &IndexDir,
+    lock: &WriteLock,
+    files: &[SourceFile],
+    hashes: &[String],
+    options: &BuildOptions,
+    progress: &dyn BuildProgress,
+) -> Result<BuildStats> {
+    let generation = dir.new_generation(lock)?;
+    let written = (|| {
+        let (index, fields) = create_index(&generation)?;
+        let ranks: Vec<u64> = (1..=files.len() as u64).map(|i| i * RANK_GAP).collect();
+        let todo: Vec<usize> = (0..files.len()).collect();
+        let mut writer = new_writer(&index, options)?;
+        let (stats, per_file) =
+            index_files(&writer, &fields, files, &todo, &ranks, options, progress)?;
+        let sources = files
+            .iter()
+            .zip(hashes)
+            .zip(&ranks)
+            .zip(per_file)
+            .map(|(((f, hash), &rank), (documents, sentences))| {
+                (
+                    f.display(),
+                    IndexedFile {
+                        hash: hash.clone(),
+                        rank,
+                        documents,
+                        sentences,
+                    },
+                )
+            })
+            .collect();
+        commit(&mut writer, options, sources)?;
+        Ok(stats)
+    })();
+    match written {
+        Ok(stats) => {
+            dir.publish(&generation, lock)?;
+            Ok(stats)
+        }
+        Err(err) => {
+            let _ = std::fs::remove_dir_all(&generation);
+            Err(err)
+        }
+    }
+}
+
+/// Updates the live index in place: deletes the sentences of changed and
+/// removed files, adds those of changed and new files, commits once.
+/// Returns `None` when the new files cannot be ranked between the old ones
+/// (no gap left), and a full build is needed.
+fn update_in_place(
+    open: super::OpenIndex,
+    files: &[SourceFile],
+    hashes: &[String],
+    options: &BuildOptions,
+    progress: &dyn BuildProgress,
+) -> Result<Option<BuildStats>> {
+    let old = &open.manifest.sources;
+    let names: Vec<String> = files.iter().map(SourceFile::display).collect();
+    let Some(ranks) = assign_ranks(&names, old) else {
+        return Ok(None);
+    };
+    let todo: Vec<usize> = (0..files.len())
+        .filter(|&i| old.get(&names[i]).is_none_or(|f| f.hash != hashes[i]))
+        .collect();
+    let kept: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
+    let removed: Vec<&String> = old.keys().filter(|k| !kept.contains(k.as_str())).collect();
+    let unchanged = files.len() - todo.len();
+    if todo.is_empty() && removed.is_empty() {
+        return Ok(Some(BuildStats {
+            incremental: true,
+            unchanged,
+            ..BuildStats::default()
+        }));
+    }
+    let mut writer = new_writer(&open.index, options)?;
+    for &i in &todo {
+        writer.delete_term(tantivy::Term::from_field_text(
+            open.fields.source,
+            &names[i],
+        ));
+    }
+    for name in &removed {
+        writer.delete_term(tantivy::Term::from_field_text(open.fields.source, name));
+    }
+    let (mut stats, per_file) = index_files(
+        &writer,
+        &open.fields,
+        files,
+        &todo,
+        &ranks,
+        options,
+        progress,
+    )?;
+    let mut sources = old.clone();
+    for name in &removed {
+        sources.remove(*name);
+    }
+    for (&i, (documents, sentences)) in todo.iter().zip(per_file) {
+        sources.insert(
+            names[i].clone(),
+            IndexedFile {
+                hash: hashes[i].clone(),
+                rank: ranks[i],
+                documents,
+                sentences,
+            },
+        );
+    }
+    commit(&mut writer, options, sources)?;
+    stats.incremental = true;
+    stats.unchanged = unchanged;
+    stats.removed = removed.len();
+    Ok(Some(stats))
+}
+
+/// Ranks for the corpus files in sorted order: kept files keep theirs, new
+/// ones take the middle of the gap between their neighbours. `None` when a
+/// gap is used up or kept ranks are out of order.
+fn assign_ranks(names: &[String], old: &BTreeMap<String, IndexedFile>) -> Option<Vec<u64>> {
+    let mut ranks: Vec<Option<u64>> = names.iter().map(|n| old.get(n).map(|f| f.rank)).collect();
+    let mut i = 0;
+    while i < ranks.len() {
+        if ranks[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let run_end = (i..ranks.len())
+            .find(|&j| ranks[j].is_some())
+            .unwrap_or(ranks.len());
+        let low = if i == 0 { 0 } else { ranks[i - 1]? };
+        let high = ranks
+            .get(run_end)
+            .copied()
+            .flatten()
+            .unwrap_or(low + RANK_GAP * (run_end - i + 1) as u64);
+        let count = (run_end - i) as u64;
+        let step = high.checked_sub(low)? / (count + 1);
+        if step == 0 {
+            return None;
+        }
+        for (k, slot) in ranks[i..run_end].iter_mut().enumerate() {
+            *slot = Some(low + step * (k as u64 + 1));
+        }
+        i = run_end;
+    }
+    let ranks: Vec<u64> = ranks.into_iter().collect::<Option<_>>()?;
+    let ordered = ranks.windows(2).all(|w| w[0] < w[1]);
+    let fits = ranks
+        .last()
+        .is_none_or(|&r| r < (1 << (64 - SENTENCE_BITS)));
+    (ordered && fits).then_some(ranks)
+}
+
+fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
+    let threads = options.threads.max(1);
+    // tantivy wants at least 15 MB per indexing thread.
+    let indexing_threads = threads.min((options.heap_bytes / (15 << 20)).max(1));
+    Ok(index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?)
+}
+
+fn commit(
+    writer: &mut IndexWriter,
+    options: &BuildOptions,
+    sources: BTreeMap<String, IndexedFile>,
+) -> Result<()> {
+    let manifest = Manifest {
+        annals_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: schema::SCHEMA_VERSION,
+        unit: if options.read.whole_documents {
+            "document"
+        } else {
+            "sentence"
+        }
+        .to_string(),
+        files: sources.len() as u64,
+        documents: sources.values().map(|f| f.documents).sum(),
+        sentences: sources.values().map(|f| f.sentences).sum(),
+        sources,
+    };
+    let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery {
+        message: e.to_string(),
+    })?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
 }
 
 /// Opens (or creates) the tantivy index in `path` with annals' analyzers.
@@ -116,37 +364,44 @@ pub fn create_index(path: &Path) -> Result<(Index, Fields)> {
     Ok((index, fields))
 }
 
-fn write_generation(
-    path: &Path,
+/// Reads, extracts and adds the files `todo` (indexes into `files`) on
+/// `options.threads` threads. Returns the totals and, for each file of
+/// `todo`, its documents and sentences.
+fn index_files(
+    writer: &IndexWriter,
+    fields: &Fields,
     files: &[SourceFile],
+    todo: &[usize],
+    ranks: &[u64],
     options: &BuildOptions,
     progress: &dyn BuildProgress,
-) -> Result<BuildStats> {
-    let (index, fields) = create_index(path)?;
-    let threads = options.threads.max(1);
-    // tantivy wants at least 15 MB per indexing thread.
-    let indexing_threads = threads.min((options.heap_bytes / (15 << 20)).max(1));
-    let mut writer: IndexWriter =
-        index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?;
-    let sizes: Vec<u64> = files
+) -> Result<(BuildStats, Vec<(u64, u64)>)> {
+    let sizes: Vec<u64> = todo
         .iter()
-        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .map(|&i| std::fs::metadata(&files[i].path).map_or(0, |m| m.len()))
         .collect();
-    progress.started(files.len(), sizes.iter().sum());
-
+    progress.started(todo.len(), sizes.iter().sum());
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
     let totals = Mutex::new(BuildStats::default());
+    let per_file = Mutex::new(vec![(0u64, 0u64); todo.len()]);
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 0..options.threads.max(1) {
             scope.spawn(|| {
                 let mut local = BuildStats::default();
                 while !failed.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
-                    let before = local.sentences;
-                    let outcome = index_file(&writer, &fields, file, i, options.read, &mut local);
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&i) = todo.get(k) else { break };
+                    let (docs_before, sentences_before) = (local.documents, local.sentences);
+                    let outcome = index_file(
+                        writer,
+                        fields,
+                        &files[i],
+                        ranks[i],
+                        options.read,
+                        &mut local,
+                    );
                     if let Err(err) = outcome {
                         failed.store(true, Ordering::Relaxed);
                         first_error
@@ -155,9 +410,14 @@ fn write_generation(
                             .get_or_insert(err);
                         break;
                     }
+                    let counts = (
+                        local.documents - docs_before,
+                        local.sentences - sentences_before,
+                    );
+                    per_file.lock().unwrap_or_else(|p| p.into_inner())[k] = counts;
                     local.files += 1;
-                    local.bytes += sizes[i];
-                    progress.file_done(sizes[i], local.sentences - before);
+                    local.bytes += sizes[k];
+                    progress.file_done(sizes[k], counts.1);
                 }
                 let mut totals = totals.lock().unwrap_or_else(|p| p.into_inner());
                 totals.files += local.files;
@@ -173,34 +433,17 @@ fn write_generation(
     }
     let mut stats = totals.into_inner().unwrap_or_else(|p| p.into_inner());
     stats.warnings.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = Manifest {
-        annals_version: env!("CARGO_PKG_VERSION").to_string(),
-        schema_version: schema::SCHEMA_VERSION,
-        unit: if options.read.whole_documents {
-            "document"
-        } else {
-            "sentence"
-        }
-        .to_string(),
-        files: stats.files as u64,
-        documents: stats.documents,
-        sentences: stats.sentences,
-    };
-    let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery {
-        message: e.to_string(),
-    })?;
-    let mut commit = writer.prepare_commit()?;
-    commit.set_payload(&payload);
-    commit.commit()?;
-    writer.wait_merging_threads()?;
-    Ok(stats)
+    Ok((
+        stats,
+        per_file.into_inner().unwrap_or_else(|p| p.into_inner()),
+    ))
 }
 
 fn index_file(
     writer: &IndexWriter,
     fields: &Fields,
     file: &SourceFile,
-    rank: usize,
+    rank: u64,
     read: ReadOptions,
     stats: &mut BuildStats,
 ) -> Result<()> {
@@ -222,7 +465,7 @@ fn index_file(
 /// spans are years or more and belong to the year field.
 const MAX_DAYS_PER_MENTION: i64 = 31;
 
-fn to_document(fields: &Fields, annotated: &Annotated, file_rank: usize) -> TantivyDocument {
+fn to_document(fields: &Fields, annotated: &Annotated, file_rank: u64) -> TantivyDocument {
     let record = &annotated.record;
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.text, &record.text);
@@ -234,10 +477,8 @@ fn to_document(fields: &Fields, annotated: &Annotated, file_rank: usize) -> Tant
     doc.add_bytes(fields.record, &stored);
     doc.add_text(fields.source, &record.source);
     doc.add_text(fields.doc, &record.doc);
-    doc.add_u64(
-        fields.order,
-        ((file_rank as u64) << 32) | (record.sentence & 0xFFFF_FFFF),
-    );
+    let sentence = record.sentence.min((1 << SENTENCE_BITS) - 1);
+    doc.add_u64(fields.order, (file_rank << SENTENCE_BITS) | sentence);
     for &y in &record.years {
         doc.add_i64(fields.year, i64::from(y));
     }

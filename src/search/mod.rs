@@ -30,6 +30,9 @@ pub use stats::Stats;
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;
+/// Pages starting beyond this many hits are answered with the count alone:
+/// ranking that deep would hold every hit in memory.
+pub const MAX_OFFSET: usize = 1_000_000;
 /// How many characters of a sentence a snippet shows around its matches.
 const SNIPPET_CHARS: usize = 400;
 
@@ -198,7 +201,7 @@ impl Engine {
                 .map(|g| (g.score, g.address, Some(g.matches)))
                 .collect::<Vec<_>>();
             (total, page, counts)
-        } else if window == 0 || request.offset >= MAX_LIMIT * 100 {
+        } else if window == 0 || request.offset >= MAX_OFFSET {
             let (total, counts) = searcher.search(&built.full, &(Count, facet_collector))?;
             (total as u64, Vec::new(), counts)
         } else {

@@ -31,6 +31,12 @@ const QUERY_FIELDS: &[&str] = &[
     schema::DOC,
 ];
 
+/// Longer query texts are refused: no one types them, and parsing them
+/// costs more than any answer is worth.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+/// Deeper nesting of parentheses is refused before parsing, which recurses.
+const MAX_NESTING: usize = 32;
+
 /// The parts of a request's query.
 pub struct BuiltQuery {
     /// What the searcher runs.
@@ -129,6 +135,14 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
     if request.all {
         parser.set_conjunction_by_default();
     }
+    if input.len() > MAX_QUERY_BYTES {
+        return Err(Error::BadQuery {
+            message: format!(
+                "the query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted",
+                input.len()
+            ),
+        });
+    }
     if request.plain {
         let words: Vec<String> = input
             .split(|c: char| !c.is_alphanumeric())
@@ -144,6 +158,7 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
                 message: e.to_string(),
             });
     }
+    check_nesting(input)?;
     let ast = query_grammar::parse_query(input).map_err(|_| syntax_error(input))?;
     let ast = rewrite_keyword_values(ast);
     check_fields(&ast)?;
@@ -152,6 +167,26 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
         .map_err(|e| Error::BadQuery {
             message: format!("{e}; fields you can name: {}", QUERY_FIELDS.join(", ")),
         })
+}
+
+fn check_nesting(input: &str) -> Result<()> {
+    let mut depth = 0usize;
+    for (i, c) in input.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => continue,
+        }
+        if depth > MAX_NESTING {
+            return Err(Error::BadQuery {
+                message: format!(
+                    "parentheses nest deeper than {MAX_NESTING} levels at position {}",
+                    i + 1
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The first syntax error of `input`, with its position, from tantivy's
