@@ -24,7 +24,7 @@ pub enum Error {
         message: String,
     },
 
-    #[error("no index at {}: run `annals build` first", path.display())]
+    #[error("no index at {}/: run annals build first", path.display().to_string().trim_end_matches('/'))]
     NoIndex { path: PathBuf },
 
     #[error("{}: {message}", path.display())]

@@ -301,7 +301,7 @@ fn missing_paths_and_indexes_are_errors_that_say_what_to_do() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no index at idx: run `annals build` first",
+            "no index at idx/: run annals build first",
         ));
 }
 

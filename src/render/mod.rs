@@ -269,10 +269,10 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
             .unwrap_or_default();
         writeln!(
             out,
-            "  {} {:?} → {range} {:?}{calendar}",
+            "  {} {:?} → {range} {}{calendar}",
             style.bold("date"),
             d.text,
-            d.precision
+            d.precision.as_str()
         )?;
     }
     for e in &record.entities {
