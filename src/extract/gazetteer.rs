@@ -91,6 +91,30 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
+/// Country codes and names alone, read from the data file's leading country lines: naming a
+/// facet value or a stored country needs no more, and should not pay for the whole gazetteer.
+static COUNTRY_NAMES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    DATA.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map_while(|l| l.strip_prefix("C\t"))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            Some((cols.next()?, cols.nth(1)?))
+        })
+        .collect()
+});
+
+/// The common English name of a country code (`IR` → `Iran`), case-insensitive.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    let code = code.trim();
+    if code.len() > 3 {
+        return None;
+    }
+    COUNTRY_NAMES
+        .get(code.to_ascii_uppercase().as_str())
+        .copied()
+}
+
 /// ASCII-folds a name the way `super::places` folds text: marks dropped, a few letters spelled
 /// out, curly apostrophes straight. Letters with no ASCII form become `\u{1}` (a word
 /// character), other characters `\u{2}` (a separator) or a space.
@@ -472,6 +496,17 @@ mod tests {
             missing.len() <= 10,
             "countries without demonym: {missing:?}"
         );
+    }
+
+    #[test]
+    fn country_names_come_without_loading_the_gazetteer() {
+        assert_eq!(country_name("ir"), Some("Iran"));
+        assert_eq!(
+            country_name("SU"),
+            gazetteer().country("SU").map(|c| c.name)
+        );
+        assert_eq!(COUNTRY_NAMES.len(), gazetteer().countries().count());
+        assert_eq!(country_name("Iran"), None);
     }
 
     #[test]

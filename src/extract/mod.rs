@@ -52,8 +52,9 @@ pub struct EntityOut {
     /// The country a `place` lies in.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub country: Option<String>,
-    /// The canonical name: a country's or place's gazetteer name, a person's
-    /// or organization's surface form.
+    /// The canonical name where it differs from the text: a country's or
+    /// place's gazetteer name ("Iranian" → "Iran"), a name without its
+    /// possessive or a line break.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
 }
@@ -61,14 +62,47 @@ pub struct EntityOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryRef {
     pub code: String,
+    /// Left out of the stored copy, which the name table restores.
+    #[serde(skip_serializing_if = "String::is_empty", default)]
     pub name: String,
+}
+
+impl SentenceRecord {
+    /// The copy the index stores: what other fields hold, or the gazetteer
+    /// restores, left out.
+    pub fn for_storage(&self) -> SentenceRecord {
+        SentenceRecord {
+            doc: String::new(),
+            source: String::new(),
+            text: String::new(),
+            countries: self
+                .countries
+                .iter()
+                .map(|c| CountryRef {
+                    code: c.code.clone(),
+                    name: String::new(),
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// Restores what `for_storage` left out.
+    pub fn restore(&mut self, doc: String, source: String, text: String) {
+        self.doc = doc;
+        self.source = source;
+        self.text = text;
+        for c in &mut self.countries {
+            if c.name.is_empty() {
+                c.name = CountryRef::from_code(&c.code).name;
+            }
+        }
+    }
 }
 
 impl CountryRef {
     pub fn from_code(code: &str) -> CountryRef {
-        let name = gazetteer::gazetteer()
-            .country(code)
-            .map_or_else(|| code.to_string(), |c| c.name.to_string());
+        let name = gazetteer::country_name(code).map_or_else(|| code.to_string(), str::to_string);
         CountryRef {
             code: code.to_string(),
             name,
@@ -80,7 +114,11 @@ impl CountryRef {
 /// the line `annals extract` prints and what a search hit carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceRecord {
+    /// `doc`, `source` and `text` are left out of the index's stored copy
+    /// (they live in their own fields) and restored when a hit is read.
+    #[serde(skip_serializing_if = "String::is_empty", default)]
     pub doc: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
@@ -88,7 +126,7 @@ pub struct SentenceRecord {
     pub sentence: u64,
     pub start: usize,
     pub end: usize,
-    #[serde(default)]
+    #[serde(skip_serializing_if = "String::is_empty", default)]
     pub text: String,
     pub refs: Vec<u32>,
     pub dates: Vec<DateOut>,
@@ -194,7 +232,7 @@ fn annotate_sentence(
                 end,
                 code: Some(hit.code.to_string()),
                 country: None,
-                name: Some(hit.name.clone()),
+                name: name_if_different(&hit.name, &text[hit.start..hit.end]),
             },
             PlaceKind::Place => {
                 let key = names::fold_name(&hit.name);
@@ -209,7 +247,7 @@ fn annotate_sentence(
                     end,
                     code: None,
                     country: Some(hit.code.to_string()),
-                    name: Some(hit.name.clone()),
+                    name: name_if_different(&hit.name, &text[hit.start..hit.end]),
                 }
             }
         };
@@ -236,7 +274,7 @@ fn annotate_sentence(
             end,
             code: None,
             country: None,
-            name: Some(hit.text.clone()),
+            name: name_if_different(&hit.text, &text[hit.start..hit.end]),
         });
     }
     entities.sort_by_key(|e| (e.start, e.end, e.kind));
@@ -268,6 +306,10 @@ fn annotate_sentence(
         org_keys,
         place_keys,
     }
+}
+
+fn name_if_different(name: &str, text: &str) -> Option<String> {
+    (name != text).then(|| name.to_string())
 }
 
 /// The earliest day any mention reaches, as a day number: how

@@ -2,14 +2,15 @@
 //! analyzers that must be registered on every open (tantivy does not save
 //! custom tokenizers in the index).
 
-use tantivy::Index;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
+use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, TextAnalyzer,
 };
+use tantivy::{Index, IndexSettings};
 
 /// Bumped whenever fields or analyzers change in a way an older index
 /// cannot be read with.
@@ -126,6 +127,19 @@ pub fn build_schema() -> Schema {
         builder.add_text_field(name, keyword.clone());
     }
     builder.build()
+}
+
+/// The stored sentences and their annotations compress about a third
+/// better with zstd than with tantivy's default lz4, at a small cost in
+/// build time; hits decompress one block each.
+pub fn index_settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 32 * 1024,
+        ..IndexSettings::default()
+    }
 }
 
 /// Registers annals' analyzers on an index, created or opened.

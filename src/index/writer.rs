@@ -358,7 +358,10 @@ fn commit(
 
 /// Opens (or creates) the tantivy index in `path` with annals' analyzers.
 pub fn create_index(path: &Path) -> Result<(Index, Fields)> {
-    let index = Index::create_in_dir(path, schema::build_schema())?;
+    let index = Index::builder()
+        .schema(schema::build_schema())
+        .settings(schema::index_settings())
+        .create_in_dir(path)?;
     schema::register_analyzers(&index);
     let fields = Fields::from_schema(&index.schema())?;
     Ok((index, fields))
@@ -469,11 +472,7 @@ fn to_document(fields: &Fields, annotated: &Annotated, file_rank: u64) -> Tantiv
     let record = &annotated.record;
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.text, &record.text);
-    let stored = serde_json::to_vec(&extract::SentenceRecord {
-        text: String::new(),
-        ..record.clone()
-    })
-    .unwrap_or_default();
+    let stored = serde_json::to_vec(&record.for_storage()).unwrap_or_default();
     doc.add_bytes(fields.record, &stored);
     doc.add_text(fields.source, &record.source);
     doc.add_text(fields.doc, &record.doc);

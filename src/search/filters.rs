@@ -170,6 +170,10 @@ fn parse_date_end(s: &str, end: bool) -> std::result::Result<Option<i64>, String
 /// The country code a `--country` value names: a name, an alpha-2 or alpha-3
 /// code, or a demonym. An unknown one is an error that suggests near names.
 pub fn parse_country(value: &str) -> Result<String> {
+    // A two-letter code needs only the name table, not the whole gazetteer.
+    if value.trim().len() == 2 && gazetteer::country_name(value).is_some() {
+        return Ok(value.trim().to_ascii_uppercase());
+    }
     let g = gazetteer::gazetteer();
     if let Some(code) = g.resolve_country(value.trim()) {
         return Ok(code.to_string());

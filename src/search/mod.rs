@@ -21,7 +21,7 @@ use tantivy::{
 };
 
 use crate::error::{Error, Result};
-use crate::extract::gazetteer::gazetteer;
+use crate::extract::gazetteer;
 use crate::extract::names::fold_name;
 use crate::extract::{CountryRef, DateOut, SentenceRecord};
 use crate::index::{self, OpenIndex, schema};
@@ -221,20 +221,8 @@ impl Engine {
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let text = stored
-                .get_first(self.open.fields.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string();
-            let record: SentenceRecord = stored
-                .get_first(self.open.fields.record)
-                .and_then(|v| v.as_bytes())
-                .and_then(|b| serde_json::from_slice(b).ok())
-                .ok_or_else(|| Error::BadIndex {
-                    path: self.open.path.clone(),
-                    message: "a stored sentence cannot be read: rebuild with `annals build`".into(),
-                })?;
+            let record = self.read_record(&searcher, address)?;
+            let text = record.text.clone();
             let snippet = make_snippet(&snippets, &text);
             hits.push(Hit {
                 rank: request.offset + i + 1,
@@ -280,6 +268,46 @@ impl Engine {
         })
     }
 
+    /// A hit's record, with what the index keeps elsewhere put back: the
+    /// text from its stored field, the document and source from their fast
+    /// fields.
+    fn read_record(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+    ) -> Result<SentenceRecord> {
+        let fields = &self.open.fields;
+        let stored: TantivyDocument = searcher.doc(address)?;
+        let damaged = || Error::BadIndex {
+            path: self.open.path.clone(),
+            message: "a stored sentence cannot be read: rebuild it with `annals build --full`"
+                .into(),
+        };
+        let mut record: SentenceRecord = stored
+            .get_first(fields.record)
+            .and_then(|v| v.as_bytes())
+            .and_then(|b| serde_json::from_slice(b).ok())
+            .ok_or_else(damaged)?;
+        let text = stored
+            .get_first(fields.text)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let segment = searcher.segment_reader(address.segment_ord);
+        let keyword = |name: &str| -> Result<String> {
+            let column = segment.fast_fields().str(name)?.ok_or_else(damaged)?;
+            let ord = column
+                .term_ords(address.doc_id)
+                .next()
+                .ok_or_else(damaged)?;
+            let mut value = String::new();
+            column.ord_to_str(ord, &mut value).map_err(|_| damaged())?;
+            Ok(value)
+        };
+        record.restore(keyword(schema::DOC)?, keyword(schema::SOURCE)?, text);
+        Ok(record)
+    }
+
     /// Gives facet values the names people read: countries by their code
     /// and name, names in the form a sentence wrote them.
     fn name_values(
@@ -292,7 +320,7 @@ impl Engine {
             FacetKind::Country => {
                 for v in values.iter_mut() {
                     v.value = v.value.to_uppercase();
-                    v.name = gazetteer().country(&v.value).map(|c| c.name.to_string());
+                    v.name = gazetteer::country_name(&v.value).map(str::to_string);
                 }
                 return Ok(());
             }
@@ -310,11 +338,7 @@ impl Engine {
             let Some((_, address)) = top.first() else {
                 continue;
             };
-            let stored: TantivyDocument = searcher.doc(*address)?;
-            let record: Option<SentenceRecord> = stored
-                .get_first(self.open.fields.record)
-                .and_then(|v| v.as_bytes())
-                .and_then(|b| serde_json::from_slice(b).ok());
+            let record = self.read_record(searcher, *address).ok();
             let names = record.map(|r| match kind {
                 FacetKind::Person => r.persons,
                 FacetKind::Org => r.orgs,
