@@ -65,9 +65,9 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
     Ok(stats)
 }
 
-/// `annals query`. When the default index is missing and the default corpus
-/// is there, builds it first, saying so.
-pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
+/// When `index` is the default one, missing, and the default corpus is
+/// there, builds it, saying so: the quick start needs no separate build.
+pub fn build_default_index_if_missing(index: &Path) -> Result<()> {
     if index == Path::new(DEFAULT_INDEX)
         && !index::IndexDir::new(index).exists()
         && Path::new(DEFAULT_CORPUS).is_dir()
@@ -75,20 +75,36 @@ pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Res
         eprintln!("annals: no index at {DEFAULT_INDEX}/: building it from {DEFAULT_CORPUS}/ first");
         build(&[PathBuf::from(DEFAULT_CORPUS)], &BuildOptions::new(index))?;
     }
+    Ok(())
+}
+
+/// `annals query`, building the default index first if it is missing.
+pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
     let engine = Engine::open(index)?;
     let result = engine.search(request)?;
+    to_stdout(|out| match format {
+        OutputFormat::Json => render::search_json(&result, out),
+        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
+    })?;
+    Ok(Outcome::found_if(result.total > 0))
+}
+
+impl Outcome {
+    fn found_if(found: bool) -> Outcome {
+        if found {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        }
+    }
+}
+
+/// Writes to standard output through a buffer.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = match format {
-        OutputFormat::Json => render::search_json(&result, &mut out),
-        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), &mut out),
-    };
-    finish_output(written.and_then(|()| out.flush()))?;
-    Ok(if result.total > 0 {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    finish_output(write(&mut out).and_then(|()| out.flush()))
 }
 
 /// A closed pipe (`annals query … | head`) is not an error.
@@ -133,26 +149,15 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
     }
     finish_output(out.flush())?;
     print_warnings(&warnings);
-    Ok(if count > 0 {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    Ok(Outcome::found_if(count > 0))
 }
 
 /// `annals stats`.
 pub fn stats(index: &Path, format: OutputFormat) -> Result<Outcome> {
     let stats = Engine::open(index)?.stats()?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match format {
-        OutputFormat::Json => render::stats_json(&stats, &mut out),
-        OutputFormat::Text => render::stats_text(&stats, Style::for_stdout(), &mut out),
-    };
-    finish_output(written.and_then(|()| out.flush()))?;
-    Ok(if stats.sentences > 0 {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    to_stdout(|out| match format {
+        OutputFormat::Json => render::stats_json(&stats, out),
+        OutputFormat::Text => render::stats_text(&stats, Style::for_stdout(), out),
+    })?;
+    Ok(Outcome::found_if(stats.sentences > 0))
 }
