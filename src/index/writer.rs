@@ -153,13 +153,24 @@ pub fn build(
     Ok(stats)
 }
 
-/// Content hashes of the corpus files, in their order.
+/// Content hashes of the corpus files, in their order, each read in
+/// pieces so that a huge file costs no more memory than a small one.
 fn hash_files(files: &[SourceFile]) -> Result<Vec<String>> {
+    use std::io::Read;
+    let mut buffer = vec![0u8; 1 << 20];
     files
         .iter()
         .map(|f| {
-            let bytes = std::fs::read(&f.path).map_err(|e| Error::io(&f.path, e))?;
-            Ok(format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes)))
+            let mut file = std::fs::File::open(&f.path).map_err(|e| Error::io(&f.path, e))?;
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            loop {
+                let n = file.read(&mut buffer).map_err(|e| Error::io(&f.path, e))?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buffer[..n]);
+            }
+            Ok(format!("{:016x}", hasher.digest()))
         })
         .collect()
 }
