@@ -251,6 +251,20 @@ fn all_requires_every_word_and_plain_takes_operators_literally() {
 }
 
 #[test]
+fn an_excluded_phrase_removes_exactly_its_sentences() {
+    let f = Fixture::built();
+    let (with, _) = f.query_json(&["Azerbaijan", "--limit", "50"]);
+    let (without, code) = f.query_json(&["Azerbaijan -\"joint defense\"", "--limit", "50"]);
+    assert_eq!(code, 0);
+    let mut expected = hit_lines(&with);
+    expected.retain(|&l| l != 26);
+    let mut lines = hit_lines(&without);
+    expected.sort();
+    lines.sort();
+    assert_eq!(lines, expected);
+}
+
+#[test]
 fn exit_status_is_0_for_hits_1_for_none_2_for_errors() {
     let f = Fixture::built();
     f.annals(&["query", "Tehran"]).assert().code(0);

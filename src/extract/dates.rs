@@ -239,10 +239,10 @@ fn split_era(s: &str) -> (&str, bool) {
 
 fn strip_the(s: &str) -> &str {
     let t = s.trim();
-    if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") {
-        t[4..].trim_start()
-    } else {
-        t
+    // `get`, not `[..4]`: the fourth byte may fall inside a character ("abcé").
+    match t.get(..4) {
+        Some(head) if t.len() > 4 && head.eq_ignore_ascii_case("the ") => t[4..].trim_start(),
+        _ => t,
     }
 }
 

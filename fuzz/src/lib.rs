@@ -1,0 +1,3 @@
+//! The fuzz targets' shared code; see `checks.rs`.
+
+pub mod checks;
