@@ -9,6 +9,12 @@ use annals::app::{self, Outcome, OutputFormat};
 use annals::corpus::ReadOptions;
 use annals::index::BuildOptions;
 use annals::search::{FacetKind, SearchRequest, Sort};
+use annals::serve::ServeOptions;
+
+// Building allocates many small strings on every thread; mimalloc keeps
+// that cheaper than glibc's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Sentence-level full-text search for people who study what happened, when
 /// and where: ranked keyword search with dates, countries, people and
@@ -42,6 +48,31 @@ enum Command {
     Extract(ExtractArgs),
     /// Show what an index holds: counts, size, years, top countries and names.
     Stats(StatsArgs),
+    /// Serve a search page and a JSON API over HTTP (loopback by default).
+    ///
+    /// GET / is the search page; GET /api/search takes the query flags as
+    /// parameters (q, limit, offset, facet, year, country, …) and answers
+    /// the JSON of `annals query --format json`; GET /api/stats and
+    /// GET /api/health. Stop with Ctrl-C.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The index folder to serve.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    index: PathBuf,
+    /// Address to listen on; port 0 lets the system pick one. Anything but
+    /// loopback exposes the index to the network.
+    #[arg(long, default_value = "127.0.0.1:7700")]
+    addr: String,
+    /// Allow this origin (e.g. http://localhost:3000) to call the API from
+    /// its pages (CORS); off by default.
+    #[arg(long, value_name = "ORIGIN")]
+    cors: Option<String>,
+    /// Seconds a search may take before it is answered with 503.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    timeout: f64,
 }
 
 #[derive(Args)]
@@ -240,6 +271,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(app::extract(&args.paths, read_options(&args.read), format)?)
         }
         Command::Stats(args) => Ok(app::stats(&args.index, output_format(args.format))?),
+        Command::Serve(args) => {
+            annals::serve::run(ServeOptions {
+                index: args.index,
+                addr: args.addr,
+                cors: args.cors,
+                timeout_secs: args.timeout,
+            })?;
+            Ok(Outcome::Found)
+        }
     }
 }
 

@@ -1,0 +1,406 @@
+// The annals search page. The URL is the state: every search, filter,
+// time scale, sort and page is in it, so a page can be shared and reloaded,
+// and Back goes back. Everything shown is built as DOM nodes with
+// textContent: no text from the index is ever parsed as HTML.
+'use strict';
+
+const PAGE_SIZE = 10;
+// Deep enough for a histogram of a long corpus; lists show the first few.
+const FACET_LIMIT = 60;
+const LIST_SHOWN = 8;
+// Filters as the API names them; each may repeat (OR within, AND across).
+const FILTERS = ['year', 'date', 'country', 'person', 'org', 'place', 'source'];
+const TIME_SCALES = ['year', 'decade', 'century'];
+const FILTER_NAMES = {
+  year: 'Time', date: 'Date', country: 'Country', person: 'Person',
+  org: 'Organization', place: 'Place', source: 'Source',
+};
+// Passed through from the URL to the API untouched.
+const SWITCHES = ['plain', 'all', 'group_by'];
+
+const $ = (sel) => document.querySelector(sel);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+// Display names of filter values (a country's name for its code), learnt
+// from facet answers, so that chips read well.
+const names = new Map();
+let inflight = null;
+let lastAnswer = null;
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+// ---- state <-> URL ----
+
+function readState(search) {
+  const p = new URLSearchParams(search);
+  const state = { q: p.get('q') || '', sort: p.get('sort') || 'relevance' };
+  const page = parseInt(p.get('page') || '1', 10);
+  state.page = Number.isFinite(page) && page > 0 ? page : 1;
+  const time = p.get('facet');
+  state.time = TIME_SCALES.includes(time) ? time : 'year';
+  for (const f of FILTERS) state[f] = p.getAll(f).filter((v) => v !== '');
+  for (const s of SWITCHES) if (p.has(s)) state[s] = p.get(s);
+  return state;
+}
+
+function pageParams(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const f of FILTERS) for (const v of state[f]) p.append(f, v);
+  if (state.time !== 'year') p.set('facet', state.time);
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.page > 1) p.set('page', String(state.page));
+  for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
+  return p;
+}
+
+function pageUrl(state) {
+  const query = pageParams(state).toString();
+  return query ? `/?${query}` : '/';
+}
+
+function apiUrl(state) {
+  const p = new URLSearchParams();
+  p.set('q', state.q);
+  for (const f of FILTERS) for (const v of state[f]) p.append(f, v);
+  p.set('facet', `${state.time},country,person,org`);
+  p.set('facet_limit', String(FACET_LIMIT));
+  p.set('limit', String(PAGE_SIZE));
+  p.set('offset', String((state.page - 1) * PAGE_SIZE));
+  p.set('sort', state.sort);
+  for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
+  return `/api/search?${p}`;
+}
+
+let current = readState(location.search);
+
+function go(next) {
+  current = next;
+  const url = pageUrl(next);
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  load();
+}
+
+function change(fn) {
+  const next = structuredClone(current);
+  fn(next);
+  go(next);
+}
+
+function toggle(kind, value) {
+  change((s) => {
+    const i = s[kind].indexOf(value);
+    if (i >= 0) s[kind].splice(i, 1);
+    else s[kind].push(value);
+    s.page = 1;
+  });
+}
+
+// ---- loading ----
+
+async function load() {
+  syncControls();
+  if (inflight) inflight.abort();
+  const controller = new AbortController();
+  inflight = controller;
+  document.body.classList.add('loading');
+  document.body.dataset.state = 'loading';
+  try {
+    const response = await fetch(apiUrl(current), { signal: controller.signal });
+    const answer = await response.json();
+    if (controller !== inflight) return;
+    if (!response.ok) {
+      showError(answer.error || `the server answered ${response.status}`);
+      return;
+    }
+    render(answer);
+  } catch (e) {
+    if (e.name !== 'AbortError') showError(`cannot reach the server: ${e.message}`);
+  } finally {
+    if (controller === inflight) {
+      document.body.classList.remove('loading');
+      inflight = null;
+    }
+  }
+}
+
+function showError(message) {
+  const box = $('#error');
+  box.textContent = message;
+  box.hidden = false;
+  $('#notice').hidden = true;
+  $('#hits').replaceChildren();
+  $('#pager').replaceChildren();
+  $('#summary').textContent = '';
+  // Counts of a search that failed would be some other search's.
+  $('.facets').hidden = true;
+  renderChips();
+  document.body.dataset.state = 'error';
+}
+
+function syncControls() {
+  const q = $('#q');
+  if (document.activeElement !== q || !q.value) q.value = current.q;
+  $('#sort').value = current.sort;
+  for (const b of document.querySelectorAll('[data-time]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.time === current.time));
+  }
+  document.title = current.q ? `${current.q} — annals` : 'annals';
+}
+
+// ---- rendering ----
+
+function render(answer) {
+  lastAnswer = answer;
+  $('#error').hidden = true;
+  $('.facets').hidden = false;
+  const notice = $('#notice');
+  notice.hidden = !answer.notice;
+  notice.textContent = answer.notice ? `${answer.notice}.` : '';
+  for (const kind of ['country', 'person', 'org']) {
+    for (const v of answer.facets[kind] || []) if (v.name) names.set(`${kind}:${v.value}`, v.name);
+  }
+  renderSummary(answer);
+  renderChips();
+  renderHits(answer);
+  renderPager(answer);
+  renderHistogram(answer.facets[current.time] || [], answer.facet_info[current.time]);
+  for (const kind of ['country', 'person', 'org']) {
+    renderList(kind, answer.facets[kind] || []);
+  }
+  document.body.dataset.state = 'ready';
+  document.body.dataset.total = String(answer.total);
+}
+
+function plural(n, one, many) {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+function renderSummary(answer) {
+  const unit = current.group_by === 'doc' ? ['document', 'documents'] : ['sentence', 'sentences'];
+  const summary = $('#summary');
+  summary.dataset.total = String(answer.total);
+  if (answer.total === 0) {
+    summary.textContent = 'No sentences match.';
+    return;
+  }
+  const first = answer.offset + 1;
+  const last = answer.offset + answer.hits.length;
+  const range = answer.hits.length ? `${first.toLocaleString('en')}–${last.toLocaleString('en')} of ` : '';
+  summary.textContent = `${range}${plural(answer.total, ...unit)} · ${answer.took_ms.toFixed(1)} ms`;
+}
+
+function renderChips() {
+  const chips = [];
+  for (const kind of FILTERS) {
+    for (const value of current[kind]) {
+      const label = names.get(`${kind}:${value}`) || value;
+      chips.push(el('li', {},
+        el('button', {
+          type: 'button', class: 'chip', 'data-kind': kind, 'data-value': value,
+          title: `Remove this filter`, onclick: () => toggle(kind, value),
+        }, el('span', { class: 'chip-kind', text: FILTER_NAMES[kind] }), ` ${label} `, el('span', { class: 'x', 'aria-hidden': 'true', text: '×' }))));
+    }
+  }
+  $('#chips').replaceChildren(...chips);
+}
+
+/// The fragment with its matches marked. Highlights are byte ranges of
+/// UTF-8; JavaScript strings are UTF-16, so cut the bytes, then decode.
+function highlighted(fragment, ranges) {
+  const bytes = encoder.encode(fragment);
+  const out = document.createDocumentFragment();
+  let pos = 0;
+  const sorted = [...(ranges || [])].sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of sorted) {
+    const s = Math.max(pos, Math.min(start, bytes.length));
+    const e = Math.max(s, Math.min(end, bytes.length));
+    if (s > pos) out.append(decoder.decode(bytes.subarray(pos, s)));
+    if (e > s) out.append(el('mark', { text: decoder.decode(bytes.subarray(s, e)) }));
+    pos = e;
+  }
+  if (pos < bytes.length) out.append(decoder.decode(bytes.subarray(pos)));
+  return out;
+}
+
+function yearLabel(y) {
+  return y < 0 ? `${-y} BC` : String(y);
+}
+
+function whenOf(hit) {
+  const texts = [...new Set((hit.dates || []).map((d) => d.text))];
+  if (texts.length) return texts.slice(0, 3).join(' · ') + (texts.length > 3 ? ' …' : '');
+  const years = [...new Set(hit.years || [])].sort((a, b) => a - b);
+  return years.map(yearLabel).join(', ');
+}
+
+function renderHits(answer) {
+  const items = answer.hits.map((hit) => {
+    const meta = el('div', { class: 'meta' });
+    const when = whenOf(hit);
+    if (when) meta.append(el('span', { class: 'when', text: when }));
+    for (const c of hit.countries || []) {
+      meta.append(el('button', {
+        type: 'button', class: 'tag', 'data-kind': 'country', 'data-value': c.code,
+        title: `Only sentences about ${c.name}`,
+        onclick: () => { if (!current.country.includes(c.code)) toggle('country', c.code); },
+      }, c.name));
+      names.set(`country:${c.code}`, c.name);
+    }
+    let where = `${hit.source}:${hit.line}`;
+    if (hit.doc && hit.doc !== hit.source) where = `${hit.doc} · ${where}`;
+    meta.append(el('span', { class: 'src', text: where, title: `bytes ${hit.start}–${hit.end}` }));
+    if (hit.doc_matches) meta.append(el('span', { class: 'count', text: plural(hit.doc_matches, 'match', 'matches') + ' in this document' }));
+    return el('li', { class: 'hit', value: String(hit.rank) },
+      hit.title ? el('h3', { class: 'title', text: hit.title }) : null,
+      el('p', { class: 'snippet' }, highlighted(hit.snippet.fragment, hit.snippet.highlights)),
+      meta);
+  });
+  $('#hits').replaceChildren(...items);
+}
+
+function renderPager(answer) {
+  const pages = Math.max(1, Math.ceil(answer.total / PAGE_SIZE));
+  const pager = $('#pager');
+  if (pages <= 1) {
+    pager.replaceChildren();
+    return;
+  }
+  const link = (page, text, extra) => {
+    const state = { ...current, page };
+    return el('a', {
+      href: pageUrl(state), class: `page ${extra || ''}`, 'data-page': String(page),
+      'aria-current': page === current.page ? 'page' : null,
+      onclick: (e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        go(state);
+        window.scrollTo({ top: 0 });
+      },
+    }, text);
+  };
+  const parts = [];
+  if (current.page > 1) parts.push(link(current.page - 1, '‹ Previous', 'step'));
+  const shown = new Set([1, pages]);
+  for (let p = current.page - 2; p <= current.page + 2; p++) if (p >= 1 && p <= pages) shown.add(p);
+  let previous = 0;
+  for (const p of [...shown].sort((a, b) => a - b)) {
+    if (p - previous > 1) parts.push(el('span', { class: 'gap', text: '…' }));
+    parts.push(link(p, p.toLocaleString('en')));
+    previous = p;
+  }
+  if (current.page < pages) parts.push(link(current.page + 1, 'Next ›', 'step'));
+  pager.replaceChildren(...parts);
+}
+
+function renderHistogram(values, info) {
+  const box = $('#histogram');
+  const note = $('#histogram-note');
+  const bars = [...values].sort((a, b) => a.key - b.key);
+  if (!bars.length) {
+    box.replaceChildren(el('p', { class: 'empty', text: 'No dated sentences.' }));
+    note.textContent = '';
+    return;
+  }
+  const max = Math.max(...bars.map((v) => v.count));
+  const chart = bars.map((v) => {
+    const label = v.label || v.value;
+    const active = current.year.includes(label);
+    const bar = el('span', { class: 'fill' });
+    bar.style.height = `${Math.max(4, (100 * v.count) / max)}%`;
+    return el('button', {
+      type: 'button', class: `bar${active ? ' active' : ''}`, 'data-value': label,
+      'aria-pressed': String(active), title: `${label}: ${plural(v.count, 'sentence', 'sentences')}`,
+      'aria-label': `${label}: ${v.count}`, onclick: () => toggle('year', label),
+    }, bar);
+  });
+  const axis = el('div', { class: 'axis' },
+    el('span', { text: bars[0].label }),
+    bars.length > 1 ? el('span', { text: bars[bars.length - 1].label }) : null);
+  box.replaceChildren(el('div', { class: 'bars' }, ...chart), axis);
+  const left = info ? info.remaining_values : 0;
+  note.textContent = left ? `The ${bars.length} commonest ${current.time}s shown; ${left} more not.` : '';
+}
+
+function renderList(kind, values) {
+  const list = document.querySelector(`#facet-${kind} .values`);
+  const section = document.querySelector(`#facet-${kind}`);
+  const chosen = current[kind];
+  // Filters in force stay visible even when they fall outside the top values.
+  const items = values.map((v) => ({ value: v.value, name: v.name || v.value, count: v.count }));
+  for (const value of chosen) {
+    if (!items.some((i) => i.value === value)) items.unshift({ value, name: names.get(`${kind}:${value}`) || value, count: null });
+  }
+  section.hidden = items.length === 0;
+  const expanded = list.dataset.expanded === 'true';
+  const rows = items.map((item, i) => {
+    const active = chosen.includes(item.value);
+    return el('li', { class: i >= LIST_SHOWN && !expanded && !active ? 'more' : null },
+      el('button', {
+        type: 'button', class: `value${active ? ' active' : ''}`, 'data-kind': kind, 'data-value': item.value,
+        'aria-pressed': String(active), onclick: () => toggle(kind, item.value),
+      }, el('span', { class: 'name', text: item.name }),
+      el('span', { class: 'n', text: item.count === null ? '' : item.count.toLocaleString('en') })));
+  });
+  const hidden = rows.filter((r) => r.className === 'more').length;
+  if (hidden || expanded) {
+    rows.push(el('li', { class: 'toggle' }, el('button', {
+      type: 'button', class: 'link',
+      onclick: () => { list.dataset.expanded = String(!expanded); if (lastAnswer) render(lastAnswer); },
+    }, expanded ? 'fewer' : `${hidden} more`)));
+  }
+  list.replaceChildren(...rows);
+}
+
+async function loadStats() {
+  try {
+    const response = await fetch('/api/stats');
+    if (!response.ok) return;
+    const s = await response.json();
+    const span = s.first_year !== null && s.last_year !== null
+      ? ` · ${yearLabel(s.first_year)}–${yearLabel(s.last_year)}` : '';
+    $('#stats').textContent = `${plural(s.sentences, s.unit, `${s.unit}s`)} from ${plural(s.documents, 'document', 'documents')}${span}`;
+  } catch (_) {
+    // The footer is a nicety; the page works without it.
+  }
+}
+
+// ---- wiring ----
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('#search').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = $('#q').value.trim();
+    change((s) => { s.q = q; s.page = 1; });
+  });
+  $('#sort').addEventListener('change', (e) => change((s) => { s.sort = e.target.value; s.page = 1; }));
+  for (const b of document.querySelectorAll('[data-time]')) {
+    b.addEventListener('click', () => change((s) => { s.time = b.dataset.time; }));
+  }
+  $('#home').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('#q').value = '';
+    go(readState(''));
+  });
+  window.addEventListener('popstate', () => {
+    current = readState(location.search);
+    $('#q').value = current.q;
+    load();
+  });
+  // Filters fold away on a phone, where they would push results off screen.
+  $('#filters').open = !window.matchMedia('(max-width: 760px)').matches;
+  $('#q').value = current.q;
+  load();
+  loadStats();
+});
