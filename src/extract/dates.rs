@@ -2257,30 +2257,7 @@ impl<'a> Parser<'a> {
             if self.is_p(k, ',') {
                 k += 1;
             }
-            let (yu, y) = self.date_year_at(k)?;
-            if d1 > days_in_month(m1) {
-                return None;
-            }
-            let from = HistDate::ymd(y, m1, d1);
-            let to = match end_md {
-                Some((m2, d2)) => {
-                    if d2 > days_in_month(m2) {
-                        return None;
-                    }
-                    HistDate::ymd(y, m2, d2)
-                }
-                None => from,
-            };
-            if to < from {
-                return None;
-            }
-            return Some(DExpr {
-                s: i,
-                e: yu.e,
-                from,
-                to,
-                prec: Precision::Day,
-            });
+            return self.day_range(i, k, (m1, d1), end_md);
         }
         let mut k = j;
         let mut m2 = m1;
@@ -2341,25 +2318,31 @@ impl<'a> Parser<'a> {
         if self.is_p(j, ',') {
             j += 1;
         }
-        let (yu, y) = self.date_year_at(j)?;
-        if d1 > days_in_month(m1) {
+        self.day_range(i, j, (m1, d1), d2.map(|x| (m2, x)))
+    }
+
+    /// The day-precision mention that starts at token `start` and ends with
+    /// the year at token `year`: day `d1` of month `m1`, through `end` when
+    /// it is a range. None when a day does not exist or the range runs back.
+    fn day_range(
+        &self,
+        start: usize,
+        year: usize,
+        (m1, d1): (u8, u8),
+        end: Option<(u8, u8)>,
+    ) -> Option<DExpr> {
+        let (yu, y) = self.date_year_at(year)?;
+        let (m2, d2) = end.unwrap_or((m1, d1));
+        if d1 > days_in_month(m1) || d2 > days_in_month(m2) {
             return None;
         }
         let from = HistDate::ymd(y, m1, d1);
-        let to = match d2 {
-            Some(x) => {
-                if x > days_in_month(m2) {
-                    return None;
-                }
-                HistDate::ymd(y, m2, x)
-            }
-            None => from,
-        };
+        let to = HistDate::ymd(y, m2, d2);
         if to < from {
             return None;
         }
         Some(DExpr {
-            s: i,
+            s: start,
             e: yu.e,
             from,
             to,
