@@ -195,16 +195,7 @@ fn annotation_line(
 ) -> String {
     let mut parts = Vec::new();
     if !dates.is_empty() {
-        let shown: Vec<String> = dates
-            .iter()
-            .map(|d| match (&d.from, &d.to) {
-                (Some(f), Some(t)) if f == t => f.clone(),
-                (Some(f), Some(t)) => format!("{f}..{t}"),
-                (Some(f), None) => format!("{f}.."),
-                (None, Some(t)) => format!("..{t}"),
-                (None, None) => d.text.clone(),
-            })
-            .collect();
+        let shown: Vec<String> = dates.iter().map(date_range).collect();
         parts.push(format!("dates: {}", shown.join(", ")));
     } else if !years.is_empty() {
         parts.push(format!(
@@ -232,6 +223,17 @@ fn annotation_line(
     parts.join(" · ")
 }
 
+/// A mention's interval as `from`, `from..to`, `from..` or `..to`.
+fn date_range(d: &crate::extract::DateOut) -> String {
+    match (&d.from, &d.to) {
+        (Some(f), Some(t)) if f == t => f.clone(),
+        (Some(f), Some(t)) => format!("{f}..{t}"),
+        (Some(f), None) => format!("{f}.."),
+        (None, Some(t)) => format!("..{t}"),
+        (None, None) => d.text.clone(),
+    }
+}
+
 pub fn extract_jsonl(record: &SentenceRecord, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, record)?;
     writeln!(out)
@@ -254,14 +256,7 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
     )?;
     writeln!(out, "  {}", record.text)?;
     for d in &record.dates {
-        let range = match (&d.from, &d.to) {
-            (Some(f), Some(t)) if f == t => f.clone(),
-            (f, t) => format!(
-                "{}..{}",
-                f.as_deref().unwrap_or(""),
-                t.as_deref().unwrap_or("")
-            ),
-        };
+        let range = date_range(d);
         let calendar = d
             .calendar
             .as_deref()

@@ -356,8 +356,8 @@ impl Engine {
 /// Top hits by relevance or date, ties broken by corpus order so that
 /// results are the same from one build to the next.
 fn ranked_collector(sort: Sort, window: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
-    TopDocs::with_limit(window)
-        .tweak_score(move |segment: &SegmentReader| {
+    ScoreOnly(
+        TopDocs::with_limit(window).tweak_score(move |segment: &SegmentReader| {
             let order = segment.fast_fields().u64(schema::ORDER).ok();
             let first_day = segment
                 .fast_fields()
@@ -377,18 +377,8 @@ fn ranked_collector(sort: Sort, window: usize) -> impl Collector<Fruit = Vec<(Sc
                 };
                 (primary, score, Reverse(order))
             }
-        })
-        .map_fruit()
-}
-
-trait MapFruit<C> {
-    fn map_fruit(self) -> ScoreOnly<C>;
-}
-
-impl<C> MapFruit<C> for C {
-    fn map_fruit(self) -> ScoreOnly<C> {
-        ScoreOnly(self)
-    }
+        }),
+    )
 }
 
 /// Keeps the score of a compound sort key.
