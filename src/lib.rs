@@ -14,5 +14,6 @@ pub mod index;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod vocab;
 
 pub use error::{Error, Result};

@@ -102,8 +102,8 @@ fn year_filters_with_multibyte_characters_are_errors_not_panics() {
             annals::search::filters::parse_year(value).is_err(),
             "{value:?} parsed"
         );
-        assert_eq!(annals::extract::dates::parse_century(value), None);
-        assert_eq!(annals::extract::dates::parse_decade(value), None);
+        assert_eq!(annals::vocab::time::parse_century(value), None);
+        assert_eq!(annals::vocab::time::parse_decade(value), None);
     }
 }
 

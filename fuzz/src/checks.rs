@@ -8,11 +8,12 @@
 use std::path::{Path, PathBuf};
 
 use annals::corpus::{Document, Format, ReadOptions, SourceFile, read_file, read_text};
+use annals::extract::annotate_document;
 use annals::extract::dates::{DateMention, extract_dates};
 use annals::extract::names::find_names;
 use annals::extract::places::find_places_in_document;
-use annals::extract::{annotate_document, day_number, days_in_month};
 use annals::search::{Engine, FacetKind, SearchRequest, Sort};
+use annals::vocab::time::{day_number, days_in_month};
 
 /// The name plain-text input is read under.
 pub const TEXT_NAME: &str = "fuzz.txt";

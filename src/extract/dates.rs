@@ -1,8 +1,7 @@
 //! Temporal expressions in one English sentence: full dates, months, years,
 //! decades and centuries, ranges and lists of them, open ranges, and Hijri
 //! years, each normalized to an interval of historical years (BC negative, no
-//! year 0) with a precision. Also owns the decade/century arithmetic and the
-//! labels the facets and the CLI use.
+//! year 0) with a precision.
 //!
 //! Design: a cheap prefilter (a sentence with no ASCII digit and no
 //! "centur"/"millenni" has nothing to find), then a hand-written tokenizer and
@@ -19,121 +18,14 @@
 //! to the year, decade and century lists, so a Hijri number is never counted
 //! as a Gregorian year.
 
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Month,
-    Year,
-    Decade,
-    Century,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Month => "month",
-            Precision::Year => "year",
-            Precision::Decade => "decade",
-            Precision::Century => "century",
-        }
-    }
-}
-
-/// A calendar point at some precision, historical year numbering (no year 0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct HistDate {
-    pub year: i32,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-}
-
-impl HistDate {
-    pub const fn y(year: i32) -> Self {
-        HistDate {
-            year,
-            month: None,
-            day: None,
-        }
-    }
-    pub const fn ym(year: i32, month: u8) -> Self {
-        HistDate {
-            year,
-            month: Some(month),
-            day: None,
-        }
-    }
-    pub const fn ymd(year: i32, month: u8, day: u8) -> Self {
-        HistDate {
-            year,
-            month: Some(month),
-            day: Some(day),
-        }
-    }
-
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, zero-padded, leading `-` for BC.
-    pub fn to_contract_string(&self) -> String {
-        let mut s = if self.year < 0 {
-            format!("-{:04}", -(self.year as i64))
-        } else {
-            format!("{:04}", self.year)
-        };
-        if let Some(m) = self.month {
-            s.push_str(&format!("-{m:02}"));
-            if let Some(d) = self.day {
-                s.push_str(&format!("-{d:02}"));
-            }
-        }
-        s
-    }
-
-    /// Inverse of [`HistDate::to_contract_string`] (for query filters).
-    pub fn parse_contract(s: &str) -> Option<HistDate> {
-        let s = s.trim();
-        let (neg, body) = match s.strip_prefix('-') {
-            Some(b) => (true, b),
-            None => (false, s),
-        };
-        let mut it = body.split('-');
-        let y: i32 = it.next()?.parse().ok()?;
-        if y == 0 {
-            return None;
-        }
-        let year = if neg { -y } else { y };
-        let month = match it.next() {
-            Some(m) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
-            None => None,
-        };
-        let day = match it.next() {
-            Some(d) => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
-            None => None,
-        };
-        if it.next().is_some() {
-            return None;
-        }
-        Some(HistDate { year, month, day })
-    }
-
-    /// The same point cut down to `prec` (Year or coarser drops month and day).
-    fn truncate(self, prec: Precision) -> HistDate {
-        match prec {
-            Precision::Day => self,
-            Precision::Month => HistDate { day: None, ..self },
-            _ => HistDate::y(self.year),
-        }
-    }
-}
-
-impl std::fmt::Display for HistDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_contract_string())
-    }
-}
+pub use crate::vocab::time::{HistDate, Precision};
+use crate::vocab::time::{
+    MONTH_WORDS, ORDINAL_WORDS, TENS_WORDS, century_of, decade_of, hijri_years_to_gregorian,
+    max_days_in_month,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
@@ -169,147 +61,6 @@ pub struct TimeAnnotations {
     pub decades: Vec<i32>,
     /// Sorted, deduped centuries (1-based, BC negative) covered by every mention.
     pub centuries: Vec<i32>,
-}
-
-/// 1992 → 1990; -475 (475 BC) → -470, the 470s BC.
-pub fn decade_of(year: i32) -> i32 {
-    if year >= 0 {
-        year / 10 * 10
-    } else {
-        -((-year) / 10 * 10)
-    }
-}
-
-/// 1800 → 19; 1900 → 20; -900 → -9; -801 → -9.
-pub fn century_of(year: i32) -> i32 {
-    if year >= 0 {
-        year / 100 + 1
-    } else {
-        -((-year + 99) / 100)
-    }
-}
-
-/// 1990 → "1990s"; -470 → "470s BC".
-pub fn decade_label(decade: i32) -> String {
-    if decade < 0 {
-        format!("{}s BC", -(decade as i64))
-    } else {
-        format!("{decade}s")
-    }
-}
-
-fn ordinal_suffix(n: i64) -> &'static str {
-    if (11..=13).contains(&(n % 100)) {
-        return "th";
-    }
-    match n % 10 {
-        1 => "st",
-        2 => "nd",
-        3 => "rd",
-        _ => "th",
-    }
-}
-
-/// 19 → "19th century"; -5 → "5th century BC"; 21 → "21st century".
-pub fn century_label(century: i32) -> String {
-    let n = (century as i64).abs();
-    let bc = if century < 0 { " BC" } else { "" };
-    format!("{n}{} century{bc}", ordinal_suffix(n))
-}
-
-/// Splits a trailing era marker off a label: ("470s", true) for "470s BC".
-fn split_era(s: &str) -> (&str, bool) {
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    for (suf, bc) in [
-        (" b.c.e.", true),
-        (" b.c.", true),
-        (" bce", true),
-        (" bc", true),
-        (" a.d.", false),
-        (" ad", false),
-        (" ce", false),
-    ] {
-        if lower.ends_with(suf) {
-            return (t[..t.len() - suf.len()].trim_end(), bc);
-        }
-    }
-    (t, false)
-}
-
-fn strip_the(s: &str) -> &str {
-    let t = s.trim();
-    // `get`, not `[..4]`: the fourth byte may fall inside a character ("abcé").
-    match t.get(..4) {
-        Some(head) if t.len() > 4 && head.eq_ignore_ascii_case("the ") => t[4..].trim_start(),
-        _ => t,
-    }
-}
-
-/// "1990s" → 1990, "470s BC" → -470, "'60s" → 1960. A bare number is no
-/// decade (callers try it as a year next).
-pub fn parse_decade(s: &str) -> Option<i32> {
-    let (body, bc) = split_era(strip_the(s));
-    let body = body
-        .strip_suffix("'s")
-        .or_else(|| body.strip_suffix("’s"))
-        .or_else(|| body.strip_suffix('s'))
-        .or_else(|| body.strip_suffix('S'))?;
-    let (body, apos) = match body.strip_prefix('\'').or_else(|| body.strip_prefix('’')) {
-        Some(b) => (b, true),
-        None => (body, false),
-    };
-    if body.is_empty() || body.len() > 5 || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut v: i32 = body.parse().ok()?;
-    if apos {
-        if body.len() != 2 {
-            return None;
-        }
-        v += 1900;
-    }
-    if v % 10 != 0 {
-        return None;
-    }
-    Some(if bc { -v } else { v })
-}
-
-/// "19th century" → 19, "5th century BC" → -5, "nineteenth century" → 19,
-/// "twenty-first century" → 21, "19th" → 19. A bare number is no century
-/// (callers try it as a year next).
-pub fn parse_century(s: &str) -> Option<i32> {
-    let t = strip_the(s);
-    let (body, bc) = split_era(t);
-    let lower = body.to_ascii_lowercase();
-    let body = lower
-        .strip_suffix("centuries")
-        .or_else(|| lower.strip_suffix("century"))
-        .unwrap_or(&lower)
-        .trim_end_matches(['-', ' '])
-        .trim();
-    let lead = body.bytes().take_while(u8::is_ascii_digit).count();
-    let n: i32 = if lead > 0 {
-        let suf = &body[lead..];
-        if !matches!(suf, "st" | "nd" | "rd" | "th") {
-            return None;
-        }
-        body[..lead].parse().ok()?
-    } else {
-        let mut n = 0i32;
-        for part in body.split(['-', ' ']).filter(|p| !p.is_empty()) {
-            let lx = LEX.get(part.as_bytes())?;
-            if lx.f & (ORDW | TENS) == 0 {
-                return None;
-            }
-            n += lx.n as i32;
-        }
-        n
-    };
-    if n == 0 || n > 100 {
-        return None;
-    }
-    Some(if bc { -n } else { n })
 }
 
 // ---------------------------------------------------------------------------
@@ -543,65 +294,17 @@ fn build_lex() -> LexMap {
             km-long long high wide deep tall",
         HUNIT,
     );
-    for (w, n) in [
-        ("january", 1u8),
-        ("jan", 1),
-        ("february", 2),
-        ("feb", 2),
-        ("march", 3),
-        ("mar", 3),
-        ("april", 4),
-        ("apr", 4),
-        ("may", 5),
-        ("june", 6),
-        ("jun", 6),
-        ("july", 7),
-        ("jul", 7),
-        ("august", 8),
-        ("aug", 8),
-        ("september", 9),
-        ("sep", 9),
-        ("sept", 9),
-        ("october", 10),
-        ("oct", 10),
-        ("november", 11),
-        ("nov", 11),
-        ("december", 12),
-        ("dec", 12),
-    ] {
+    for &(w, n) in MONTH_WORDS {
         let e = m.entry(w.as_bytes()).or_default();
         e.f |= MONTH;
         e.n = n;
     }
-    for (w, n) in [
-        ("first", 1u8),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-        ("fortieth", 40),
-    ] {
+    for &(w, n) in ORDINAL_WORDS {
         let e = m.entry(w.as_bytes()).or_default();
         e.f |= ORDW;
         e.n = n;
     }
-    for (w, n) in [("twenty", 20u8), ("thirty", 30)] {
+    for &(w, n) in TENS_WORDS {
         let e = m.entry(w.as_bytes()).or_default();
         e.f |= TENS;
         e.n = n;
@@ -833,37 +536,6 @@ fn is_apos_char(c: char) -> bool {
 }
 
 // ---------------------------------------------------------------------------
-// Hijri (tabular Islamic calendar, civil epoch 16 July 622 Julian)
-
-fn hijri_to_jdn(y: i64, m: i64, d: i64) -> i64 {
-    d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 1_948_439
-}
-
-fn jdn_to_gregorian(j: i64) -> (i64, u8, u8) {
-    let f = j + 1401 + (((4 * j + 274_277) / 146_097) * 3) / 4 - 38;
-    let e = 4 * f + 3;
-    let g = (e % 1461) / 4;
-    let h = 5 * g + 2;
-    let d = (h % 153) / 5 + 1;
-    let m = (h / 153 + 2) % 12 + 1;
-    let y = e / 1461 - 4716 + (12 + 2 - m) / 12;
-    (y, m as u8, d as u8)
-}
-
-/// Gregorian years in which Hijri years `h1` … `h2` begin and end.
-pub fn hijri_years_to_gregorian(h1: u32, h2: u32) -> (i32, i32) {
-    let a = jdn_to_gregorian(hijri_to_jdn(h1 as i64, 1, 1)).0;
-    let b = jdn_to_gregorian(hijri_to_jdn(h2 as i64 + 1, 1, 1) - 1).0;
-    (a as i32, b as i32)
-}
-
-/// Gregorian date of a Hijri date (tabular arithmetic).
-pub fn hijri_to_gregorian(y: u32, m: u8, d: u8) -> HistDate {
-    let (gy, gm, gd) = jdn_to_gregorian(hijri_to_jdn(y as i64, m as i64, d as i64));
-    HistDate::ymd(gy as i32, gm, gd)
-}
-
-// ---------------------------------------------------------------------------
 // Grammar
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -947,14 +619,6 @@ struct Parser<'a> {
     /// Number tokens rejected by their left context, for list propagation.
     rej: Vec<usize>,
     has_cent: bool,
-}
-
-fn days_in_month(m: u8) -> u8 {
-    match m {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 fn signed(v: u32, era: Option<Era>) -> i32 {
@@ -2234,7 +1898,7 @@ impl<'a> Parser<'a> {
         if i > 0
             && self
                 .day_at(i - 1)
-                .is_some_and(|(d, _)| d > days_in_month(m1))
+                .is_some_and(|(d, _)| d > max_days_in_month(m1))
         {
             return None;
         }
@@ -2333,7 +1997,7 @@ impl<'a> Parser<'a> {
     ) -> Option<DExpr> {
         let (yu, y) = self.date_year_at(year)?;
         let (m2, d2) = end.unwrap_or((m1, d1));
-        if d1 > days_in_month(m1) || d2 > days_in_month(m2) {
+        if d1 > max_days_in_month(m1) || d2 > max_days_in_month(m2) {
             return None;
         }
         let from = HistDate::ymd(y, m1, d1);
@@ -2384,7 +2048,7 @@ impl<'a> Parser<'a> {
                 }
                 let (y, m) = (last.from.year, last.from.month.unwrap_or(1));
                 for &(dd, at) in &days {
-                    if dd > days_in_month(m) {
+                    if dd > max_days_in_month(m) {
                         return None;
                     }
                     let dt = HistDate::ymd(y, m, dd);
@@ -2486,7 +2150,7 @@ impl<'a> Parser<'a> {
         }
         if t.nd == 4 && bn == 2 && cn == 2 && sep.c != '.' {
             let (y, m, d) = (t.v, b, c);
-            if !(1..=12).contains(&m) || d == 0 || d > days_in_month(m as u8) as u32 || y == 0 {
+            if !(1..=12).contains(&m) || d == 0 || d > max_days_in_month(m as u8) as u32 || y == 0 {
                 return Some(i + 5);
             }
             if i > 0 && (self.left(i).disq) {
@@ -2526,7 +2190,7 @@ impl<'a> Parser<'a> {
         } else {
             return Some(e);
         };
-        if d > days_in_month(m as u8) as u32 {
+        if d > max_days_in_month(m as u8) as u32 {
             return Some(e);
         }
         let dt = HistDate::ymd(y, m as u8, d as u8);

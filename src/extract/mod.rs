@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
 pub mod places;
 
@@ -318,59 +319,6 @@ pub fn earliest_day(mentions: &[DateMention]) -> Option<i64> {
     mentions
         .iter()
         .filter_map(|m| m.from.or(m.to))
-        .map(|d| day_number(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)))
+        .map(|d| d.first_day())
         .min()
-}
-
-/// Days from 1970-01-01 in the proleptic Gregorian calendar, for any
-/// historical year (BC negative, no year 0): tantivy's DateTime stops at
-/// 1677, this corpus does not.
-pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
-    // Astronomical numbering has a year 0: 1 BC is 0, 2 BC is -1.
-    let y = i64::from(if year < 0 { year + 1 } else { year });
-    let m = i64::from(month.clamp(1, 12));
-    let d = i64::from(day.clamp(1, 31));
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The number of days in a month of a historical year.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    let y = if year < 0 { year + 1 } else { year };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_numbers_count_from_the_unix_epoch() {
-        assert_eq!(day_number(1970, 1, 1), 0);
-        assert_eq!(day_number(2000, 3, 1), 11_017);
-        assert_eq!(day_number(1969, 12, 31), -1);
-        // 1 BC is followed directly by AD 1.
-        assert_eq!(day_number(1, 1, 1) - day_number(-1, 12, 31), 1);
-        assert!(day_number(-550, 1, 1) < day_number(-44, 3, 15));
-    }
-
-    #[test]
-    fn month_lengths_follow_the_gregorian_rules() {
-        assert_eq!(days_in_month(2000, 2), 29);
-        assert_eq!(days_in_month(1900, 2), 28);
-        assert_eq!(days_in_month(2012, 2), 29);
-        assert_eq!(days_in_month(2011, 4), 30);
-    }
 }

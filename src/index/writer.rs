@@ -14,7 +14,8 @@ use super::schema::{self, Fields};
 use super::store::{IndexDir, WriteLock};
 use crate::corpus::{self, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
-use crate::extract::{self, Annotated, dates::Precision};
+use crate::extract::{self, Annotated};
+use crate::vocab::time::Precision;
 
 /// What a build reads and how hard it works.
 #[derive(Debug, Clone)]
@@ -507,12 +508,7 @@ fn to_document(fields: &Fields, annotated: &Annotated, file_rank: u64) -> Tantiv
         let (Some(from), Some(to)) = (mention.from, mention.to) else {
             continue;
         };
-        let first = extract::day_number(from.year, from.month.unwrap_or(1), from.day.unwrap_or(1));
-        let to_month = to.month.unwrap_or(12);
-        let last_day = to
-            .day
-            .unwrap_or_else(|| extract::days_in_month(to.year, to_month));
-        let last = extract::day_number(to.year, to_month, last_day);
+        let (first, last) = (from.first_day(), to.last_day());
         for day in first..=last.min(first + MAX_DAYS_PER_MENTION - 1) {
             doc.add_i64(fields.day, day);
         }

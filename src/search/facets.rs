@@ -9,8 +9,8 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::{Error, Result};
-use crate::extract::dates;
 use crate::index::schema;
+use crate::vocab::time;
 
 /// What results can be counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,12 +101,10 @@ impl FacetKind {
 
     /// How people write a value of this facet: "1990s", "19th century", "550 BC".
     pub fn label(self, key: i64) -> String {
-        let key = i32::try_from(key).unwrap_or(i32::MAX);
         match self {
-            FacetKind::Year if key < 0 => format!("{} BC", -i64::from(key)),
-            FacetKind::Year => key.to_string(),
-            FacetKind::Decade => dates::decade_label(key),
-            FacetKind::Century => dates::century_label(key),
+            FacetKind::Year => time::year_label(key),
+            FacetKind::Decade => time::decade_label(key),
+            FacetKind::Century => time::century_label(key),
             _ => key.to_string(),
         }
     }

@@ -3,7 +3,8 @@
 //! builder turns into tantivy queries.
 
 use crate::error::{Error, Result};
-use crate::extract::{dates, day_number, days_in_month, gazetteer};
+use crate::extract::gazetteer;
+use crate::vocab::time::{self as dates, HistDate};
 
 /// One `--year` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,60 +112,15 @@ pub fn parse_date_range(value: &str) -> Result<(Option<i64>, Option<i64>)> {
 }
 
 fn parse_date_end(s: &str, end: bool) -> std::result::Result<Option<i64>, String> {
-    let s = s.trim();
-    if s.is_empty() {
+    if s.trim().is_empty() {
         return Ok(None);
     }
-    let (negative, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let parts: Vec<&str> = body.split('-').collect();
-    let num = |p: &str, what: &str| -> std::result::Result<i64, String> {
-        p.parse::<i64>()
-            .map_err(|_| format!("{p:?} is not a {what}; dates are YYYY, YYYY-MM or YYYY-MM-DD"))
-    };
-    if parts.is_empty() || parts.len() > 3 {
-        return Err(format!(
-            "{s:?} is not a date; dates are YYYY, YYYY-MM or YYYY-MM-DD"
-        ));
-    }
-    let mut year = num(parts[0], "year")?;
-    if negative {
-        year = -year;
-    }
-    if year == 0 || !(-100_000..=100_000).contains(&year) {
-        return Err(format!("{year} is not a year this index can hold"));
-    }
-    let year = year as i32;
-    let month = match parts.get(1) {
-        Some(m) => {
-            let m = num(m, "month")?;
-            if !(1..=12).contains(&m) {
-                return Err(format!("month {m} is not 1..12"));
-            }
-            Some(m as u8)
-        }
-        None => None,
-    };
-    let day = match (parts.get(2), month) {
-        (Some(d), Some(m)) => {
-            let d = num(d, "day")?;
-            if d < 1 || d > i64::from(days_in_month(year, m)) {
-                return Err(format!("day {d} is not in month {m}"));
-            }
-            Some(d as u8)
-        }
-        _ => None,
-    };
-    let (m, d) = match (month, day, end) {
-        (Some(m), Some(d), _) => (m, d),
-        (Some(m), None, false) => (m, 1),
-        (Some(m), None, true) => (m, days_in_month(year, m)),
-        (None, _, false) => (1, 1),
-        (None, _, true) => (12, 31),
-    };
-    Ok(Some(day_number(year, m, d)))
+    let date = HistDate::parse_contract(s)?;
+    Ok(Some(if end {
+        date.last_day()
+    } else {
+        date.first_day()
+    }))
 }
 
 /// The country code a `--country` value names: a name, an alpha-2 or alpha-3
@@ -194,6 +150,7 @@ pub fn parse_country(value: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::time::day_number;
 
     #[test]
     fn year_ranges_parse_with_open_ends_and_eras() {
