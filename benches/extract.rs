@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use annals::corpus::{self, Document, ReadOptions};
-use annals::extract::{self, dates, gazetteer, names, places};
+use annals::extract::{dates, gazetteer, names, places};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const BUDGET: u64 = 4 << 20;
@@ -136,7 +136,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("annotate_document", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| extract::annotate_document(black_box(d)).len())
+                .map(|d| annals::annotate::annotate_document(black_box(d)).len())
                 .sum::<usize>()
         })
     });

@@ -20,8 +20,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use annals::search::facets::{FacetCollector, FacetKind};
+use annals::search::FacetCollector;
 use annals::search::{Engine, SearchRequest};
+use annals::vocab::facets::Facet as Dimension;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
@@ -77,11 +78,11 @@ fn facet_side_index(engine: &Engine, path: &Path) -> tantivy::Result<Index> {
     annals::index::schema::register_analyzers(&index);
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 512 << 20)?;
     let searcher = engine.searcher();
-    let fields = engine.index().fields;
+    let fields = &engine.index().fields;
     for segment in searcher.segment_readers() {
         let store = segment.get_store_reader(64)?;
-        let years = segment.fast_fields().i64(annals::index::schema::YEAR)?;
-        let countries = segment.fast_fields().str(annals::index::schema::COUNTRY)?;
+        let years = segment.fast_fields().i64(Dimension::Year.field())?;
+        let countries = segment.fast_fields().str(Dimension::Country.field())?;
         let mut name = String::new();
         for d in segment.doc_ids_alive() {
             let stored: TantivyDocument = store.get(d)?;
@@ -125,7 +126,7 @@ fn bench(c: &mut Criterion) {
     let searcher = engine.searcher();
     let index = &engine.index().index;
     let parser = QueryParser::for_index(index, vec![engine.index().fields.text]);
-    let kinds = vec![FacetKind::Year, FacetKind::Country];
+    let kinds = vec![Dimension::Year, Dimension::Country];
     let aggregations: Aggregations = serde_json::from_value(serde_json::json!({
         "year": {"terms": {"field": "year", "size": 10}},
         "country": {"terms": {"field": "country", "size": 10}},

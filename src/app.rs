@@ -5,12 +5,13 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::annotate;
 use crate::corpus::{self, ReadOptions, Warning};
 use crate::error::{Error, Result};
-use crate::extract;
 use crate::index::{self, BuildOptions, BuildStats};
 use crate::render::{self, Style};
 use crate::search::{Engine, SearchRequest};
+use crate::serve::{self, ServeOptions};
 
 /// Whether a command found something: exit status 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,11 @@ pub fn print_warnings(warnings: &[Warning]) {
 }
 
 /// `annals build`: builds, then prints one summary line to stderr.
-pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
+pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<Outcome> {
+    build_with_summary(paths, options).map(|_| Outcome::Found)
+}
+
+fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
     let progress = render::ProgressBar::for_stderr();
     let stats = index::build(paths, options, &progress)?;
     print_warnings(&stats.warnings);
@@ -73,7 +78,7 @@ pub fn build_default_index_if_missing(index: &Path) -> Result<()> {
         && Path::new(DEFAULT_CORPUS).is_dir()
     {
         eprintln!("annals: no index at {DEFAULT_INDEX}/: building it from {DEFAULT_CORPUS}/ first");
-        build(&[PathBuf::from(DEFAULT_CORPUS)], &BuildOptions::new(index))?;
+        build_with_summary(&[PathBuf::from(DEFAULT_CORPUS)], &BuildOptions::new(index))?;
     }
     Ok(())
 }
@@ -125,7 +130,7 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
     let mut warnings = Vec::new();
     let mut count = 0u64;
     let mut print = |doc: corpus::Document| -> Result<()> {
-        for annotated in extract::annotate_document(&doc) {
+        for annotated in annotate::annotate_document(&doc) {
             count += 1;
             let written = match format {
                 OutputFormat::Json => render::extract_jsonl(&annotated.record, &mut out),
@@ -160,4 +165,17 @@ pub fn stats(index: &Path, format: OutputFormat) -> Result<Outcome> {
         OutputFormat::Text => render::stats_text(&stats, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(stats.sentences > 0))
+}
+
+/// `annals serve`, building the default index first if it is missing.
+pub fn serve(index: &Path, options: ServeOptions) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = Engine::open(index)?;
+    serve::run(engine, options)?;
+    Ok(Outcome::Found)
+}
+
+/// How an index folder is named to people: `index/`.
+pub fn index_label(index: &Path) -> String {
+    format!("{}/", index.display().to_string().trim_end_matches('/'))
 }

@@ -1,5 +1,7 @@
 //! The library's error type: every failure a user can act on, with the file,
-//! line or query position it concerns.
+//! line or query position it concerns. Messages name no command-line flag
+//! or HTTP parameter: each front end says how to fix a failure in its own
+//! terms (the CLI's hints are in `src/main.rs`).
 
 use std::path::PathBuf;
 
@@ -17,6 +19,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A malformed JSONL record.
     #[error("{}:{line}: {message}", path.display())]
     BadRecord {
         path: PathBuf,
@@ -24,10 +27,22 @@ pub enum Error {
         message: String,
     },
 
+    /// Text that is not UTF-8, refused because strict reading was asked for.
+    #[error("{}:{line}: not valid UTF-8 (first bad byte at offset {offset})", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: u64,
+        offset: usize,
+    },
+
     #[error("no index at {}/: run annals build first", path.display().to_string().trim_end_matches('/'))]
     NoIndex { path: PathBuf },
 
-    #[error("{}: {message}", path.display())]
+    #[error("{}: is a file, not an index folder", path.display())]
+    NotAnIndexFolder { path: PathBuf },
+
+    /// An index that exists but cannot be used as it is.
+    #[error("{}: {message}: rebuild it with `annals build --full`", path.display())]
     BadIndex { path: PathBuf, message: String },
 
     #[error(
@@ -37,9 +52,7 @@ pub enum Error {
     )]
     Locked { path: PathBuf, lock: PathBuf },
 
-    #[error(
-        "query syntax error at position {position}: {message}\n  {query}\n  {caret}\nhint: use --plain to search these words literally"
-    )]
+    #[error("query syntax error at position {position}: {message}\n  {query}\n  {caret}")]
     QuerySyntax {
         query: String,
         position: usize,
@@ -50,9 +63,13 @@ pub enum Error {
     #[error("invalid query: {message}")]
     BadQuery { message: String },
 
-    #[error("invalid {flag} value {value:?}: {message}")]
-    BadArgument {
-        flag: String,
+    /// A value of a named request setting (a filter, a facet list, a page
+    /// size) that does not parse or is out of bounds. `name` is the
+    /// setting's registry or request name (`year`, `facet`, `limit`); each
+    /// front end shows it as it spells it (`--year`, `year=`).
+    #[error("invalid {name} value {value:?}: {message}")]
+    BadValue {
+        name: String,
         value: String,
         message: String,
     },
@@ -69,15 +86,15 @@ impl Error {
         }
     }
 
-    pub(crate) fn bad_argument(
-        flag: impl Into<String>,
+    pub fn bad_value(
+        name: impl Into<String>,
         value: impl Into<String>,
-        message: impl Into<String>,
+        message: impl std::fmt::Display,
     ) -> Self {
-        Error::BadArgument {
-            flag: flag.into(),
+        Error::BadValue {
+            name: name.into(),
             value: value.into(),
-            message: message.into(),
+            message: message.to_string(),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! `index` (schema, writer) → `search` (queries, filters, facets) →
 //! `render` (text, JSON).
 
+pub mod annotate;
 pub mod app;
 pub mod corpus;
 pub mod error;

@@ -266,7 +266,9 @@ fn an_index_path_that_is_a_file_or_damaged_is_an_error() {
     f.annals(&["query", "Baku"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("rebuild it with `annals build`"))
+        .stderr(predicate::str::contains(
+            "rebuild it with `annals build --full`",
+        ))
         .stderr(predicate::str::contains("panicked").not());
     // A rebuild repairs it.
     f.annals(&["build"]).assert().success();

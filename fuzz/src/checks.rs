@@ -7,12 +7,14 @@
 
 use std::path::{Path, PathBuf};
 
+use annals::annotate::annotate_document;
 use annals::corpus::{Document, Format, ReadOptions, SourceFile, read_file, read_text};
-use annals::extract::annotate_document;
 use annals::extract::dates::{DateMention, extract_dates};
 use annals::extract::names::find_names;
 use annals::extract::places::find_places_in_document;
-use annals::search::{Engine, FacetKind, SearchRequest, Sort};
+use annals::search::{Engine, SearchRequest};
+use annals::vocab::facets::Facet;
+use annals::vocab::filters::Filter;
 use annals::vocab::time::{day_number, days_in_month};
 
 /// The name plain-text input is read under.
@@ -132,7 +134,7 @@ fn check_document(doc: &Document, source: &[u8]) {
                 r.text
             );
         }
-        for m in &a.mentions {
+        for m in &extract_dates(&s.text).mentions {
             check_mention(m, &s.text);
         }
     }
@@ -273,16 +275,14 @@ pub fn parse_request(bytes: &[u8]) -> Option<SearchRequest> {
         let (key, value) = line.split_once('=').unwrap_or((line, ""));
         let value = value.to_string();
         let number = |v: &str| v.trim().parse::<usize>().ok();
+        if let Some(facet) = Facet::filters().find(|d| d.name == key).map(|d| d.facet) {
+            // A value that does not parse is an error answer, not a search.
+            request.filters.push(Filter::parse(facet, &value).ok()?);
+            continue;
+        }
         match key {
-            "year" => request.years.push(value),
-            "date" => request.dates.push(value),
-            "country" => request.countries.push(value),
-            "person" => request.persons.push(value),
-            "org" => request.orgs.push(value),
-            "place" => request.places.push(value),
-            "source" => request.sources.push(value),
             "facet" => facets.push(value),
-            "sort" => request.sort = Sort::parse(&value).ok()?,
+            "sort" => request.sort = value.parse().ok()?,
             "limit" => request.limit = number(&value)?,
             "offset" => request.offset = number(&value)?,
             "facet_limit" => request.facet_limit = number(&value)?,
@@ -292,7 +292,7 @@ pub fn parse_request(bytes: &[u8]) -> Option<SearchRequest> {
             _ => {}
         }
     }
-    request.facets = FacetKind::parse_list(&facets).ok()?;
+    request.facets = Facet::parse_list(&facets).ok()?;
     Some(request)
 }
 
@@ -309,7 +309,8 @@ pub fn query(engine: &Engine, bytes: &[u8]) {
     assert!(result.hits.len() as u64 <= result.total);
     for (i, hit) in result.hits.iter().enumerate() {
         assert_eq!(hit.rank, request.offset + i + 1);
-        assert!(hit.start <= hit.end, "hit {}..{}", hit.start, hit.end);
+        let (start, end) = (hit.record.start, hit.record.end);
+        assert!(start <= end, "hit {start}..{end}");
         let fragment = &hit.snippet.fragment;
         for &[s, e] in &hit.snippet.highlights {
             assert!(

@@ -125,18 +125,19 @@ fn decode(
         Ok(text) => Ok(text),
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
-            let message = format!("not valid UTF-8 (first bad byte at offset {at})");
             if options.strict {
-                return Err(Error::BadRecord {
+                return Err(Error::NotUtf8 {
                     path: path.to_path_buf(),
                     line: LineIndex::new(err.as_bytes()).line_of(at),
-                    message: format!("{message}; convert it to UTF-8 or build without --strict"),
+                    offset: at,
                 });
             }
             warn(
                 warnings,
                 path,
-                format!("{message}: decoded with replacement characters"),
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {at}): decoded with replacement characters"
+                ),
             );
             Ok(String::from_utf8_lossy(err.as_bytes()).into_owned())
         }
@@ -319,9 +320,7 @@ fn read_jsonl_file(
                     skipped += 1;
                     continue;
                 }
-                return Err(bad(format!(
-                    "{message} (use --skip-bad to pass over bad records)"
-                )));
+                return Err(bad(message));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The index: its schema (`schema`), its folder of atomically published
 //! generations (`store`) and the build that fills it (`writer`).
 
+pub mod document;
 pub mod schema;
 pub mod store;
 pub mod writer;
@@ -31,7 +32,7 @@ pub fn open(root: &Path) -> Result<OpenIndex> {
     let live = dir.live()?;
     let damaged = |message: String| Error::BadIndex {
         path: live.clone(),
-        message: format!("{message}: rebuild it with `annals build`"),
+        message,
     };
     let index =
         Index::open_in_dir(&live).map_err(|e| damaged(format!("cannot be opened ({e})")))?;
@@ -47,7 +48,7 @@ pub fn open(root: &Path) -> Result<OpenIndex> {
         return Err(Error::BadIndex {
             path: root.to_path_buf(),
             message: format!(
-                "was built by annals {} with schema version {}, this annals {} reads version {}: rebuild it with `annals build`",
+                "was built by annals {} with schema version {}, this annals {} reads version {}",
                 manifest.annals_version,
                 manifest.schema_version,
                 env!("CARGO_PKG_VERSION"),

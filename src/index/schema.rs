@@ -1,72 +1,50 @@
-//! The index schema, defined once: every field name, its options, and the
-//! analyzers that must be registered on every open (tantivy does not save
-//! custom tokenizers in the index).
+//! The index schema: the fields of the registry's dimensions
+//! (`crate::vocab::facets`), derived from it, plus the few fields only the
+//! index needs (the text, the stored record, the document id, corpus order,
+//! the earliest day), and the text analyzer, which must be registered on
+//! every open (tantivy does not save custom tokenizers in the index).
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
 };
 use tantivy::{Index, IndexSettings};
 
+use crate::vocab::facets::{DIMENSIONS, Facet, Values};
+
 /// Bumped whenever fields or analyzers change in a way an older index
 /// cannot be read with.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The English analyzer of the text field: words, lowercased, folded to
 /// ASCII (Atatürk matches ataturk), stemmed.
 pub const TEXT_ANALYZER: &str = "annals_en";
-/// Keyword fields (countries, names, places): the whole value, lowercased
-/// and folded, so `country:ir` and `person:"Ataturk"` match.
-pub const KEYWORD_ANALYZER: &str = "annals_keyword";
 
 pub const TEXT: &str = "text";
 pub const RECORD: &str = "record";
-pub const SOURCE: &str = "source";
 pub const DOC: &str = "doc";
 pub const ORDER: &str = "order";
-pub const YEAR: &str = "year";
-pub const DECADE: &str = "decade";
-pub const CENTURY: &str = "century";
-pub const DAY: &str = "day";
 pub const FIRST_DAY: &str = "first_day";
-pub const COUNTRY: &str = "country";
-pub const PERSON: &str = "person";
-pub const ORG: &str = "org";
-pub const PLACE: &str = "place";
 
 /// Every field of the schema, resolved once.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Fields {
     /// The sentence, analyzed for English, stored, with positions.
     pub text: Field,
     /// The sentence's provenance and annotations as JSON, stored only.
     pub record: Field,
-    /// The source path, as a keyword (exact, case kept), fast.
-    pub source: Field,
     /// The document id (JSONL record id or source path), fast.
     pub doc: Field,
     /// Corpus order: file rank and sentence number, for stable ties.
     pub order: Field,
-    /// Years spoken of (historical numbering, BC negative).
-    pub year: Field,
-    pub decade: Field,
-    /// Centuries, 1-based, BC negative.
-    pub century: Field,
-    /// Days (since 1970-01-01, proleptic Gregorian) covered by mentions of
-    /// day or month precision. An i64, not a DateTime: DateTime ends at 1677.
-    pub day: Field,
-    /// The earliest day any mention reaches, for `--sort date`.
+    /// The earliest day any mention reaches, for sorting by date.
     pub first_day: Field,
-    /// ISO 3166 alpha-2 codes, lowercased.
-    pub country: Field,
-    /// Folding keys of names.
-    pub person: Field,
-    pub org: Field,
-    pub place: Field,
+    /// The field of each dimension, in registry order.
+    dimensions: Vec<(Facet, Field)>,
 }
 
 impl Fields {
@@ -75,19 +53,28 @@ impl Fields {
         Ok(Fields {
             text: get(TEXT)?,
             record: get(RECORD)?,
-            source: get(SOURCE)?,
             doc: get(DOC)?,
             order: get(ORDER)?,
-            year: get(YEAR)?,
-            decade: get(DECADE)?,
-            century: get(CENTURY)?,
-            day: get(DAY)?,
             first_day: get(FIRST_DAY)?,
-            country: get(COUNTRY)?,
-            person: get(PERSON)?,
-            org: get(ORG)?,
-            place: get(PLACE)?,
+            dimensions: DIMENSIONS
+                .iter()
+                .map(|d| Ok((d.facet, get(d.field)?)))
+                .collect::<tantivy::Result<_>>()?,
         })
+    }
+
+    /// The field that holds `facet`.
+    pub fn of(&self, facet: Facet) -> Field {
+        self.dimensions
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .map(|&(_, field)| field)
+            // from_schema resolved every dimension
+            .unwrap_or(self.text)
+    }
+
+    pub fn source(&self) -> Field {
+        self.of(Facet::Source)
     }
 }
 
@@ -100,6 +87,10 @@ pub fn build_schema() -> Schema {
     );
     builder.add_text_field(TEXT, text);
     builder.add_bytes_field(RECORD, STORED);
+    // Keys and paths are indexed and kept in columns exactly as written:
+    // the writer folds keys (crate::vocab::fold) before they get here, so
+    // the fast column that facets count and the terms that filters match
+    // are the same strings.
     let exact = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
@@ -108,23 +99,18 @@ pub fn build_schema() -> Schema {
                 .set_fieldnorms(false),
         )
         .set_fast("raw");
-    builder.add_text_field(SOURCE, exact.clone());
-    builder.add_text_field(DOC, exact);
+    builder.add_text_field(DOC, exact.clone());
     builder.add_u64_field(ORDER, FAST);
-    for name in [YEAR, DECADE, CENTURY, DAY] {
-        builder.add_i64_field(name, INDEXED | FAST);
-    }
     builder.add_i64_field(FIRST_DAY, FAST);
-    let keyword = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(KEYWORD_ANALYZER)
-                .set_index_option(IndexRecordOption::Basic)
-                .set_fieldnorms(false),
-        )
-        .set_fast("raw");
-    for name in [COUNTRY, PERSON, ORG, PLACE] {
-        builder.add_text_field(name, keyword.clone());
+    for dimension in DIMENSIONS {
+        match dimension.values {
+            Values::Years | Values::Decades | Values::Centuries | Values::Days => {
+                builder.add_i64_field(dimension.field, INDEXED | FAST);
+            }
+            Values::Countries | Values::Names | Values::Paths => {
+                builder.add_text_field(dimension.field, exact.clone());
+            }
+        }
     }
     builder.build()
 }
@@ -142,7 +128,7 @@ pub fn index_settings() -> IndexSettings {
     }
 }
 
-/// Registers annals' analyzers on an index, created or opened.
+/// Registers annals' analyzer on an index, created or opened.
 pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(
         TEXT_ANALYZER,
@@ -153,28 +139,6 @@ pub fn register_analyzers(index: &Index) {
             .filter(Stemmer::new(Language::English))
             .build(),
     );
-    index
-        .tokenizers()
-        .register(KEYWORD_ANALYZER, keyword_analyzer());
-}
-
-fn keyword_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
-}
-
-/// A keyword value as the index holds it (what KEYWORD_ANALYZER makes of it),
-/// for the fast-field copy that facets read.
-pub fn keyword(value: &str) -> String {
-    let mut analyzer = keyword_analyzer();
-    let mut stream = analyzer.token_stream(value.trim());
-    let mut out = String::new();
-    while let Some(token) = stream.next() {
-        out.push_str(&token.text);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -183,12 +147,9 @@ mod tests {
 
     #[test]
     fn every_field_resolves() {
-        assert!(Fields::from_schema(&build_schema()).is_ok());
-    }
-
-    #[test]
-    fn keywords_fold_case_and_accents() {
-        assert_eq!(keyword("Atatürk"), "ataturk");
-        assert_eq!(keyword(" IR "), "ir");
+        let fields = Fields::from_schema(&build_schema()).unwrap();
+        for d in DIMENSIONS {
+            assert_ne!(fields.of(d.facet), fields.text, "{}", d.name);
+        }
     }
 }

@@ -46,9 +46,8 @@ impl IndexDir {
     /// The live generation's folder, or a NoIndex error a user can act on.
     pub fn live(&self) -> Result<PathBuf> {
         if self.root.is_file() {
-            return Err(Error::BadIndex {
+            return Err(Error::NotAnIndexFolder {
                 path: self.root.clone(),
-                message: "is a file, not an index folder: pass another --index".into(),
             });
         }
         let pointer = self.root.join(CURRENT);
@@ -65,16 +64,14 @@ impl IndexDir {
         if !is_generation_name(name) {
             return Err(Error::BadIndex {
                 path: pointer,
-                message: format!(
-                    "names {name:?}, not an index generation: rebuild with `annals build`"
-                ),
+                message: format!("names {name:?}, not an index generation"),
             });
         }
         let live = self.root.join(name);
         if !live.is_dir() {
             return Err(Error::BadIndex {
                 path: live,
-                message: "is missing: rebuild with `annals build`".into(),
+                message: "is missing".into(),
             });
         }
         Ok(live)
@@ -87,9 +84,8 @@ impl IndexDir {
     /// Takes the write lock, or fails at once if another build holds it.
     pub fn lock(&self) -> Result<WriteLock> {
         if self.root.is_file() {
-            return Err(Error::BadIndex {
+            return Err(Error::NotAnIndexFolder {
                 path: self.root.clone(),
-                message: "is a file, not an index folder: pass another --index".into(),
             });
         }
         fs::create_dir_all(&self.root).map_err(|e| Error::io(&self.root, e))?;

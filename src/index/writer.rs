@@ -8,14 +8,14 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexWriter};
 
+use super::document::{SENTENCE_BITS, to_document};
 use super::schema::{self, Fields};
 use super::store::{IndexDir, WriteLock};
+use crate::annotate;
 use crate::corpus::{self, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
-use crate::extract::{self, Annotated};
-use crate::vocab::time::Precision;
 
 /// What a build reads and how hard it works.
 #[derive(Debug, Clone)]
@@ -107,8 +107,6 @@ pub struct IndexedFile {
 
 /// The gap between ranks of consecutive files in a full build.
 const RANK_GAP: u64 = 1 << 16;
-/// Sentence numbers take the low bits of the `order` field, ranks the rest.
-const SENTENCE_BITS: u32 = 24;
 
 /// Builds an index of the corpus under `paths`. When the live index was
 /// built from the same kind of units by this schema, only new and changed
@@ -257,12 +255,12 @@ fn update_in_place(
     let mut writer = new_writer(&open.index, options)?;
     for &i in &todo {
         writer.delete_term(tantivy::Term::from_field_text(
-            open.fields.source,
+            open.fields.source(),
             &names[i],
         ));
     }
     for name in &removed {
-        writer.delete_term(tantivy::Term::from_field_text(open.fields.source, name));
+        writer.delete_term(tantivy::Term::from_field_text(open.fields.source(), name));
     }
     let (mut stats, per_file) = index_files(
         &writer,
@@ -465,7 +463,7 @@ fn index_file(
     let mut warnings = Vec::new();
     let mut each = |doc: corpus::Document| -> Result<()> {
         stats.documents += 1;
-        for annotated in extract::annotate_document(&doc) {
+        for annotated in annotate::annotate_document(&doc) {
             stats.sentences += 1;
             writer.add_document(to_document(fields, &annotated, rank))?;
         }
@@ -474,59 +472,4 @@ fn index_file(
     let outcome = corpus::read_file(file, read, &mut warnings, &mut each);
     stats.warnings.append(&mut warnings);
     outcome
-}
-
-/// Longest run of days one mention adds to the day field: a month. Longer
-/// spans are years or more and belong to the year field.
-const MAX_DAYS_PER_MENTION: i64 = 31;
-
-fn to_document(fields: &Fields, annotated: &Annotated, file_rank: u64) -> TantivyDocument {
-    let record = &annotated.record;
-    let mut doc = TantivyDocument::default();
-    doc.add_text(fields.text, &record.text);
-    let stored = serde_json::to_vec(&record.for_storage()).unwrap_or_default();
-    doc.add_bytes(fields.record, &stored);
-    doc.add_text(fields.source, &record.source);
-    doc.add_text(fields.doc, &record.doc);
-    let sentence = record.sentence.min((1 << SENTENCE_BITS) - 1);
-    doc.add_u64(fields.order, (file_rank << SENTENCE_BITS) | sentence);
-    for &y in &record.years {
-        doc.add_i64(fields.year, i64::from(y));
-    }
-    for &d in &record.decades {
-        doc.add_i64(fields.decade, i64::from(d));
-    }
-    for &c in &record.centuries {
-        doc.add_i64(fields.century, i64::from(c));
-    }
-    for mention in &annotated.mentions {
-        if !matches!(mention.precision, Precision::Day | Precision::Month)
-            || mention.calendar.is_some()
-        {
-            continue;
-        }
-        let (Some(from), Some(to)) = (mention.from, mention.to) else {
-            continue;
-        };
-        let (first, last) = (from.first_day(), to.last_day());
-        for day in first..=last.min(first + MAX_DAYS_PER_MENTION - 1) {
-            doc.add_i64(fields.day, day);
-        }
-    }
-    if let Some(first) = extract::earliest_day(&annotated.mentions) {
-        doc.add_i64(fields.first_day, first);
-    }
-    for country in &record.countries {
-        doc.add_text(fields.country, schema::keyword(&country.code));
-    }
-    for (field, keys) in [
-        (fields.person, &annotated.person_keys),
-        (fields.org, &annotated.org_keys),
-        (fields.place, &annotated.place_keys),
-    ] {
-        for key in keys {
-            doc.add_text(field, schema::keyword(key));
-        }
-    }
-    doc
 }

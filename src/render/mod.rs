@@ -6,8 +6,8 @@ mod progress;
 
 use std::io::{self, Write};
 
-use crate::extract::SentenceRecord;
-use crate::search::{FacetKind, Hit, SearchResult, Stats};
+use crate::vocab::contract::{CountryRef, DateOut, Hit, SearchResult, SentenceRecord, Stats};
+use crate::vocab::facets::{Facet, Values};
 pub use progress::ProgressBar;
 
 /// How text output may decorate itself.
@@ -79,7 +79,7 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
         write_hit(hit, style, out)?;
     }
     for (name, values) in &result.facets {
-        let kind = FacetKind::ALL.into_iter().find(|k| k.name() == name);
+        let facet = Facet::from_name(name);
         let info = result.facet_info.get(name);
         writeln!(out)?;
         let distinct = info.map_or(values.len(), |i| i.distinct);
@@ -90,13 +90,13 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
         )?;
         let mut rows: Vec<(String, u64)> = Vec::new();
         let mut values = values.clone();
-        if kind.is_some_and(FacetKind::is_time) {
+        if facet.is_some_and(Facet::is_time) {
             values.sort_by_key(|v| v.key);
         }
         for v in &values {
             let label = match (&v.label, &v.name) {
                 (Some(label), _) => label.clone(),
-                (None, Some(name)) if kind == Some(FacetKind::Country) => {
+                (None, Some(name)) if facet.is_some_and(|f| f.values() == Values::Countries) => {
                     format!("{} {}", v.value, name)
                 }
                 (None, Some(name)) => name.clone(),
@@ -147,6 +147,7 @@ fn write_bars(rows: &[(String, u64)], style: Style, out: &mut dyn Write) -> io::
 }
 
 fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let record = &hit.record;
     let mut fragment = String::new();
     let mut at = 0;
     for &[s, e] in &hit.snippet.highlights {
@@ -158,9 +159,9 @@ fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
         at = e;
     }
     fragment.push_str(&hit.snippet.fragment[at..]);
-    let mut location = format!("{}:{}", hit.source, hit.line);
-    if hit.doc != hit.source {
-        location.push_str(&format!(" [{}]", hit.doc));
+    let mut location = format!("{}:{}", record.source, record.line);
+    if record.doc != record.source {
+        location.push_str(&format!(" [{}]", record.doc));
     }
     if let Some(n) = hit.doc_matches {
         location.push_str(&format!(" ({n} matching sentences)"));
@@ -173,26 +174,22 @@ fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
         style.paint("35", &location)
     )?;
     writeln!(out, "     {fragment}")?;
-    let annotations = annotation_line(
-        &hit.dates,
-        &hit.years,
-        &hit.countries,
-        &hit.persons,
-        &hit.orgs,
-    );
+    let annotations = annotation_line(record);
     if !annotations.is_empty() {
         writeln!(out, "     {}", style.dim(&annotations))?;
     }
     Ok(())
 }
 
-fn annotation_line(
-    dates: &[crate::extract::DateOut],
-    years: &[i32],
-    countries: &[crate::extract::CountryRef],
-    persons: &[String],
-    orgs: &[String],
-) -> String {
+fn annotation_line(record: &SentenceRecord) -> String {
+    let SentenceRecord {
+        dates,
+        years,
+        countries,
+        persons,
+        orgs,
+        ..
+    } = record;
     let mut parts = Vec::new();
     if !dates.is_empty() {
         let shown: Vec<String> = dates.iter().map(date_range).collect();
@@ -210,7 +207,7 @@ fn annotation_line(
     if !countries.is_empty() {
         let shown: Vec<String> = countries
             .iter()
-            .map(|c| format!("{} ({})", c.name, c.code))
+            .map(|c: &CountryRef| format!("{} ({})", c.name, c.code))
             .collect();
         parts.push(format!("countries: {}", shown.join(", ")));
     }
@@ -224,7 +221,7 @@ fn annotation_line(
 }
 
 /// A mention's interval as `from`, `from..to`, `from..` or `..to`.
-fn date_range(d: &crate::extract::DateOut) -> String {
+fn date_range(d: &DateOut) -> String {
     match (&d.from, &d.to) {
         (Some(f), Some(t)) if f == t => f.clone(),
         (Some(f), Some(t)) => format!("{f}..{t}"),
@@ -276,6 +273,7 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
             (None, Some(country)) => format!(" (in {country})"),
             _ => String::new(),
         };
+        // The kind as the contract spells it.
         let kind = serde_json::to_value(e.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -291,7 +289,7 @@ pub fn stats_json(stats: &Stats, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn stats_text(stats: &Stats, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let year = |y: Option<i64>| y.map_or_else(|| "-".to_string(), |y| FacetKind::Year.label(y));
+    let year = |y: Option<i64>| y.map_or_else(|| "-".to_string(), |y| Facet::Year.label(y));
     writeln!(out, "{}", style.bold(&format!("index {}", stats.index)))?;
     writeln!(
         out,
@@ -326,7 +324,11 @@ pub fn stats_text(stats: &Stats, style: Style, out: &mut dyn Write) -> io::Resul
         let rows: Vec<(String, u64)> = values
             .iter()
             .map(|v| match &v.name {
-                Some(n) if name == "country" => (format!("{} {n}", v.value), v.count),
+                Some(n)
+                    if Facet::from_name(name).is_some_and(|f| f.values() == Values::Countries) =>
+                {
+                    (format!("{} {n}", v.value), v.count)
+                }
                 Some(n) => (n.clone(), v.count),
                 None => (v.value.clone(), v.count),
             })

@@ -1,114 +1,21 @@
 //! Facet counts: one collector that counts, over every matching sentence,
-//! the values of the requested fast fields. Exact, whatever the page size.
+//! the values of the requested fast fields, exact whatever the page size;
+//! then the top values, with the names people read.
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
-use crate::error::{Error, Result};
-use crate::index::schema;
-use crate::vocab::time;
-
-/// What results can be counted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FacetKind {
-    Year,
-    Decade,
-    Century,
-    Country,
-    Person,
-    Org,
-    Place,
-    Source,
-}
-
-impl FacetKind {
-    pub const ALL: [FacetKind; 8] = [
-        FacetKind::Year,
-        FacetKind::Decade,
-        FacetKind::Century,
-        FacetKind::Country,
-        FacetKind::Person,
-        FacetKind::Org,
-        FacetKind::Place,
-        FacetKind::Source,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            FacetKind::Year => "year",
-            FacetKind::Decade => "decade",
-            FacetKind::Century => "century",
-            FacetKind::Country => "country",
-            FacetKind::Person => "person",
-            FacetKind::Org => "org",
-            FacetKind::Place => "place",
-            FacetKind::Source => "source",
-        }
-    }
-
-    fn field(self) -> &'static str {
-        match self {
-            FacetKind::Year => schema::YEAR,
-            FacetKind::Decade => schema::DECADE,
-            FacetKind::Century => schema::CENTURY,
-            FacetKind::Country => schema::COUNTRY,
-            FacetKind::Person => schema::PERSON,
-            FacetKind::Org => schema::ORG,
-            FacetKind::Place => schema::PLACE,
-            FacetKind::Source => schema::SOURCE,
-        }
-    }
-
-    /// Time facets read as time: sorted and drawn in time order.
-    pub fn is_time(self) -> bool {
-        matches!(
-            self,
-            FacetKind::Year | FacetKind::Decade | FacetKind::Century
-        )
-    }
-
-    /// Parses a comma-separated list such as `year,country`; an unknown name
-    /// is an error that lists the valid ones.
-    pub fn parse_list(values: &[String]) -> Result<Vec<FacetKind>> {
-        let mut kinds = Vec::new();
-        for value in values {
-            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                let kind = FacetKind::ALL
-                    .into_iter()
-                    .find(|k| k.name().eq_ignore_ascii_case(name))
-                    .ok_or_else(|| {
-                        Error::bad_argument(
-                            "--facet",
-                            name,
-                            format!("unknown facet; valid facets: {}", Self::valid_names()),
-                        )
-                    })?;
-                if !kinds.contains(&kind) {
-                    kinds.push(kind);
-                }
-            }
-        }
-        Ok(kinds)
-    }
-
-    pub fn valid_names() -> String {
-        FacetKind::ALL.map(FacetKind::name).join(", ")
-    }
-
-    /// How people write a value of this facet: "1990s", "19th century", "550 BC".
-    pub fn label(self, key: i64) -> String {
-        match self {
-            FacetKind::Year => time::year_label(key),
-            FacetKind::Decade => time::decade_label(key),
-            FacetKind::Century => time::century_label(key),
-            _ => key.to_string(),
-        }
-    }
-}
+use super::Engine;
+use crate::error::Result;
+use crate::vocab::contract::{FacetSummary, FacetValue};
+use crate::vocab::countries;
+use crate::vocab::facets::{Facet, Values};
+use crate::vocab::fold::fold_name;
 
 /// Raw counts of one facet over all matching documents.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,12 +26,12 @@ pub enum Counts {
 
 /// Counts the requested facets of every document collected.
 pub struct FacetCollector {
-    kinds: Vec<FacetKind>,
+    facets: Vec<Facet>,
 }
 
 impl FacetCollector {
-    pub fn new(kinds: Vec<FacetKind>) -> Self {
-        FacetCollector { kinds }
+    pub fn new(facets: Vec<Facet>) -> Self {
+        FacetCollector { facets }
     }
 }
 
@@ -147,12 +54,12 @@ impl Collector for FacetCollector {
         segment: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         let fast = segment.fast_fields();
-        let mut counts = Vec::with_capacity(self.kinds.len());
-        for kind in &self.kinds {
-            counts.push(if kind.is_time() {
-                SegmentCounts::Numeric(fast.column_opt::<i64>(kind.field())?, HashMap::new())
+        let mut counts = Vec::with_capacity(self.facets.len());
+        for facet in &self.facets {
+            counts.push(if facet.is_time() {
+                SegmentCounts::Numeric(fast.column_opt::<i64>(facet.field())?, HashMap::new())
             } else {
-                let column = fast.str(kind.field())?;
+                let column = fast.str(facet.field())?;
                 let n = column.as_ref().map_or(0, |c| c.num_terms());
                 SegmentCounts::Text(column, vec![0; n])
             });
@@ -166,10 +73,10 @@ impl Collector for FacetCollector {
 
     fn merge_fruits(&self, segments: Vec<Vec<Counts>>) -> tantivy::Result<Vec<Counts>> {
         let mut merged: Vec<Counts> = self
-            .kinds
+            .facets
             .iter()
-            .map(|k| {
-                if k.is_time() {
+            .map(|f| {
+                if f.is_time() {
                     Counts::Numeric(HashMap::new())
                 } else {
                     Counts::Text(HashMap::new())
@@ -246,40 +153,9 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 }
 
-/// One value of a facet, as the JSON contract shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FacetValue {
-    pub value: String,
-    /// A country's name, a person's or place's display form.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// A time value as people write it ("1990s", "19th century", "550 BC").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// A sortable number for time values.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<i64>,
-    pub count: u64,
-}
-
-/// What a facet's list left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FacetSummary {
-    /// Distinct values among all matching sentences.
-    pub distinct: usize,
-    /// Values not listed because of `--facet-limit`.
-    pub remaining_values: usize,
-    /// The sum of their counts.
-    pub remaining_count: u64,
-}
-
 /// The top `limit` values of one facet's counts, by count then value, and
 /// what was left out.
-pub fn top_values(
-    kind: FacetKind,
-    counts: Counts,
-    limit: usize,
-) -> (Vec<FacetValue>, FacetSummary) {
+pub fn top_values(facet: Facet, counts: Counts, limit: usize) -> (Vec<FacetValue>, FacetSummary) {
     let mut values: Vec<FacetValue> = match counts {
         Counts::Numeric(map) => {
             let mut pairs: Vec<(i64, u64)> = map.into_iter().collect();
@@ -289,7 +165,7 @@ pub fn top_values(
                 .map(|(key, count)| FacetValue {
                     value: key.to_string(),
                     name: None,
-                    label: Some(kind.label(key)),
+                    label: Some(facet.label(key)),
                     key: Some(key),
                     count,
                 })
@@ -320,25 +196,59 @@ pub fn top_values(
     (values, summary)
 }
 
+impl Engine {
+    /// Gives facet values the names people read: countries by their code
+    /// and name, names in the form a sentence wrote them.
+    pub(super) fn name_values(
+        &self,
+        searcher: &tantivy::Searcher,
+        facet: Facet,
+        values: &mut [FacetValue],
+    ) -> Result<()> {
+        match facet.values() {
+            Values::Countries => {
+                for v in values.iter_mut() {
+                    v.value = v.value.to_uppercase();
+                    v.name = countries::name(&v.value).map(str::to_string);
+                }
+            }
+            Values::Names => {
+                let field = self.index().fields.of(facet);
+                for v in values.iter_mut() {
+                    let query = TermQuery::new(
+                        Term::from_field_text(field, &v.value),
+                        IndexRecordOption::Basic,
+                    );
+                    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+                    let Some((_, address)) = top.first() else {
+                        continue;
+                    };
+                    let record = self.read_record(searcher, *address).ok();
+                    let names = record.map(|r| match facet {
+                        Facet::Person => r.persons,
+                        Facet::Org => r.orgs,
+                        _ => r.places,
+                    });
+                    v.name = names
+                        .unwrap_or_default()
+                        .into_iter()
+                        .find(|n| fold_name(n) == v.value);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn unknown_facets_list_the_valid_ones() {
-        let err = FacetKind::parse_list(&["year,colour".into()])
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("colour") && err.contains("year, decade, century, country"),
-            "{err}"
-        );
-    }
-
-    #[test]
     fn top_values_sort_by_count_then_value_and_report_the_rest() {
         let counts = Counts::Numeric(HashMap::from([(1992, 2), (2012, 2), (1919, 1), (2001, 3)]));
-        let (values, summary) = top_values(FacetKind::Year, counts, 3);
+        let (values, summary) = top_values(Facet::Year, counts, 3);
         let keys: Vec<i64> = values.iter().filter_map(|v| v.key).collect();
         assert_eq!(keys, vec![2001, 1992, 2012]);
         assert_eq!(

@@ -1,6 +1,6 @@
 //! Turning a request into a tantivy query: the user's query text (tantivy
-//! syntax or plain words) and the filters, combined with AND across flags
-//! and OR within one.
+//! syntax or plain words) and the typed filters, combined with AND across
+//! dimensions and OR within one.
 
 use std::ops::Bound;
 
@@ -12,24 +12,20 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::SearchRequest;
-use super::filters::{self, YearFilter};
 use crate::error::{Error, Result};
-use crate::extract::names::fold_name;
 use crate::index::{OpenIndex, schema};
+use crate::vocab::countries;
+use crate::vocab::facets::{DIMENSIONS, Facet, Values};
+use crate::vocab::filters::{DayRange, FilterValue, NameWords, PathPattern, YearFilter};
+use crate::vocab::fold::fold_name;
 
-/// Fields a query may name inline (`country:IR`, `year:[1990 TO 2010]`).
-const QUERY_FIELDS: &[&str] = &[
-    schema::TEXT,
-    schema::COUNTRY,
-    schema::PERSON,
-    schema::ORG,
-    schema::PLACE,
-    schema::YEAR,
-    schema::DECADE,
-    schema::CENTURY,
-    schema::SOURCE,
-    schema::DOC,
-];
+/// Fields a query may name inline (`country:IR`, `year:[1990 TO 2010]`):
+/// the text, the document id and every queryable dimension.
+fn query_fields() -> Vec<&'static str> {
+    let mut fields = vec![schema::TEXT, schema::DOC];
+    fields.extend(DIMENSIONS.iter().filter(|d| d.queryable).map(|d| d.field));
+    fields
+}
 
 /// Longer query texts are refused: no one types them, and parsing them
 /// costs more than any answer is worth.
@@ -48,54 +44,18 @@ pub struct BuiltQuery {
 pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> Result<BuiltQuery> {
     let text = text_query(open, request)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
-    let f = &open.fields;
-    let mut add = |clause: Option<Box<dyn Query>>| {
-        if let Some(q) = clause {
+    // One clause per dimension, in registry order: its values OR'ed.
+    for dimension in DIMENSIONS {
+        let values: Vec<Box<dyn Query>> = request
+            .filters
+            .iter()
+            .filter(|f| f.facet == dimension.facet)
+            .map(|f| filter_query(open, searcher, f.facet, &f.value))
+            .collect::<Result<_>>()?;
+        if let Some(q) = any_of(values) {
             clauses.push((Occur::Must, q));
         }
-    };
-    add(any_of(
-        request
-            .years
-            .iter()
-            .map(|v| year_query(open, v))
-            .collect::<Result<_>>()?,
-    ));
-    add(any_of(
-        request
-            .dates
-            .iter()
-            .map(|v| date_query(f.day, v))
-            .collect::<Result<_>>()?,
-    ));
-    add(any_of(
-        request
-            .countries
-            .iter()
-            .map(|v| {
-                filters::parse_country(v).map(|code| term_query(f.country, &schema::keyword(&code)))
-            })
-            .collect::<Result<_>>()?,
-    ));
-    for (flag, field, values) in [
-        ("--person", f.person, &request.persons),
-        ("--org", f.org, &request.orgs),
-        ("--place", f.place, &request.places),
-    ] {
-        add(any_of(
-            values
-                .iter()
-                .map(|v| name_query(searcher, flag, field, v))
-                .collect::<Result<_>>()?,
-        ));
     }
-    add(any_of(
-        request
-            .sources
-            .iter()
-            .map(|v| source_query(searcher, f.source, v))
-            .collect::<Result<_>>()?,
-    ));
     let full: Box<dyn Query> = if clauses.len() == 1 {
         text.box_clone()
     } else {
@@ -104,7 +64,23 @@ pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> 
     Ok(BuiltQuery { full, text })
 }
 
-/// OR of the values of one flag; `None` when the flag was not given.
+fn filter_query(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    facet: Facet,
+    value: &FilterValue,
+) -> Result<Box<dyn Query>> {
+    let field = open.fields.of(facet);
+    Ok(match value {
+        FilterValue::Years(years) => year_query(open, *years),
+        FilterValue::Days(DayRange { first, last }) => i64_range(field, *first, *last),
+        FilterValue::Country(code) => term_query(field, &fold_name(code.0)),
+        FilterValue::Name(words) => name_query(searcher, field, words)?,
+        FilterValue::Path(pattern) => source_query(searcher, field, pattern)?,
+    })
+}
+
+/// OR of the values of one dimension; `None` when it was not filtered.
 fn any_of(queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
     match queries.len() {
         0 => None,
@@ -165,7 +141,7 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
     parser
         .build_query_from_user_input_ast(ast)
         .map_err(|e| Error::BadQuery {
-            message: format!("{e}; fields you can name: {}", QUERY_FIELDS.join(", ")),
+            message: format!("{e}; fields you can name: {}", query_fields().join(", ")),
         })
 }
 
@@ -224,15 +200,17 @@ fn rewrite_keyword_values(ast: UserInputAst) -> UserInputAst {
         }
         UserInputAst::Leaf(leaf) => UserInputAst::Leaf(Box::new(match *leaf {
             UserInputLeaf::Literal(mut literal) => {
-                match literal.field_name.as_deref() {
-                    Some(schema::COUNTRY) => {
-                        if let Ok(code) = filters::parse_country(&literal.phrase) {
-                            literal.phrase = code;
-                        }
+                let values = literal
+                    .field_name
+                    .as_deref()
+                    .and_then(|name| DIMENSIONS.iter().find(|d| d.field == name))
+                    .map(|d| d.values);
+                match values {
+                    Some(Values::Countries) => {
+                        let code = countries::resolve(&literal.phrase);
+                        literal.phrase = fold_name(code.unwrap_or(&literal.phrase));
                     }
-                    Some(schema::PERSON | schema::ORG | schema::PLACE) => {
-                        literal.phrase = fold_name(&literal.phrase);
-                    }
+                    Some(Values::Names) => literal.phrase = fold_name(&literal.phrase),
                     _ => {}
                 }
                 UserInputLeaf::Literal(literal)
@@ -247,10 +225,10 @@ fn rewrite_keyword_values(ast: UserInputAst) -> UserInputAst {
 fn check_fields(ast: &UserInputAst) -> Result<()> {
     let check = |name: &Option<String>| -> Result<()> {
         match name {
-            Some(n) if !QUERY_FIELDS.contains(&n.as_str()) => Err(Error::BadQuery {
+            Some(n) if !query_fields().contains(&n.as_str()) => Err(Error::BadQuery {
                 message: format!(
                     "unknown field {n:?}; fields you can name: {}",
-                    QUERY_FIELDS.join(", ")
+                    query_fields().join(", ")
                 ),
             }),
             _ => Ok(()),
@@ -277,24 +255,19 @@ fn i64_range(field: Field, lo: Option<i64>, hi: Option<i64>) -> Box<dyn Query> {
     Box::new(RangeQuery::new(bound(lo), bound(hi)))
 }
 
-fn year_query(open: &OpenIndex, value: &str) -> Result<Box<dyn Query>> {
+fn year_query(open: &OpenIndex, years: YearFilter) -> Box<dyn Query> {
     let f = &open.fields;
-    Ok(match filters::parse_year(value)? {
-        YearFilter::Range(lo, hi) => i64_range(f.year, lo, hi),
-        YearFilter::Decade(d) => Box::new(TermQuery::new(
-            Term::from_field_i64(f.decade, d),
+    let exactly = |facet: Facet, value: i64| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_i64(f.of(facet), value),
             IndexRecordOption::Basic,
-        )),
-        YearFilter::Century(c) => Box::new(TermQuery::new(
-            Term::from_field_i64(f.century, c),
-            IndexRecordOption::Basic,
-        )),
-    })
-}
-
-fn date_query(field: Field, value: &str) -> Result<Box<dyn Query>> {
-    let (lo, hi) = filters::parse_date_range(value)?;
-    Ok(i64_range(field, lo, hi))
+        ))
+    };
+    match years {
+        YearFilter::Range(lo, hi) => i64_range(f.of(Facet::Year), lo, hi),
+        YearFilter::Decade(d) => exactly(Facet::Decade, d),
+        YearFilter::Century(c) => exactly(Facet::Century, c),
+    }
 }
 
 /// Every indexed value of a keyword field that satisfies `keep`, across all
@@ -324,38 +297,22 @@ fn matching_terms(
     Ok(terms)
 }
 
-/// `--person Aliyev` matches every indexed name that holds the words of the
-/// value in order ("ilham aliyev", "heydar aliyev"), folded like the index.
-fn name_query(
-    searcher: &Searcher,
-    flag: &str,
-    field: Field,
-    value: &str,
-) -> Result<Box<dyn Query>> {
-    let wanted = schema::keyword(&fold_name(value));
-    let wanted: Vec<&str> = wanted.split_whitespace().collect();
-    if wanted.is_empty() {
-        return Err(Error::bad_argument(flag, value, "empty name"));
-    }
-    let keep = |name: &str| {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        words.windows(wanted.len()).any(|w| w == wanted.as_slice())
-    };
+/// A name filter matches every indexed name that holds its words in order
+/// (`Aliyev`: "ilham aliyev", "heydar aliyev").
+fn name_query(searcher: &Searcher, field: Field, words: &NameWords) -> Result<Box<dyn Query>> {
+    let keep = |name: &str| words.matches(name);
     Ok(Box::new(TermSetQuery::new(matching_terms(
         searcher, field, &keep,
     )?)))
 }
 
-/// `--source` takes a glob (`corpus/*.txt`, `**/1970/*`), or a path that
-/// names a file or a folder.
-fn source_query(searcher: &Searcher, field: Field, value: &str) -> Result<Box<dyn Query>> {
-    let glob = globset::GlobBuilder::new(value)
-        .literal_separator(false)
-        .build()
-        .map_err(|e| Error::bad_argument("--source", value, format!("not a valid glob: {e}")))?
-        .compile_matcher();
-    let folder = format!("{}/", value.trim_end_matches('/'));
-    let keep = |path: &str| glob.is_match(path) || path == value || path.starts_with(&folder);
+/// A source filter matches every indexed path its pattern matches.
+fn source_query(
+    searcher: &Searcher,
+    field: Field,
+    pattern: &PathPattern,
+) -> Result<Box<dyn Query>> {
+    let keep = |path: &str| pattern.matches(path);
     Ok(Box::new(TermSetQuery::new(matching_terms(
         searcher, field, &keep,
     )?)))

@@ -3,52 +3,30 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use tantivy::collector::Count;
 use tantivy::query::{AllQuery, ExistsQuery};
 
 use super::Engine;
-use super::facets::{self, Counts, FacetCollector, FacetKind, FacetValue};
+use super::facets::{self, Counts, FacetCollector};
 use crate::error::Result;
 use crate::index::schema;
+use crate::vocab::contract::Stats;
+use crate::vocab::facets::Facet;
 
 /// How many values `stats` lists for each top list.
 const TOP: usize = 10;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
-    pub index: String,
-    pub annals_version: String,
-    /// `sentence` or `document`: what one indexed unit is.
-    pub unit: String,
-    pub files: u64,
-    pub documents: u64,
-    /// Indexed units (sentences, or documents with `--unit document`).
-    pub sentences: u64,
-    pub sources: u64,
-    pub segments: usize,
-    pub size_bytes: u64,
-    pub first_year: Option<i64>,
-    pub last_year: Option<i64>,
-    /// Share of units with at least one date, and with at least one country.
-    pub dated_share: f64,
-    pub country_share: f64,
-    pub top: BTreeMap<String, Vec<FacetValue>>,
-    /// Every decade, in time order.
-    pub decades: Vec<FacetValue>,
-}
 
 impl Engine {
     pub fn stats(&self) -> Result<Stats> {
         let searcher = self.searcher();
         let open = self.index();
         let kinds = vec![
-            FacetKind::Year,
-            FacetKind::Decade,
-            FacetKind::Country,
-            FacetKind::Person,
-            FacetKind::Org,
-            FacetKind::Source,
+            Facet::Year,
+            Facet::Decade,
+            Facet::Country,
+            Facet::Person,
+            Facet::Org,
+            Facet::Source,
         ];
         let (total, counts) =
             searcher.search(&AllQuery, &(Count, FacetCollector::new(kinds.clone())))?;
@@ -57,7 +35,7 @@ impl Engine {
             &Count,
         )?;
         let with_country = searcher.search(
-            &ExistsQuery::new(schema::COUNTRY.to_string(), false),
+            &ExistsQuery::new(Facet::Country.field().to_string(), false),
             &Count,
         )?;
         let share = |n: usize| {
@@ -75,18 +53,18 @@ impl Engine {
         let mut sources = 0;
         for (kind, counts) in kinds.into_iter().zip(counts) {
             match kind {
-                FacetKind::Year => {
+                Facet::Year => {
                     if let Counts::Numeric(map) = &counts {
                         first_year = map.keys().min().copied();
                         last_year = map.keys().max().copied();
                     }
                 }
-                FacetKind::Decade => {
+                Facet::Decade => {
                     let (mut values, _) = facets::top_values(kind, counts, usize::MAX);
                     values.sort_by_key(|v| v.key);
                     decades = values;
                 }
-                FacetKind::Source => {
+                Facet::Source => {
                     if let Counts::Text(map) = &counts {
                         sources = map.len() as u64;
                     }

@@ -1,0 +1,256 @@
+//! Where the corpus meets extraction: a document's sentences in, annotated
+//! records out — the contract's [`SentenceRecord`] with spans mapped back to
+//! source offsets, and the values the index's fields hold. The only module
+//! that knows both `corpus` and `extract`; the index writer reads what it
+//! produces and nothing of the extractors.
+
+use crate::corpus::{Document, Sentence};
+use crate::extract::dates::{self, DateMention};
+use crate::extract::names::{self, NameKind};
+use crate::extract::places::{self, PlaceKind};
+use crate::vocab::contract::{CountryRef, DateOut, EntityKind, EntityOut, SentenceRecord};
+use crate::vocab::facets::Facet;
+use crate::vocab::fold::fold_name;
+use crate::vocab::time::Precision;
+
+/// One sentence annotated: the record the contract shows, and the values
+/// the index's fields hold beside it.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    pub record: SentenceRecord,
+    /// Day numbers covered by mentions of day or month precision (at most a
+    /// month each: longer spans belong to the year field).
+    pub days: Vec<i64>,
+    /// The earliest day any mention reaches: how sentences sort by date.
+    pub first_day: Option<i64>,
+    /// Folded keys of persons, organizations and places, for facets.
+    pub person_keys: Vec<String>,
+    pub org_keys: Vec<String>,
+    pub place_keys: Vec<String>,
+}
+
+/// The values of one dimension's index field for a sentence.
+pub enum FieldValues<'a> {
+    Numbers(Vec<i64>),
+    /// Keys, already folded (see `crate::vocab::fold`).
+    Keys(Vec<String>),
+    /// Stored as written (paths).
+    Verbatim(&'a str),
+}
+
+impl Annotated {
+    /// What the index field of `facet` holds for this sentence: the one
+    /// place where a dimension meets the annotations.
+    pub fn field_values(&self, facet: Facet) -> FieldValues<'_> {
+        let numbers = |v: &[i32]| FieldValues::Numbers(v.iter().map(|&n| i64::from(n)).collect());
+        let keys = |v: &[String]| FieldValues::Keys(v.to_vec());
+        let record = &self.record;
+        match facet {
+            Facet::Year => numbers(&record.years),
+            Facet::Decade => numbers(&record.decades),
+            Facet::Century => numbers(&record.centuries),
+            Facet::Date => FieldValues::Numbers(self.days.clone()),
+            Facet::Country => FieldValues::Keys(
+                record
+                    .countries
+                    .iter()
+                    .map(|c| fold_name(&c.code))
+                    .collect(),
+            ),
+            Facet::Person => keys(&self.person_keys),
+            Facet::Org => keys(&self.org_keys),
+            Facet::Place => keys(&self.place_keys),
+            Facet::Source => FieldValues::Verbatim(&record.source),
+        }
+    }
+}
+
+/// Annotates every sentence of a document. Places are resolved with the
+/// whole document as context, so one document is the unit of work.
+pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
+    let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+    let names: Vec<Vec<names::NameHit>> = texts.iter().map(|t| names::find_names(t)).collect();
+    let person_spans: Vec<Vec<(usize, usize)>> = names
+        .iter()
+        .map(|hits| {
+            hits.iter()
+                .filter(|h| h.kind == NameKind::Person)
+                .map(|h| (h.start, h.end))
+                .collect()
+        })
+        .collect();
+    let places = places::find_places_in_document(&texts, &person_spans);
+    doc.sentences
+        .iter()
+        .zip(names)
+        .zip(places)
+        .map(|((sentence, names), places)| annotate_sentence(doc, sentence, names, places))
+        .collect()
+}
+
+fn annotate_sentence(
+    doc: &Document,
+    sentence: &Sentence,
+    names: Vec<names::NameHit>,
+    places: Vec<places::PlaceHit>,
+) -> Annotated {
+    let text = sentence.text.as_str();
+    // A span's end maps through its last character, so a marker removed
+    // right after it never stretches it.
+    let source_span = |start: usize, end: usize| {
+        let last = text[start..end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        (
+            sentence.source_offset(start),
+            sentence.source_offset(end - last) + last,
+        )
+    };
+
+    let time = dates::extract_dates(text);
+    let dates = time
+        .mentions
+        .iter()
+        .map(|m| {
+            let (start, end) = source_span(m.start, m.end);
+            DateOut {
+                text: text[m.start..m.end].to_string(),
+                start,
+                end,
+                from: m.from.map(|d| d.to_contract_string()),
+                to: m.to.map(|d| d.to_contract_string()),
+                precision: m.precision,
+                calendar: m.calendar.map(str::to_string),
+            }
+        })
+        .collect();
+
+    let mut entities = Vec::new();
+    let mut countries: Vec<&str> = Vec::new();
+    let mut place_names: Vec<String> = Vec::new();
+    let mut place_keys = Vec::new();
+    for hit in &places {
+        let (start, end) = source_span(hit.start, hit.end);
+        if !countries.contains(&hit.code) {
+            countries.push(hit.code);
+        }
+        let entity = match hit.kind {
+            PlaceKind::Country | PlaceKind::Demonym => EntityOut {
+                kind: EntityKind::Country,
+                text: text[hit.start..hit.end].to_string(),
+                start,
+                end,
+                code: Some(hit.code.to_string()),
+                country: None,
+                name: name_if_different(&hit.name, &text[hit.start..hit.end]),
+            },
+            PlaceKind::Place => {
+                let key = fold_name(&hit.name);
+                if !place_keys.contains(&key) {
+                    place_keys.push(key);
+                    place_names.push(hit.name.clone());
+                }
+                EntityOut {
+                    kind: EntityKind::Place,
+                    text: text[hit.start..hit.end].to_string(),
+                    start,
+                    end,
+                    code: None,
+                    country: Some(hit.code.to_string()),
+                    name: name_if_different(&hit.name, &text[hit.start..hit.end]),
+                }
+            }
+        };
+        entities.push(entity);
+    }
+    let mut persons = Vec::new();
+    let mut orgs = Vec::new();
+    let mut person_keys = Vec::new();
+    let mut org_keys = Vec::new();
+    for hit in &names {
+        let (start, end) = source_span(hit.start, hit.end);
+        let (kind, shown, keys) = match hit.kind {
+            NameKind::Person => (EntityKind::Person, &mut persons, &mut person_keys),
+            NameKind::Org => (EntityKind::Org, &mut orgs, &mut org_keys),
+        };
+        if !keys.contains(&hit.key) {
+            keys.push(hit.key.clone());
+            shown.push(hit.text.clone());
+        }
+        entities.push(EntityOut {
+            kind,
+            text: text[hit.start..hit.end].to_string(),
+            start,
+            end,
+            code: None,
+            country: None,
+            name: name_if_different(&hit.text, &text[hit.start..hit.end]),
+        });
+    }
+    entities.sort_by_key(|e| (e.start, e.end, e.kind));
+
+    Annotated {
+        record: SentenceRecord {
+            doc: doc.id.clone(),
+            source: doc.source.clone(),
+            title: doc.title.clone(),
+            line: sentence.line,
+            sentence: sentence.number,
+            start: sentence.start,
+            end: sentence.end,
+            text: sentence.text.clone(),
+            refs: sentence.refs.clone(),
+            dates,
+            years: time.years,
+            decades: time.decades,
+            centuries: time.centuries,
+            entities,
+            countries: countries.into_iter().map(CountryRef::from_code).collect(),
+            persons,
+            orgs,
+            places: place_names,
+            meta: doc.meta.clone(),
+        },
+        days: days_of(&time.mentions),
+        first_day: earliest_day(&time.mentions),
+        person_keys,
+        org_keys,
+        place_keys,
+    }
+}
+
+fn name_if_different(name: &str, text: &str) -> Option<String> {
+    (name != text).then(|| name.to_string())
+}
+
+/// Longest run of days one mention adds to the day field: a month. Longer
+/// spans are years or more and belong to the year field.
+const MAX_DAYS_PER_MENTION: i64 = 31;
+
+/// The days that Gregorian mentions of day or month precision cover.
+fn days_of(mentions: &[DateMention]) -> Vec<i64> {
+    let mut days = Vec::new();
+    for mention in mentions {
+        if !matches!(mention.precision, Precision::Day | Precision::Month)
+            || mention.calendar.is_some()
+        {
+            continue;
+        }
+        let (Some(from), Some(to)) = (mention.from, mention.to) else {
+            continue;
+        };
+        let (first, last) = (from.first_day(), to.last_day());
+        days.extend(first..=last.min(first + MAX_DAYS_PER_MENTION - 1));
+    }
+    days
+}
+
+/// The earliest day any mention reaches, as a day number.
+fn earliest_day(mentions: &[DateMention]) -> Option<i64> {
+    mentions
+        .iter()
+        .filter_map(|m| m.from.or(m.to))
+        .map(|d| d.first_day())
+        .min()
+}

@@ -1,0 +1,344 @@
+//! The command line: every command and flag, defined once with clap, and
+//! how each command's arguments become the library's options. Filter flags
+//! (`--year`, `--country`, …) are not written here: they derive from the
+//! facet registry (`annals::vocab::facets`), as the HTTP parameters do.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::{ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use annals::app::{self, OutputFormat};
+use annals::corpus::ReadOptions;
+use annals::error::Error;
+use annals::index::BuildOptions;
+use annals::search::{SearchRequest, Sort};
+use annals::serve::ServeOptions;
+use annals::vocab::facets::Facet;
+use annals::vocab::filters::Filter;
+
+/// Sentence-level full-text search for people who study what happened, when
+/// and where: ranked keyword search with dates, countries, people and
+/// organizations as filters and facets.
+#[derive(Parser)]
+#[command(name = "annals", version, propagate_version = true)]
+#[command(
+    after_help = "Exit status: 0 results, 1 no results, 2 error.\n\nStart with:\n  annals build             index the files under corpus/ into index/\n  annals query Baku --facet year,country"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Split files into sentences, extract dates and entities, write the index.
+    ///
+    /// Reads .txt, .md and extensionless files (plain text or WikiExtractor
+    /// <doc> files) and .jsonl/.ndjson records ({"text": …, "id", "title",
+    /// "date", other keys kept}), walking folders in sorted order. The new
+    /// index replaces the old one only when complete.
+    Build(BuildArgs),
+    /// Search the index: ranked sentences, filters and facet counts.
+    ///
+    /// QUERY uses tantivy's syntax: words, "phrases", AND/OR/-word,
+    /// field:value (country:IR, person:Aliyev, year:[1990 TO 2010]);
+    /// `*` matches every sentence.
+    Query(Box<QueryArgs>),
+    /// Show what build would index: sentences, provenance, dates, entities.
+    Extract(ExtractArgs),
+    /// Show what an index holds: counts, size, years, top countries and names.
+    Stats(StatsArgs),
+    /// Serve a search page and a JSON API over HTTP (loopback by default).
+    ///
+    /// GET / is the search page; GET /api/search takes the query flags as
+    /// parameters (q, limit, offset, facet, year, country, …) and answers
+    /// the JSON of `annals query --format json`; GET /api/stats,
+    /// GET /api/health and GET /api/facets. Stop with Ctrl-C.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Files and folders to index.
+    #[arg(default_value = app::DEFAULT_CORPUS)]
+    pub paths: Vec<PathBuf>,
+    /// The index folder to write.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Index each file or record whole instead of sentence by sentence.
+    #[arg(long, value_enum, default_value_t = Unit::Sentence)]
+    unit: Unit,
+    /// Threads that read and extract (default: the number of cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Memory for tantivy's indexing buffers, in MB.
+    #[arg(long, default_value_t = 256)]
+    heap: usize,
+    /// Rebuild from scratch instead of re-reading only new and changed files.
+    #[arg(long)]
+    full: bool,
+}
+
+impl BuildArgs {
+    pub fn options(&self) -> BuildOptions {
+        let mut options = BuildOptions::new(&self.index);
+        if let Some(threads) = self.threads {
+            options.threads = threads.max(1);
+        }
+        options.heap_bytes = self.heap.max(16) << 20;
+        options.read = self.read.options();
+        options.read.whole_documents = matches!(self.unit, Unit::Document);
+        options.full = self.full;
+        options
+    }
+}
+
+#[derive(Args)]
+struct ReadArgs {
+    /// Refuse files that are not valid UTF-8 instead of decoding them lossily.
+    #[arg(long)]
+    strict: bool,
+    /// Pass over malformed JSONL records (and count them) instead of stopping.
+    #[arg(long)]
+    skip_bad: bool,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            strict: self.strict,
+            skip_bad: self.skip_bad,
+            whole_documents: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Unit {
+    Sentence,
+    Document,
+}
+
+#[derive(Args)]
+pub struct QueryArgs {
+    /// What to search for; `*` or nothing matches every sentence.
+    #[arg(default_value = "")]
+    query: String,
+    /// The index folder to search.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// How many hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    limit: usize,
+    /// How many hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Require every word (default: any word, ranked).
+    #[arg(long)]
+    all: bool,
+    /// Take the query as plain words: no operators, fields or quotes.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Count results by these facets (comma list or repeated): see
+    /// `annals query --help` for their names.
+    #[arg(long, help = facet_help())]
+    facet: Vec<String>,
+    /// How many values of each facet to list.
+    #[arg(long, default_value_t = 10)]
+    facet_limit: usize,
+    /// Order: relevance, date (earliest first) or -date (latest first).
+    #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
+    sort: String,
+    /// Show at most one hit per document (its best sentence), with the
+    /// number of its sentences that match.
+    #[arg(long, value_enum)]
+    group_by: Option<GroupBy>,
+}
+
+fn facet_help() -> String {
+    format!(
+        "Count results by {} (comma list or repeated)",
+        Facet::countable_names()
+    )
+}
+
+impl QueryArgs {
+    pub fn request(&self) -> Result<SearchRequest> {
+        let facets = Facet::parse_list(&self.facet)
+            .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
+        let sort = self
+            .sort
+            .parse::<Sort>()
+            .map_err(|e| Error::bad_value("sort", &self.sort, e))?;
+        Ok(SearchRequest {
+            query: self.query.clone(),
+            plain: self.plain,
+            all: self.all,
+            limit: self.limit,
+            offset: self.offset,
+            filters: self.filters.parse()?,
+            facets,
+            facet_limit: self.facet_limit,
+            sort,
+            group_by_doc: self.group_by.is_some(),
+        })
+    }
+}
+
+/// The filter flags, one per filterable dimension of the registry, each
+/// repeatable; values are parsed after clap, so that a bad one gets the
+/// same message as over HTTP.
+struct FilterArgs {
+    values: Vec<(Facet, String)>,
+}
+
+impl FilterArgs {
+    fn parse(&self) -> Result<Vec<Filter>> {
+        self.values
+            .iter()
+            .map(|(facet, raw)| {
+                Filter::parse(*facet, raw)
+                    .map_err(|e| Error::bad_value(facet.name(), raw, e).into())
+            })
+            .collect()
+    }
+}
+
+impl FromArgMatches for FilterArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut values = Vec::new();
+        for dimension in Facet::filters() {
+            if let Some(given) = matches.get_many::<String>(dimension.name) {
+                values.extend(given.map(|v| (dimension.facet, v.clone())));
+            }
+        }
+        Ok(FilterArgs { values })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = FilterArgs::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for FilterArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        Facet::filters().fold(cmd, |cmd, dimension| {
+            cmd.arg(
+                clap::Arg::new(dimension.name)
+                    .long(dimension.name)
+                    .value_name(dimension.value_name)
+                    .action(ArgAction::Append)
+                    .allow_hyphen_values(true)
+                    .help(dimension.filter.unwrap_or_default()),
+            )
+        })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GroupBy {
+    Doc,
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// Files and folders (standard input when none).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    format: ExtractFormat,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+impl ExtractArgs {
+    pub fn read_options(&self) -> ReadOptions {
+        self.read.options()
+    }
+
+    pub fn format(&self) -> OutputFormat {
+        match self.format {
+            ExtractFormat::Text => OutputFormat::Text,
+            ExtractFormat::Jsonl => OutputFormat::Json,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// The index folder.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The index folder to serve.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Address to listen on; port 0 lets the system pick one. Anything but
+    /// loopback exposes the index to the network.
+    #[arg(long, default_value = "127.0.0.1:7700")]
+    addr: String,
+    /// Allow this origin (e.g. http://localhost:3000) to call the API from
+    /// its pages (CORS); off by default.
+    #[arg(long, value_name = "ORIGIN")]
+    cors: Option<String>,
+    /// Seconds a search may take before it is answered with 503.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    timeout: f64,
+}
+
+impl ServeArgs {
+    pub fn options(&self) -> Result<ServeOptions> {
+        let timeout = Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .with_context(|| {
+                format!(
+                    "invalid --timeout value {}: expected a number of seconds, 0 or more",
+                    self.timeout
+                )
+            })?;
+        Ok(ServeOptions {
+            addr: self.addr.clone(),
+            cors: self.cors.clone(),
+            timeout,
+            index_label: app::index_label(&self.index),
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+impl From<Format> for OutputFormat {
+    fn from(format: Format) -> OutputFormat {
+        match format {
+            Format::Text => OutputFormat::Text,
+            Format::Json => OutputFormat::Json,
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The JSON endpoints: `/api/search`, `/api/stats`, `/api/health` and
+//! `/api/facets`, each answering a type of the contract.
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::errors::{ApiError, json_response};
+use super::{Shared, blocking, params};
+use crate::error::Error;
+use crate::search::{Engine, SearchRequest};
+use crate::vocab::contract::{Health, SearchResult};
+use crate::vocab::facets::DIMENSIONS;
+
+pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let request = match params::parse_search(raw.as_deref().unwrap_or("")) {
+        Ok(r) => r,
+        Err(e) => return e.into_response(),
+    };
+    let answer = blocking(&state, move |s| search_with_fallback(&s.engine, request)).await;
+    match answer {
+        Ok(answer) => json_response(StatusCode::OK, &answer),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A query that does not parse is searched as plain words, and the answer's
+/// `notice` says so: a page should show something for `Iran's "nuclear deal`.
+fn search_with_fallback(
+    engine: &Engine,
+    mut request: SearchRequest,
+) -> Result<SearchResult, ApiError> {
+    match engine.search(&request) {
+        Ok(result) => Ok(result),
+        Err(err @ (Error::QuerySyntax { .. } | Error::BadQuery { .. })) if !request.plain => {
+            let why = match &err {
+                Error::QuerySyntax {
+                    position, message, ..
+                } => format!("query syntax error at position {position} ({message})"),
+                other => other.to_string(),
+            };
+            request.plain = true;
+            // Plain words fail only for reasons the original error states.
+            let mut result = engine.search(&request).map_err(|_| ApiError::from(err))?;
+            result.notice = Some(format!("{why}: searched for the words as plain text"));
+            Ok(result)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn stats(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    if raw.is_some_and(|r| !r.is_empty()) {
+        return ApiError::bad_request("/api/stats takes no parameters").into_response();
+    }
+    let answer = blocking(&state, |s| {
+        if let Some(stats) = s.stats.get() {
+            return Ok(stats.clone());
+        }
+        let stats = s.engine.stats()?;
+        Ok(s.stats.get_or_init(|| stats).clone())
+    })
+    .await;
+    match answer {
+        Ok(stats) => json_response(StatusCode::OK, &stats),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub async fn health(State(state): State<Shared>) -> Response {
+    json_response(
+        StatusCode::OK,
+        &Health {
+            status: "ok",
+            index: state.index_label.clone(),
+            sentences: state.engine.searcher().num_docs(),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+    )
+}
+
+/// The registry, so the page builds its filters and facets from the same
+/// definitions as everything else.
+pub async fn facets() -> Response {
+    json_response(StatusCode::OK, &DIMENSIONS)
+}

@@ -1,0 +1,272 @@
+//! The JSON contract: every type annals writes for scripts, in one file,
+//! documented where it is defined. `annals extract --format jsonl` writes a
+//! [`SentenceRecord`] per line; `annals query --format json` and
+//! `/api/search` a [`SearchResult`]; `annals stats --format json` and
+//! `/api/stats` a [`Stats`]; `/api/health` a [`Health`]; `/api/facets` the
+//! registry's dimensions; errors over HTTP an [`ErrorBody`]. The contract
+//! may grow (new fields), never break (no field renamed, removed or retyped).
+//!
+//! Conventions: years use historical numbering (550 BC is `-550`, no year
+//! 0); dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a leading `-` for BC;
+//! countries are ISO 3166-1 alpha-2 codes (ISO 3166-3 for historical
+//! states); `start`/`end` are byte offsets into the source file as read,
+//! end exclusive.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::countries;
+use super::time::Precision;
+
+/// One date mention of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The interval's first point; absent for an open start ("until 1918").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from: Option<String>,
+    /// The interval's last point; absent for an open end ("since 2001").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to: Option<String>,
+    pub precision: Precision,
+    /// `hijri` for a mention in the Islamic calendar (`from`/`to` are then
+    /// its Gregorian conversion).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub calendar: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Country,
+    Place,
+    Person,
+    Org,
+}
+
+/// One entity mention of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityOut {
+    pub kind: EntityKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The country of a `country` mention.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub code: Option<String>,
+    /// The country a `place` lies in.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub country: Option<String>,
+    /// The canonical name where it differs from the text: a country's or
+    /// place's gazetteer name ("Iranian" → "Iran"), a name without its
+    /// possessive or a line break.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+}
+
+/// A country a sentence speaks of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryRef {
+    pub code: String,
+    /// Left out of the index's stored copy; restored from the code.
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub name: String,
+}
+
+impl CountryRef {
+    pub fn from_code(code: &str) -> CountryRef {
+        CountryRef {
+            code: code.to_string(),
+            name: countries::name(code).map_or_else(|| code.to_string(), str::to_string),
+        }
+    }
+}
+
+/// A sentence with its provenance and everything extraction found in it:
+/// a line of `annals extract --format jsonl`, and the body of a search hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    /// The record `id` for JSONL and WikiExtractor input, else the source
+    /// path. `doc`, `source` and `text` are left out of the index's stored
+    /// copy (they live in their own fields) and restored when a hit is read.
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub doc: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub source: String,
+    /// The document's title (WikiExtractor and JSONL `title`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// The line where the sentence starts, 1-based.
+    pub line: u64,
+    /// The sentence's number in its source, from 1.
+    pub sentence: u64,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub text: String,
+    /// Citation markers (`[20]`) removed from `text`.
+    pub refs: Vec<u32>,
+    pub dates: Vec<DateOut>,
+    /// The start and end years of every mention of year precision or finer.
+    pub years: Vec<i32>,
+    /// Decades (first years) and centuries (1-based, BC negative) of all
+    /// mentions.
+    pub decades: Vec<i32>,
+    pub centuries: Vec<i32>,
+    pub entities: Vec<EntityOut>,
+    /// Every country the sentence names, reaches through a demonym, or
+    /// through a place in it.
+    pub countries: Vec<CountryRef>,
+    pub persons: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
+    /// Other keys of a JSONL record.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty", default)]
+    pub meta: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SentenceRecord {
+    /// The copy the index stores: what other fields hold, or the country
+    /// table restores, left out.
+    pub fn for_storage(&self) -> SentenceRecord {
+        SentenceRecord {
+            doc: String::new(),
+            source: String::new(),
+            text: String::new(),
+            countries: self
+                .countries
+                .iter()
+                .map(|c| CountryRef {
+                    code: c.code.clone(),
+                    name: String::new(),
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// Restores what `for_storage` left out.
+    pub fn restore(&mut self, doc: String, source: String, text: String) {
+        self.doc = doc;
+        self.source = source;
+        self.text = text;
+        for c in &mut self.countries {
+            if c.name.is_empty() {
+                c.name = CountryRef::from_code(&c.code).name;
+            }
+        }
+    }
+}
+
+/// The part of a sentence shown for a hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    pub fragment: String,
+    /// The matched terms: byte ranges within `fragment`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// One search hit: the sentence's record with its rank, score and snippet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    #[serde(flatten)]
+    pub record: SentenceRecord,
+    pub snippet: Snippet,
+    /// With `--group-by doc`: how many sentences of this document match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_matches: Option<u64>,
+}
+
+/// One value of a facet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetValue {
+    /// The value as filters take it: a year, a country code, a folded name.
+    pub value: String,
+    /// A country's name, a name's display form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A time value as people write it ("1990s", "19th century", "550 BC").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A sortable number for time values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<i64>,
+    pub count: u64,
+}
+
+/// What a facet's list left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetSummary {
+    /// Distinct values among all matching sentences.
+    pub distinct: usize,
+    /// Values not listed because of the facet limit.
+    pub remaining_values: usize,
+    /// The sum of their counts.
+    pub remaining_count: u64,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResult {
+    pub query: String,
+    /// Matching sentences (documents, when grouped by document).
+    pub total: u64,
+    pub offset: usize,
+    pub limit: usize,
+    pub took_ms: f64,
+    pub hits: Vec<Hit>,
+    /// One key per requested facet, each a list sorted by count, then value.
+    pub facets: BTreeMap<String, Vec<FacetValue>>,
+    /// For each facet: distinct values and what the facet limit left out.
+    pub facet_info: BTreeMap<String, FacetSummary>,
+    /// Set when the query was read otherwise than as typed (a query that
+    /// does not parse, searched as plain words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+}
+
+/// What an index holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// The index as the user named it (its folder for the command line).
+    pub index: String,
+    pub annals_version: String,
+    /// `sentence` or `document`: what one indexed unit is.
+    pub unit: String,
+    pub files: u64,
+    pub documents: u64,
+    /// Indexed units (sentences, or documents with `--unit document`).
+    pub sentences: u64,
+    pub sources: u64,
+    pub segments: usize,
+    pub size_bytes: u64,
+    pub first_year: Option<i64>,
+    pub last_year: Option<i64>,
+    /// Share of units with at least one date, and with at least one country.
+    pub dated_share: f64,
+    pub country_share: f64,
+    /// The commonest values of the name and country facets.
+    pub top: BTreeMap<String, Vec<FacetValue>>,
+    /// Every decade, in time order.
+    pub decades: Vec<FacetValue>,
+}
+
+/// `/api/health`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Health {
+    pub status: &'static str,
+    pub index: String,
+    pub sentences: u64,
+    pub version: &'static str,
+}
+
+/// The body of every HTTP answer other than 200.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorBody {
+    pub error: String,
+}

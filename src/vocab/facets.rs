@@ -1,0 +1,314 @@
+//! The facet and filter registry: one definition per dimension a sentence
+//! can be counted or filtered by. The index schema, the fields a query may
+//! name, the command line's filter flags, the HTTP parameters, the text
+//! labels and the search page (through `/api/facets`) all derive from
+//! [`DIMENSIONS`]; adding a keyword facet is one variant and one entry here,
+//! plus the line that fills its field in `index/document.rs`.
+
+use serde::Serialize;
+
+/// A dimension of the index: something sentences are counted or filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Facet {
+    Year,
+    Decade,
+    Century,
+    Date,
+    Country,
+    Person,
+    Org,
+    Place,
+    Source,
+}
+
+/// What a dimension's values are. It decides the index field (i64 or
+/// keyword), how filter values parse, and how facet values are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Values {
+    /// Years (historical numbering); filters take ranges, decades, centuries.
+    Years,
+    /// First years of decades (1990, -470).
+    Decades,
+    /// Centuries, 1-based, BC negative.
+    Centuries,
+    /// Day numbers of dated mentions; filters take date ranges.
+    Days,
+    /// ISO country codes; filters take names, codes, demonyms.
+    Countries,
+    /// Folded names; filters match any run of words of a name.
+    Names,
+    /// Source paths; filters take globs and paths.
+    Paths,
+}
+
+impl Values {
+    /// Stored as i64 (a time axis), not as keywords.
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            Values::Years | Values::Decades | Values::Centuries | Values::Days
+        )
+    }
+}
+
+/// One dimension, defined once.
+#[derive(Debug, Serialize)]
+pub struct Dimension {
+    #[serde(skip)]
+    pub facet: Facet,
+    /// Its name everywhere users meet it: `--facet NAME`, the filter flag
+    /// `--NAME`, the HTTP parameter `NAME=`, the JSON facet key, and the
+    /// field a query names (`country:IR`) when it is queryable.
+    pub name: &'static str,
+    /// The index field that holds it.
+    #[serde(skip)]
+    pub field: &'static str,
+    /// A heading for people ("Countries").
+    pub label: &'static str,
+    pub values: Values,
+    /// Can be counted with `--facet`.
+    pub countable: bool,
+    /// Can be filtered by; the help line of the filter.
+    pub filter: Option<&'static str>,
+    /// What a filter value looks like, for help texts.
+    pub value_name: &'static str,
+    /// Can be named in the query text (`year:[1990 TO 2010]`).
+    pub queryable: bool,
+}
+
+/// Every dimension, in the order help texts, JSON and the page list them.
+pub const DIMENSIONS: &[Dimension] = &[
+    Dimension {
+        facet: Facet::Year,
+        name: "year",
+        field: "year",
+        label: "Years",
+        values: Values::Years,
+        countable: true,
+        filter: Some(
+            "Years A..B (open ends ..B, A..; BC negative), a year (1992, 550 BC), a decade (1990s) or a century (\"19th century\"). Repeat to OR.",
+        ),
+        value_name: "RANGE",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Decade,
+        name: "decade",
+        field: "decade",
+        label: "Decades",
+        values: Values::Decades,
+        countable: true,
+        filter: None,
+        value_name: "DECADE",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Century,
+        name: "century",
+        field: "century",
+        label: "Centuries",
+        values: Values::Centuries,
+        countable: true,
+        filter: None,
+        value_name: "CENTURY",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Date,
+        name: "date",
+        field: "day",
+        label: "Dates",
+        values: Values::Days,
+        countable: false,
+        filter: Some(
+            "Days A..B of dated mentions: YYYY, YYYY-MM or YYYY-MM-DD ends. Repeat to OR.",
+        ),
+        value_name: "RANGE",
+        queryable: false,
+    },
+    Dimension {
+        facet: Facet::Country,
+        name: "country",
+        field: "country",
+        label: "Countries",
+        values: Values::Countries,
+        countable: true,
+        filter: Some("A country: name, ISO code (IR, IRN) or demonym (Iranian). Repeat to OR."),
+        value_name: "COUNTRY",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Person,
+        name: "person",
+        field: "person",
+        label: "People",
+        values: Values::Names,
+        countable: true,
+        filter: Some("A person named in the sentence (any part of the name)."),
+        value_name: "NAME",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Org,
+        name: "org",
+        field: "org",
+        label: "Organizations",
+        values: Values::Names,
+        countable: true,
+        filter: Some("An organization named in the sentence (any part of the name)."),
+        value_name: "NAME",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Place,
+        name: "place",
+        field: "place",
+        label: "Places",
+        values: Values::Names,
+        countable: true,
+        filter: Some("A place (city, region) named in the sentence."),
+        value_name: "NAME",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Source,
+        name: "source",
+        field: "source",
+        label: "Sources",
+        values: Values::Paths,
+        countable: true,
+        filter: Some("Source files: a glob (corpus/*.txt) or a file or folder path."),
+        value_name: "GLOB",
+        queryable: true,
+    },
+];
+
+/// A facet name that is none of [`DIMENSIONS`]' countable ones.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown facet; valid facets: {}", Facet::countable_names())]
+pub struct UnknownFacet;
+
+impl Facet {
+    /// Its one definition.
+    pub fn dimension(self) -> &'static Dimension {
+        // DIMENSIONS lists every variant: a test checks it.
+        DIMENSIONS
+            .iter()
+            .find(|d| d.facet == self)
+            .unwrap_or(&DIMENSIONS[0])
+    }
+
+    pub fn name(self) -> &'static str {
+        self.dimension().name
+    }
+
+    pub fn field(self) -> &'static str {
+        self.dimension().field
+    }
+
+    pub fn values(self) -> Values {
+        self.dimension().values
+    }
+
+    /// Time facets read as time: sorted and drawn in time order.
+    pub fn is_time(self) -> bool {
+        self.values().is_numeric()
+    }
+
+    pub fn from_name(name: &str) -> Option<Facet> {
+        DIMENSIONS
+            .iter()
+            .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+            .map(|d| d.facet)
+    }
+
+    /// Every dimension that can be counted.
+    pub fn countable() -> impl Iterator<Item = Facet> {
+        DIMENSIONS.iter().filter(|d| d.countable).map(|d| d.facet)
+    }
+
+    /// Every dimension that can be filtered by.
+    pub fn filters() -> impl Iterator<Item = &'static Dimension> {
+        DIMENSIONS.iter().filter(|d| d.filter.is_some())
+    }
+
+    pub fn countable_names() -> String {
+        Facet::countable()
+            .map(Facet::name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Parses comma-separated lists such as `year,country` (given once or
+    /// repeated), keeping the order asked and dropping repeats.
+    pub fn parse_list(values: &[String]) -> Result<Vec<Facet>, (String, UnknownFacet)> {
+        let mut facets = Vec::new();
+        for value in values {
+            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                let facet = Facet::from_name(name)
+                    .filter(|f| f.dimension().countable)
+                    .ok_or_else(|| (name.to_string(), UnknownFacet))?;
+                if !facets.contains(&facet) {
+                    facets.push(facet);
+                }
+            }
+        }
+        Ok(facets)
+    }
+
+    /// How people write a value of a time facet: "550 BC", "1990s",
+    /// "19th century".
+    pub fn label(self, key: i64) -> String {
+        match self.values() {
+            Values::Decades => super::time::decade_label(key),
+            Values::Centuries => super::time::century_label(key),
+            _ => super::time::year_label(key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_facet_has_one_definition_and_one_name() {
+        let all = [
+            Facet::Year,
+            Facet::Decade,
+            Facet::Century,
+            Facet::Date,
+            Facet::Country,
+            Facet::Person,
+            Facet::Org,
+            Facet::Place,
+            Facet::Source,
+        ];
+        for facet in all {
+            let defined = DIMENSIONS.iter().filter(|d| d.facet == facet).count();
+            assert_eq!(defined, 1, "{facet:?}");
+            assert_eq!(Facet::from_name(facet.name()), Some(facet));
+        }
+        assert_eq!(DIMENSIONS.len(), all.len());
+    }
+
+    #[test]
+    fn unknown_facets_list_the_valid_ones() {
+        let (name, err) = Facet::parse_list(&["year,colour".into()]).unwrap_err();
+        assert_eq!(name, "colour");
+        let err = err.to_string();
+        assert!(err.contains("year, decade, century, country"), "{err}");
+        assert!(
+            !err.contains("date"),
+            "date is a filter, not a facet: {err}"
+        );
+    }
+
+    #[test]
+    fn lists_keep_the_order_asked() {
+        let list = Facet::parse_list(&["country,year".into(), "person,year".into()]).unwrap();
+        assert_eq!(list, vec![Facet::Country, Facet::Year, Facet::Person]);
+    }
+}
