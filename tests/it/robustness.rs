@@ -1,12 +1,10 @@
 //! Never lose an index, never panic: atomic and incremental builds, the
 //! write lock, bad input and bad queries, through the binary.
 
-mod common;
-
 use std::process::Stdio;
 use std::time::Instant;
 
-use common::Fixture;
+use crate::common::Fixture;
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -1,14 +1,10 @@
 //! `annals serve` through HTTP: a real server on a loopback port, on a
 //! fixture copy of the bundled corpus.
 
-mod common;
-#[path = "support/server.rs"]
-mod server;
-
 use serde_json::Value;
 
-use common::Fixture;
-use server::{Server, agent};
+use crate::common::Fixture;
+use crate::server::{Server, agent};
 
 /// GET a path; the status and the body as JSON.
 fn get(server: &Server, path: &str) -> (u16, Value) {

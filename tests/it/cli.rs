@@ -1,9 +1,7 @@
 //! End to end through the binary: build, query, extract, errors and exit
 //! statuses, on the bundled corpus and on fixture corpora.
 
-mod common;
-
-use common::{Fixture, SEED, SEED_PATH, hit_lines};
+use crate::common::{Fixture, SEED, SEED_PATH, hit_lines};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -64,7 +62,7 @@ fn citation_markers_become_refs_of_the_right_sentence() {
         );
     }
     // Refs agree with the gold, line by line.
-    for g in common::gold() {
+    for g in crate::common::gold() {
         let line = g["line"].as_u64().unwrap();
         let mut found: Vec<u64> = sentences
             .iter()
@@ -402,7 +400,7 @@ fn extract_reads_standard_input() {
         .write_stdin("Washington, D.C. is a city. The U.S. Army marched.[3] Then it stopped.")
         .output()
         .unwrap();
-    let sentences = common::parse_jsonl(&out.stdout);
+    let sentences = crate::common::parse_jsonl(&out.stdout);
     assert_eq!(sentences.len(), 3);
     assert_eq!(sentences[0]["source"], "<stdin>");
     assert_eq!(sentences[1]["refs"], serde_json::json!([3]));

@@ -5,10 +5,6 @@
 //! Needs Debian's `chromium` and `chromium-driver`. Without them the test
 //! says it is skipped, unless CI is set, where it fails.
 
-mod common;
-#[path = "support/server.rs"]
-mod server;
-
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -16,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use common::Fixture;
-use server::{Server, agent};
+use crate::common::Fixture;
+use crate::server::{Server, agent};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 const WAIT: Duration = Duration::from_secs(20);

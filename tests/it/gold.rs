@@ -2,11 +2,9 @@
 //! a copy of the project's gold): dates exactly, countries exactly (up to
 //! the optional ones), persons at 90% or better.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::{Fixture, SEED_PATH};
+use crate::common::{Fixture, SEED_PATH};
 use serde_json::Value;
 
 fn ints(v: &Value) -> BTreeSet<i64> {
@@ -45,7 +43,7 @@ fn year_of(date: &str) -> i64 {
 fn every_line_has_exactly_its_gold_years() {
     let f = Fixture::seed();
     let sentences = f.extract(&[SEED_PATH]);
-    for g in common::gold() {
+    for g in crate::common::gold() {
         let line = g["line"].as_u64().unwrap();
         let found: BTreeSet<i64> = on_line(&sentences, line)
             .iter()
@@ -59,7 +57,7 @@ fn every_line_has_exactly_its_gold_years() {
 fn every_gold_date_and_century_is_found() {
     let f = Fixture::seed();
     let sentences = f.extract(&[SEED_PATH]);
-    for g in common::gold() {
+    for g in crate::common::gold() {
         let line = g["line"].as_u64().unwrap();
         let mentions: Vec<&Value> = on_line(&sentences, line)
             .iter()
@@ -112,7 +110,7 @@ fn hijri_years_are_marked_and_never_read_as_gregorian() {
 fn every_line_names_exactly_its_gold_countries() {
     let f = Fixture::seed();
     let sentences = f.extract(&[SEED_PATH]);
-    for g in common::gold() {
+    for g in crate::common::gold() {
         let line = g["line"].as_u64().unwrap();
         let found: BTreeSet<String> = on_line(&sentences, line)
             .iter()
@@ -144,7 +142,7 @@ fn at_least_nine_in_ten_gold_persons_are_found() {
     let sentences = f.extract(&[SEED_PATH]);
     let (mut wanted, mut found) = (0, 0);
     let mut missed = Vec::new();
-    for g in common::gold() {
+    for g in crate::common::gold() {
         let line = g["line"].as_u64().unwrap();
         let names: Vec<String> = on_line(&sentences, line)
             .iter()

@@ -1,16 +1,14 @@
 //! Filters and facets on the bundled corpus, checked against its gold and
 //! against what `annals extract` says of each sentence.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{Fixture, SEED_PATH, hit_lines};
+use crate::common::{Fixture, SEED_PATH, hit_lines};
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn gold_lines(pred: impl Fn(&Value) -> bool) -> BTreeSet<u64> {
-    common::gold()
+    crate::common::gold()
         .iter()
         .filter(|g| pred(g))
         .map(|g| g["line"].as_u64().unwrap())
@@ -212,7 +210,7 @@ fn the_year_facet_counts_what_the_gold_implies() {
     let f = Fixture::built();
     let (answer, _) = f.query_json(&["*", "--facet", "year", "--facet-limit", "100"]);
     let mut want: BTreeMap<String, u64> = BTreeMap::new();
-    for g in common::gold() {
+    for g in crate::common::gold() {
         for y in g["years"].as_array().unwrap() {
             *want.entry(y.to_string()).or_default() += 1;
         }

@@ -3,7 +3,7 @@
 //! fuzz seeds. Crash inputs live in `tests/data/fuzz/<target>/`.
 
 #[allow(dead_code)]
-#[path = "../fuzz/src/checks.rs"]
+#[path = "../../fuzz/src/checks.rs"]
 mod checks;
 
 use std::path::{Path, PathBuf};
@@ -70,7 +70,7 @@ fn query_seeds_and_saved_crashes_replay_cleanly() {
 #[test]
 fn a_29th_of_february_in_a_common_year_is_read_as_written() {
     extract(include_bytes!(
-        "data/fuzz/extract/feb-29-in-a-common-year.txt"
+        "../data/fuzz/extract/feb-29-in-a-common-year.txt"
     ));
     let time = annals::extract::dates::extract_dates("They met on 2007-02-29 in Baku.");
     for m in &time.mentions {
@@ -84,7 +84,7 @@ fn a_29th_of_february_in_a_common_year_is_read_as_written() {
 #[test]
 fn year_filters_with_multibyte_characters_are_errors_not_panics() {
     query(include_bytes!(
-        "data/fuzz/query/year-non-ascii-char-boundary.txt"
+        "../data/fuzz/query/year-non-ascii-char-boundary.txt"
     ));
     query("*\nyear=099\u{FFFD}5s".as_bytes());
     for value in [
@@ -117,7 +117,7 @@ fn year_filters_with_multibyte_characters_are_errors_not_panics() {
 #[test]
 fn excluding_a_phrase_does_not_panic() {
     query(include_bytes!(
-        "data/fuzz/tantivy/phrase-exclusion-seek-danger.txt"
+        "../data/fuzz/tantivy/phrase-exclusion-seek-danger.txt"
     ));
     query(b"d -\"u a\"");
 }

@@ -1,0 +1,15 @@
+//! The integration tests, one crate: each module runs the real `annals`
+//! binary (or the library, for the fuzz replays) on the bundled corpus and
+//! on fixture corpora it writes into temporary folders. They read only
+//! files in the repository (`corpus/`, `tests/data/`, `fuzz/seeds/`).
+
+mod common;
+mod server;
+
+mod browser;
+mod cli;
+mod facets;
+mod fuzz_regressions;
+mod gold;
+mod robustness;
+mod serve;
