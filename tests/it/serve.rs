@@ -356,3 +356,32 @@ fn ctrl_c_stops_the_server_cleanly() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// The page builds its filters and facets from `/api/facets`: every
+/// filter it lists is a parameter `/api/search` takes, every countable
+/// facet one it counts, and the command line has a flag of the same name.
+#[test]
+fn the_registry_is_served_and_every_entry_works_as_parameter_and_flag() {
+    let f = Fixture::built();
+    let server = Server::start(f.dir.path(), &[]);
+    let (status, dimensions) = get(&server, "/api/facets");
+    assert_eq!(status, 200);
+    let dimensions = dimensions.as_array().expect("a list");
+    assert!(dimensions.len() >= 8, "{dimensions:?}");
+    let help = f.annals(&["query", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for d in dimensions {
+        let name = d["name"].as_str().expect("a name");
+        assert!(d["label"].is_string() && d["values"].is_string(), "{d}");
+        if d["filter"].is_string() {
+            assert!(help.contains(&format!("--{name} <")), "no --{name} in help");
+            let (status, body) = get(&server, &format!("/api/search?q=*&{name}="));
+            assert_eq!(status, 200, "{name}: {body}");
+        }
+        if d["countable"] == true {
+            let (status, body) = get(&server, &format!("/api/search?q=*&facet={name}"));
+            assert_eq!(status, 200, "{name}: {body}");
+            assert!(body["facets"][name].is_array(), "{name}: {body}");
+        }
+    }
+}

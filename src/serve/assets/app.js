@@ -8,13 +8,20 @@ const PAGE_SIZE = 10;
 // Deep enough for a histogram of a long corpus; lists show the first few.
 const FACET_LIMIT = 60;
 const LIST_SHOWN = 8;
+// The facet registry, as /api/facets gives it (see configure()): the page
+// derives its filters, time scales and lists from the same definitions as
+// the API and the command line.
 // Filters as the API names them; each may repeat (OR within, AND across).
-const FILTERS = ['year', 'date', 'country', 'person', 'org', 'place', 'source'];
-const TIME_SCALES = ['year', 'decade', 'century'];
-const FILTER_NAMES = {
-  year: 'Time', date: 'Date', country: 'Country', person: 'Person',
-  org: 'Organization', place: 'Place', source: 'Source',
-};
+let FILTERS = [];
+// Time facets, finest first; the first is also the filter that histogram
+// bars set (a decade bar sets year=1990s).
+let TIME_SCALES = [];
+// Facets listed in the sidebar with their counts.
+let LISTS = [];
+// Headings of filters and lists.
+const FILTER_NAMES = {};
+const TIME_VALUES = ['years', 'decades', 'centuries'];
+const LIST_VALUES = ['countries', 'names'];
 // Passed through from the URL to the API untouched.
 const SWITCHES = ['plain', 'all', 'group_by'];
 
@@ -48,7 +55,7 @@ function readState(search) {
   const page = parseInt(p.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? page : 1;
   const time = p.get('facet');
-  state.time = TIME_SCALES.includes(time) ? time : 'year';
+  state.time = TIME_SCALES.includes(time) ? time : TIME_SCALES[0];
   for (const f of FILTERS) state[f] = p.getAll(f).filter((v) => v !== '');
   for (const s of SWITCHES) if (p.has(s)) state[s] = p.get(s);
   return state;
@@ -58,7 +65,7 @@ function pageParams(state) {
   const p = new URLSearchParams();
   if (state.q) p.set('q', state.q);
   for (const f of FILTERS) for (const v of state[f]) p.append(f, v);
-  if (state.time !== 'year') p.set('facet', state.time);
+  if (state.time !== TIME_SCALES[0]) p.set('facet', state.time);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
@@ -74,7 +81,7 @@ function apiUrl(state) {
   const p = new URLSearchParams();
   p.set('q', state.q);
   for (const f of FILTERS) for (const v of state[f]) p.append(f, v);
-  p.set('facet', `${state.time},country,person,org`);
+  p.set('facet', [state.time, ...LISTS].join(','));
   p.set('facet_limit', String(FACET_LIMIT));
   p.set('limit', String(PAGE_SIZE));
   p.set('offset', String((state.page - 1) * PAGE_SIZE));
@@ -83,7 +90,25 @@ function apiUrl(state) {
   return `/api/search?${p}`;
 }
 
-let current = readState(location.search);
+let current = null;
+
+/// Learns the registry; builds the time-scale buttons and the list sections.
+function configure(dimensions) {
+  for (const d of dimensions) {
+    FILTER_NAMES[d.name] = d.label;
+    if (d.filter) FILTERS.push(d.name);
+    if (d.countable && TIME_VALUES.includes(d.values)) TIME_SCALES.push(d.name);
+    if (d.countable && LIST_VALUES.includes(d.values)) LISTS.push(d.name);
+  }
+  FILTER_NAMES[TIME_SCALES[0]] = 'Time';
+  $('#time-scales').replaceChildren(...TIME_SCALES.map((name) => el('button', {
+    type: 'button', 'data-time': name, text: name,
+    onclick: () => change((s) => { s.time = name; }),
+  })));
+  const lists = LISTS.map((name) => el('section', { class: 'facet', id: `facet-${name}` },
+    el('h2', { text: FILTER_NAMES[name] }), el('ul', { class: 'values' })));
+  $('#filters').append(...lists);
+}
 
 function go(next) {
   current = next;
@@ -168,7 +193,7 @@ function render(answer) {
   const notice = $('#notice');
   notice.hidden = !answer.notice;
   notice.textContent = answer.notice ? `${answer.notice}.` : '';
-  for (const kind of ['country', 'person', 'org']) {
+  for (const kind of LISTS) {
     for (const v of answer.facets[kind] || []) if (v.name) names.set(`${kind}:${v.value}`, v.name);
   }
   renderSummary(answer);
@@ -176,7 +201,7 @@ function render(answer) {
   renderHits(answer);
   renderPager(answer);
   renderHistogram(answer.facets[current.time] || [], answer.facet_info[current.time]);
-  for (const kind of ['country', 'person', 'org']) {
+  for (const kind of LISTS) {
     renderList(kind, answer.facets[kind] || []);
   }
   document.body.dataset.state = 'ready';
@@ -316,13 +341,13 @@ function renderHistogram(values, info) {
   const max = Math.max(...bars.map((v) => v.count));
   const chart = bars.map((v) => {
     const label = v.label || v.value;
-    const active = current.year.includes(label);
+    const active = current[TIME_SCALES[0]].includes(label);
     const bar = el('span', { class: 'fill' });
     bar.style.height = `${Math.max(4, (100 * v.count) / max)}%`;
     return el('button', {
       type: 'button', class: `bar${active ? ' active' : ''}`, 'data-value': label,
       'aria-pressed': String(active), title: `${label}: ${plural(v.count, 'sentence', 'sentences')}`,
-      'aria-label': `${label}: ${v.count}`, onclick: () => toggle('year', label),
+      'aria-label': `${label}: ${v.count}`, onclick: () => toggle(TIME_SCALES[0], label),
     }, bar);
   });
   const axis = el('div', { class: 'axis' },
@@ -378,16 +403,21 @@ async function loadStats() {
 
 // ---- wiring ----
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
+  try {
+    const response = await fetch('/api/facets');
+    configure(await response.json());
+  } catch (e) {
+    showError(`cannot reach the server: ${e.message}`);
+    return;
+  }
+  current = readState(location.search);
   $('#search').addEventListener('submit', (e) => {
     e.preventDefault();
     const q = $('#q').value.trim();
     change((s) => { s.q = q; s.page = 1; });
   });
   $('#sort').addEventListener('change', (e) => change((s) => { s.sort = e.target.value; s.page = 1; }));
-  for (const b of document.querySelectorAll('[data-time]')) {
-    b.addEventListener('click', () => change((s) => { s.time = b.dataset.time; }));
-  }
   $('#home').addEventListener('click', (e) => {
     e.preventDefault();
     $('#q').value = '';
