@@ -61,6 +61,7 @@ impl Annotated {
             Facet::Org => keys(&self.org_keys),
             Facet::Place => keys(&self.place_keys),
             Facet::Source => FieldValues::Verbatim(&record.source),
+            Facet::Doc => FieldValues::Verbatim(&record.doc),
         }
     }
 }

@@ -17,7 +17,6 @@ pub fn to_document(fields: &Fields, annotated: &Annotated, file_rank: u64) -> Ta
     doc.add_text(fields.text, &record.text);
     let stored = serde_json::to_vec(&record.for_storage()).unwrap_or_default();
     doc.add_bytes(fields.record, &stored);
-    doc.add_text(fields.doc, &record.doc);
     let sentence = record.sentence.min((1 << SENTENCE_BITS) - 1);
     doc.add_u64(fields.order, (file_rank << SENTENCE_BITS) | sentence);
     if let Some(first) = annotated.first_day {

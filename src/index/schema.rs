@@ -1,7 +1,7 @@
 //! The index schema: the fields of the registry's dimensions
 //! (`crate::vocab::facets`), derived from it, plus the few fields only the
-//! index needs (the text, the stored record, the document id, corpus order,
-//! the earliest day), and the text analyzer, which must be registered on
+//! index needs (the text, the stored record, corpus order, the earliest
+//! day), and the text analyzer, which must be registered on
 //! every open (tantivy does not save custom tokenizers in the index).
 
 use tantivy::schema::{
@@ -26,7 +26,6 @@ pub const TEXT_ANALYZER: &str = "annals_en";
 
 pub const TEXT: &str = "text";
 pub const RECORD: &str = "record";
-pub const DOC: &str = "doc";
 pub const ORDER: &str = "order";
 pub const FIRST_DAY: &str = "first_day";
 
@@ -37,8 +36,6 @@ pub struct Fields {
     pub text: Field,
     /// The sentence's provenance and annotations as JSON, stored only.
     pub record: Field,
-    /// The document id (JSONL record id or source path), fast.
-    pub doc: Field,
     /// Corpus order: file rank and sentence number, for stable ties.
     pub order: Field,
     /// The earliest day any mention reaches, for sorting by date.
@@ -53,7 +50,6 @@ impl Fields {
         Ok(Fields {
             text: get(TEXT)?,
             record: get(RECORD)?,
-            doc: get(DOC)?,
             order: get(ORDER)?,
             first_day: get(FIRST_DAY)?,
             dimensions: DIMENSIONS
@@ -99,7 +95,6 @@ pub fn build_schema() -> Schema {
                 .set_fieldnorms(false),
         )
         .set_fast("raw");
-    builder.add_text_field(DOC, exact.clone());
     builder.add_u64_field(ORDER, FAST);
     builder.add_i64_field(FIRST_DAY, FAST);
     for dimension in DIMENSIONS {

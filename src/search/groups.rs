@@ -8,6 +8,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::index::schema;
+use crate::vocab::facets::Facet;
 
 /// One page of groups, best first (ties in corpus order): (score, the best
 /// sentence, the number of matching sentences).
@@ -54,7 +55,7 @@ impl Collector for DocGroups {
     ) -> tantivy::Result<Self::Child> {
         Ok(DocGroupsSegment {
             segment,
-            doc_ords: reader.fast_fields().str(schema::DOC)?,
+            doc_ords: reader.fast_fields().str(Facet::Doc.field())?,
             order: reader.fast_fields().u64(schema::ORDER).ok(),
             best: HashMap::new(),
         })

@@ -224,7 +224,11 @@ impl Engine {
             column.ord_to_str(ord, &mut value).map_err(|_| damaged())?;
             Ok(value)
         };
-        record.restore(keyword(schema::DOC)?, keyword(Facet::Source.field())?, text);
+        record.restore(
+            keyword(Facet::Doc.field())?,
+            keyword(Facet::Source.field())?,
+            text,
+        );
         Ok(record)
     }
 }

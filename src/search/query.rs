@@ -20,9 +20,9 @@ use crate::vocab::filters::{DayRange, FilterValue, NameWords, PathPattern, YearF
 use crate::vocab::fold::fold_name;
 
 /// Fields a query may name inline (`country:IR`, `year:[1990 TO 2010]`):
-/// the text, the document id and every queryable dimension.
+/// the text and every queryable dimension.
 fn query_fields() -> Vec<&'static str> {
-    let mut fields = vec![schema::TEXT, schema::DOC];
+    let mut fields = vec![schema::TEXT];
     fields.extend(DIMENSIONS.iter().filter(|d| d.queryable).map(|d| d.field));
     fields
 }

@@ -20,6 +20,7 @@ pub enum Facet {
     Org,
     Place,
     Source,
+    Doc,
 }
 
 /// What a dimension's values are. It decides the index field (i64 or
@@ -183,6 +184,19 @@ pub const DIMENSIONS: &[Dimension] = &[
         value_name: "GLOB",
         queryable: true,
     },
+    Dimension {
+        facet: Facet::Doc,
+        name: "doc",
+        field: "doc",
+        label: "Documents",
+        values: Values::Paths,
+        countable: true,
+        filter: Some(
+            "Documents: a record id (JSONL, WikiExtractor) or source path, or a glob over them.",
+        ),
+        value_name: "DOC",
+        queryable: true,
+    },
 ];
 
 /// A facet name that is none of [`DIMENSIONS`]' countable ones.
@@ -285,6 +299,7 @@ mod tests {
             Facet::Org,
             Facet::Place,
             Facet::Source,
+            Facet::Doc,
         ];
         for facet in all {
             let defined = DIMENSIONS.iter().filter(|d| d.facet == facet).count();

@@ -386,3 +386,34 @@ fn stats_describe_the_index() {
         .success()
         .stdout(predicate::str::contains("decades"));
 }
+
+/// Documents are a dimension like the others: `--facet doc` counts matching
+/// sentences by record id, `--doc` keeps the sentences of some documents.
+#[test]
+fn documents_are_counted_and_filtered_by_their_id() {
+    let f = Fixture::empty();
+    f.write(
+        "corpus/records.jsonl",
+        concat!(
+            r#"{"id": "r1", "text": "Baku grew. Baku exported oil in 1901."}"#,
+            "\n",
+            r#"{"id": "r2", "text": "Tehran answered in 1902."}"#,
+            "\n",
+            r#"{"id": "r3", "text": "Baku and Tehran met in 1903."}"#,
+            "\n"
+        ),
+    );
+    f.annals(&["build"]).assert().success();
+    let (answer, code) = f.query_json(&["Baku", "--facet", "doc"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        facet(&answer, "doc"),
+        BTreeMap::from([("r1".to_string(), 2), ("r3".to_string(), 1)])
+    );
+    let (answer, _) = f.query_json(&["*", "--doc", "r2", "--doc", "r3"]);
+    assert_eq!(answer["total"], 2);
+    let (answer, _) = f.query_json(&["*", "--doc", "r[12]"]);
+    assert_eq!(answer["total"], 3);
+    let (_, code) = f.query_json(&["*", "--doc", "r9"]);
+    assert_eq!(code, 1);
+}
