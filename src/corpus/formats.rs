@@ -1,5 +1,5 @@
-//! The corpus formats annals reads: plain text and Markdown, JSON Lines, and
-//! WikiExtractor `<doc>` files. Each file becomes documents of sentences.
+//! The corpus formats annals reads: plain text and Markdown, JSON Lines, JSON
+//! arrays of records, and WikiExtractor `<doc>` files. Each file becomes documents of sentences.
 
 use std::io::{BufRead, Read};
 use std::path::Path;
@@ -17,12 +17,14 @@ pub enum Format {
     Text,
     /// One JSON object a line with a `text` key.
     Jsonl,
+    /// A JSON array of such objects (what many exports write).
+    Json,
 }
 
 impl Format {
     /// The format a file's name says it has, if annals reads it: `.txt`,
     /// `.md`, `.text`, no extension (WikiExtractor's `wiki_00`), `.jsonl`,
-    /// `.ndjson`.
+    /// `.ndjson`, `.json`.
     pub fn from_path(path: &Path) -> Option<Format> {
         match path
             .extension()
@@ -33,6 +35,7 @@ impl Format {
             Some(ext) => match ext.as_str() {
                 "txt" | "md" | "markdown" | "text" => Some(Format::Text),
                 "jsonl" | "ndjson" => Some(Format::Jsonl),
+                "json" => Some(Format::Json),
                 _ => None,
             },
         }
@@ -55,6 +58,7 @@ pub fn read_file(
     match file.format {
         Format::Text => read_text_file(file, options, warnings, each),
         Format::Jsonl => read_jsonl_file(file, options, warnings, each),
+        Format::Json => read_json_array_file(file, options, warnings, each),
     }
 }
 
@@ -324,6 +328,11 @@ fn read_jsonl_file(
             }
         }
     }
+    warn_skipped(warnings, path, skipped);
+    Ok(())
+}
+
+fn warn_skipped(warnings: &mut Vec<Warning>, path: &Path, skipped: u64) {
     if skipped > 0 {
         warn(
             warnings,
@@ -331,6 +340,46 @@ fn read_jsonl_file(
             format!("skipped {skipped} malformed record(s)"),
         );
     }
+}
+
+/// A JSON array of records, each read as a JSONL record is; a record's
+/// sentences are on the line where the record starts.
+fn read_json_array_file(
+    file: &SourceFile,
+    options: ReadOptions,
+    warnings: &mut Vec<Warning>,
+    each: &mut dyn FnMut(Document) -> Result<()>,
+) -> Result<()> {
+    let path = &file.path;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = decode(bytes, path, options, warnings)?;
+    let source = file.display();
+    let records: Vec<&RawValue> = serde_json::from_str(&text).map_err(|e| Error::BadRecord {
+        path: path.clone(),
+        line: e.line() as u64,
+        message: format!("not a JSON array of records: {e}"),
+    })?;
+    let lines = LineIndex::new(text.as_bytes());
+    let mut number = 1u64;
+    let mut skipped = 0u64;
+    for record in records {
+        // RawValue borrows from `text`, so its address gives its offset.
+        let offset = record.get().as_ptr() as usize - text.as_ptr() as usize;
+        let line_no = lines.line_of(offset);
+        match parse_record(record.get(), offset, line_no, &source, &mut number, options) {
+            Ok(Some(doc)) => each(doc)?,
+            Ok(None) => {}
+            Err(_) if options.skip_bad => skipped += 1,
+            Err(message) => {
+                return Err(Error::BadRecord {
+                    path: path.clone(),
+                    line: line_no,
+                    message,
+                });
+            }
+        }
+    }
+    warn_skipped(warnings, path, skipped);
     Ok(())
 }
 

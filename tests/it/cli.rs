@@ -444,3 +444,56 @@ fn two_builds_of_one_corpus_answer_alike() {
     };
     assert_eq!(strip(&first), strip(&second));
 }
+
+/// A `.json` file holding an array of records is read like JSONL: each
+/// record a document with its id and title, sentences on the line where
+/// the record starts, offsets into the file as written.
+#[test]
+fn json_arrays_of_records_are_read_like_jsonl() {
+    let f = Fixture::empty();
+    let file = "[\n  {\"id\": \"a\", \"title\": \"First\", \"text\": \"Baku grew in 1901. It grew more.\"},\n  {\"id\": \"b\", \"text\": \"Tehran answered.\"}\n]\n";
+    f.write("corpus/export.json", file);
+    let out = f
+        .annals(&["extract", "corpus/export.json", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sentences = crate::common::parse_jsonl(&out.stdout);
+    let summary: Vec<(String, u64, String)> = sentences
+        .iter()
+        .map(|s| {
+            (
+                s["doc"].as_str().unwrap().to_string(),
+                s["line"].as_u64().unwrap(),
+                s["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("a".into(), 2, "Baku grew in 1901.".into()),
+            ("a".into(), 2, "It grew more.".into()),
+            ("b".into(), 3, "Tehran answered.".into()),
+        ]
+    );
+    for s in &sentences {
+        let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        assert_eq!(
+            &file[start as usize..end as usize],
+            s["text"].as_str().unwrap()
+        );
+    }
+    assert_eq!(sentences[0]["title"], "First");
+    f.write("corpus/bad.json", "{\"text\": \"not an array\"}");
+    f.annals(&["extract", "corpus/bad.json"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "bad.json:1: not a JSON array of records",
+        ));
+}
