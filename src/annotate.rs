@@ -196,6 +196,8 @@ fn annotate_sentence(
             doc: doc.id.clone(),
             source: doc.source.clone(),
             title: doc.title.clone(),
+            url: doc.url.clone(),
+            doc_date: doc.date.clone(),
             line: sentence.line,
             sentence: sentence.number,
             start: sentence.start,

@@ -99,6 +99,13 @@ pub struct SentenceRecord {
     /// The document's title (WikiExtractor and JSONL `title`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
+    /// The document's address (WikiExtractor and JSONL `url`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+    /// The document's own date, as its JSONL record's `date` gives it: when
+    /// it was written, not what time it speaks of.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doc_date: Option<String>,
     /// The line where the sentence starts, 1-based.
     pub line: u64,
     /// The sentence's number in its source, from 1.

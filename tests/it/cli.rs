@@ -369,7 +369,7 @@ fn jsonl_records_keep_their_id_title_and_metadata() {
     f.write(
         "c/news.jsonl",
         concat!(
-            "{\"id\": \"a1\", \"title\": \"Talks\", \"date\": \"2012-03-01\", \"text\": \"Talks were held in Baku. They ended \\\"well\\\".\", \"author\": \"R. Staff\"}\n",
+            "{\"id\": \"a1\", \"title\": \"Talks\", \"date\": \"2012-03-01\", \"url\": \"https://example.org/a1\", \"text\": \"Talks were held in Baku. They ended \\\"well\\\".\", \"author\": \"R. Staff\"}\n",
             "\n",
             "{\"id\": \"a2\", \"text\": \"Tehran answered.\"}\n",
         ),
@@ -379,6 +379,10 @@ fn jsonl_records_keep_their_id_title_and_metadata() {
     assert_eq!(out[0]["doc"], "a1");
     assert_eq!(out[0]["title"], "Talks");
     assert_eq!(out[0]["meta"]["author"], "R. Staff");
+    // The document's own date and address are kept, not dropped.
+    assert_eq!(out[0]["doc_date"], "2012-03-01");
+    assert_eq!(out[0]["url"], "https://example.org/a1");
+    assert!(out[2].get("doc_date").is_none());
     assert_eq!(out[1]["text"], "They ended \"well\".");
     assert_eq!(out[2]["line"], 3);
     assert_eq!(out[2]["doc"], "a2");
@@ -390,6 +394,8 @@ fn jsonl_records_keep_their_id_title_and_metadata() {
     f.annals(&["build", "c"]).assert().success();
     let (answer, _) = f.query_json(&["Tehran"]);
     assert_eq!(answer["hits"][0]["doc"], "a2");
+    let (answer, _) = f.query_json(&["Baku"]);
+    assert_eq!(answer["hits"][0]["doc_date"], "2012-03-01");
 }
 
 #[test]
