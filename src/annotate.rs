@@ -62,6 +62,9 @@ impl Annotated {
             Facet::Place => keys(&self.place_keys),
             Facet::Source => FieldValues::Verbatim(&record.source),
             Facet::Doc => FieldValues::Verbatim(&record.doc),
+            Facet::Section => {
+                FieldValues::Keys(record.section.iter().map(|s| fold_name(s)).collect())
+            }
         }
     }
 }
@@ -198,6 +201,7 @@ fn annotate_sentence(
             title: doc.title.clone(),
             url: doc.url.clone(),
             doc_date: doc.date.clone(),
+            section: sentence.section.as_deref().map(str::to_string),
             line: sentence.line,
             sentence: sentence.number,
             start: sentence.start,

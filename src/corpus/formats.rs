@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::value::RawValue;
 
 use super::clean::{CleanText, OffsetMap};
-use super::segment::{LineIndex, segment_text};
+use super::segment::{Headings, LineIndex, segment_text};
 use super::{Document, ReadOptions, Sentence, SourceFile, Warning};
 use crate::error::{Error, Result};
 
@@ -106,7 +106,13 @@ pub fn read_text(
         return read_wikiextractor(&text, &source, &lines, options, each);
     }
     let mut number = 1;
-    let sentences = segment_text(&text, &OffsetMap::default(), &lines, &mut number);
+    let sentences = segment_text(
+        &text,
+        &OffsetMap::default(),
+        &lines,
+        &mut number,
+        Headings::Markdown,
+    );
     each(document(
         source.clone(),
         source,
@@ -117,8 +123,9 @@ pub fn read_text(
     ))
 }
 
-/// Decodes `bytes` as UTF-8; invalid sequences become U+FFFD with a warning
-/// naming the first bad byte, or an error under `strict`.
+/// Decodes `bytes`: UTF-8 as it is; anything else (Latin-1, Windows-1252,
+/// …) in the encoding chardetng guesses, with a warning saying which, or an
+/// error under `strict`. Offsets then count bytes of the decoded text.
 fn decode(
     bytes: Vec<u8>,
     path: &Path,
@@ -136,14 +143,26 @@ fn decode(
                     offset: at,
                 });
             }
+            let bytes = err.into_bytes();
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(&bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let (text, _, lossy) = encoding.decode(&bytes);
+            let how = if lossy {
+                " (some bytes did not decode and became replacement characters)"
+            } else {
+                ""
+            };
             warn(
                 warnings,
                 path,
                 format!(
-                    "not valid UTF-8 (first bad byte at offset {at}): decoded with replacement characters"
+                    "not valid UTF-8 (first bad byte at offset {at}): decoded as {}{how}",
+                    encoding.name()
                 ),
             );
-            Ok(String::from_utf8_lossy(err.as_bytes()).into_owned())
+            Ok(text.into_owned())
         }
     }
 }
@@ -205,6 +224,7 @@ fn merge_sentences(sentences: Vec<Sentence>) -> Vec<Sentence> {
             .flat_map(|s| s.refs.iter().copied())
             .collect(),
         offsets: merged.map,
+        section: None,
     }]
 }
 
@@ -242,7 +262,13 @@ fn read_wikiextractor(
             body = &body[skip..];
             offset += skip;
         }
-        let sentences = segment_text(body, &OffsetMap::shifted(offset), lines, &mut number);
+        let sentences = segment_text(
+            body,
+            &OffsetMap::shifted(offset),
+            lines,
+            &mut number,
+            Headings::Wiki,
+        );
         let id = attribute(tag, "id").unwrap_or_else(|| source.to_string());
         each(document(
             id,
@@ -427,7 +453,13 @@ fn parse_record(
             }
         }
     }
-    let sentences = segment_text(&text.text, &text.map, &LineIndex::single(line_no), number);
+    let sentences = segment_text(
+        &text.text,
+        &text.map,
+        &LineIndex::single(line_no),
+        number,
+        Headings::Markdown,
+    );
     let id = id.unwrap_or_else(|| format!("{source}:{line_no}"));
     let mut doc = document(id, source.to_string(), title, url, sentences, options);
     doc.date = date;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub use clean::{CleanText, OffsetMap};
 pub use formats::{Format, read_file, read_text};
-pub use segment::{MAX_SENTENCE_BYTES, segment_text};
+pub use segment::{Headings, MAX_SENTENCE_BYTES, segment_text};
 
 use crate::error::{Error, Result};
 
@@ -46,6 +46,9 @@ pub struct Sentence {
     pub refs: Vec<u32>,
     /// Maps byte offsets in `text` back to the source file.
     pub offsets: OffsetMap,
+    /// The title of the section the sentence is under, if the text has
+    /// headings.
+    pub section: Option<std::sync::Arc<str>>,
 }
 
 impl Sentence {

@@ -1,6 +1,10 @@
 //! Splitting text into sentences: lines into paragraphs (unwrapping
-//! hard-wrapped text), citation markers out of the text and into `refs`,
-//! paragraphs into sentences with sentencex.
+//! hard-wrapped text and stray line breaks), headings out of the text and
+//! into the `section` of the sentences under them, paragraph numbers and
+//! citation markers out of the text, paragraphs into sentences with
+//! sentencex.
+
+use std::sync::Arc;
 
 use sentencex::languages::{English, Language};
 
@@ -49,6 +53,16 @@ impl LineIndex {
     }
 }
 
+/// Which lines are section headings rather than sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headings {
+    /// Markdown headings (`## Early life`), in any plain text.
+    Markdown,
+    /// WikiExtractor's section titles too: a short line that ends with a
+    /// full stop and reads as a title, not a sentence ("Early life.").
+    Wiki,
+}
+
 /// Splits `text` into sentences. `map` takes offsets of `text` to the source
 /// file, `lines` finds lines there, and `next_number` numbers the sentences
 /// of the source.
@@ -57,9 +71,26 @@ pub fn segment_text(
     map: &OffsetMap,
     lines: &LineIndex,
     next_number: &mut u64,
+    headings: Headings,
 ) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    for paragraph in paragraphs(text) {
+    let mut section: Option<Arc<str>> = None;
+    let paragraphs = paragraphs(text);
+    let last = paragraphs.len().saturating_sub(1);
+    for (i, paragraph) in paragraphs.into_iter().enumerate() {
+        // A WikiExtractor title never opens an article (its lead does) nor
+        // ends one (empty sections are dropped): only Markdown's may.
+        let mode = if i == 0 || i == last {
+            Headings::Markdown
+        } else {
+            headings
+        };
+        if let [(s, e)] = paragraph[..]
+            && let Some(title) = heading(&text[s..e], mode)
+        {
+            section = Some(Arc::from(title));
+            continue;
+        }
         let (clean, markers) = clean_paragraph(text, &paragraph);
         let to_source = map.compose(&clean.map);
         let spans = sentence_spans(&clean.text);
@@ -87,6 +118,7 @@ pub fn segment_text(
                 end: source_end,
                 refs,
                 offsets: to_source.slice(start, end),
+                section: section.clone(),
             });
             *next_number += 1;
         }
@@ -94,8 +126,44 @@ pub fn segment_text(
     sentences
 }
 
+/// The title of a heading line, if `line` is one.
+fn heading(line: &str, headings: Headings) -> Option<&str> {
+    let line = line.trim();
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        let title = line[hashes..].trim().trim_end_matches('#').trim();
+        return (!title.is_empty()).then_some(title);
+    }
+    if headings != Headings::Wiki {
+        return None;
+    }
+    // WikiExtractor writes "== Early life ==" as a line "Early life.": a
+    // title is short, has no other stop, comma or colon, starts with a
+    // capital and has none of the words a sentence of that length needs.
+    let title = line.strip_suffix('.')?;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let title_like = !words.is_empty()
+        && words.len() <= 8
+        && title.len() <= 80
+        && title.starts_with(char::is_uppercase)
+        && !title.contains(['.', '!', '?', ',', ':', ';', '"', '(', '['])
+        && !words
+            .iter()
+            .any(|w| SENTENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    title_like.then_some(title)
+}
+
+/// Verbs and pronouns that make a short line a sentence, not a title.
+const SENTENCE_WORDS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "has", "had", "have", "do", "does", "did",
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "he", "she", "it",
+    "they", "we", "i", "you", "his", "her", "its", "their", "this", "these", "those", "there",
+    "said", "says", "died", "born", "became", "remains", "lived", "took", "won", "lost", "made",
+];
+
 /// Byte ranges of the sentences of one cleaned paragraph, trimmed, without
-/// pieces that hold no letter or digit, none longer than MAX_SENTENCE_BYTES.
+/// pieces that hold no letter (a paragraph number, a stray "23."), none
+/// longer than MAX_SENTENCE_BYTES.
 fn sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
     let english = English {};
     let mut spans = Vec::new();
@@ -108,7 +176,7 @@ fn sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
                 chunk_start + b.start_byte,
                 chunk_start + b.end_byte,
             );
-            if s < e && paragraph[s..e].chars().any(char::is_alphanumeric) {
+            if s < e && paragraph[s..e].chars().any(char::is_alphabetic) {
                 spans.extend(cut_at_words(paragraph, s, e, MAX_SENTENCE_BYTES));
             }
         }
@@ -155,10 +223,12 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Groups the lines of `text` into paragraphs, each a list of line ranges
-/// (without their line breaks). A blank line always ends a paragraph. In
-/// text that is not hard-wrapped every line is a paragraph; in wrapped text
-/// a line break ends one only after a sentence end, before an indented line
-/// or before a line that opens with a citation marker.
+/// (without their line breaks). A blank line always ends a paragraph, and a
+/// Markdown heading is one of its own. In text that is not hard-wrapped
+/// every line is a paragraph, unless it starts in lower case after a line
+/// that stops mid-sentence (a stray line break); in wrapped text a line
+/// break ends one only after a sentence end, before an indented line or
+/// before a line that opens with a citation marker.
 fn paragraphs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let lines: Vec<(usize, usize)> = line_ranges(text).collect();
     let wrapped = is_hard_wrapped(text, &lines);
@@ -172,10 +242,17 @@ fn paragraphs(text: &str) -> Vec<Vec<(usize, usize)>> {
             }
             continue;
         }
-        if let Some(&(ps, pe)) = current.last()
-            && (!wrapped || breaks_between(&text[ps..pe], line))
-        {
-            out.push(std::mem::take(&mut current));
+        let is_heading = heading(line, Headings::Markdown).is_some();
+        if let Some(&(ps, pe)) = current.last() {
+            let previous = &text[ps..pe];
+            let continues = if wrapped {
+                !breaks_between(previous, line)
+            } else {
+                !ends_sentence(previous.trim_end()) && line.starts_with(char::is_lowercase)
+            };
+            if is_heading || !continues || heading(previous, Headings::Markdown).is_some() {
+                out.push(std::mem::take(&mut current));
+            }
         }
         current.push((s, e));
     }
@@ -260,6 +337,25 @@ fn marker_at(s: &str, i: usize) -> Option<(usize, Option<u32>)> {
     None
 }
 
+/// The length of a paragraph number that opens `line` ("26.", "3)", with
+/// the spaces after it), or 0.
+fn paragraph_number_len(line: &str) -> usize {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) || !rest[digits..].starts_with(['.', ')']) {
+        return 0;
+    }
+    let after = &rest[digits + 1..];
+    let spaces = after.len() - after.trim_start().len();
+    // "1990. The year…" would need a capital after; a bare "26." line is
+    // all number. "1.5 million" has no space after the stop.
+    if spaces == 0 && !after.is_empty() {
+        return 0;
+    }
+    indent + digits + 1 + spaces
+}
+
 /// Joins the lines of one paragraph into one text, removing citation markers
 /// and folding line breaks, and returns the markers' numbers with the
 /// positions in the new text where they stood.
@@ -269,14 +365,21 @@ fn clean_paragraph(text: &str, lines: &[(usize, usize)]) -> (CleanText, Vec<(usi
     let mut markers = Vec::new();
     for (n, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
+        // A number that opens a paragraph ("114.   The Assembly…") numbers
+        // it: it is neither a sentence nor part of the first one.
+        let skip = if n == 0 {
+            paragraph_number_len(line)
+        } else {
+            0
+        };
         if n > 0 {
             // A hyphen that ends a wrapped line joins the words around it.
             if !clean.text.ends_with('-') && !clean.ends_with_whitespace() {
                 clean.push(' ', s - 1);
             }
         }
-        let mut i = 0;
-        let mut run_start = 0;
+        let mut i = skip;
+        let mut run_start = skip;
         let mut skip_space = false;
         while i < line.len() {
             let b = line.as_bytes()[i];
@@ -321,7 +424,13 @@ mod tests {
     fn split(text: &str) -> Vec<Sentence> {
         let lines = LineIndex::new(text.as_bytes());
         let mut n = 1;
-        segment_text(text, &OffsetMap::default(), &lines, &mut n)
+        segment_text(
+            text,
+            &OffsetMap::default(),
+            &lines,
+            &mut n,
+            Headings::Markdown,
+        )
     }
 
     #[test]
@@ -398,5 +507,103 @@ mod tests {
         let s = split(&text);
         assert!(s.len() >= 3);
         assert!(s.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES));
+    }
+}
+
+#[cfg(test)]
+mod reading_rules {
+    use super::*;
+
+    fn split(text: &str, headings: Headings) -> Vec<Sentence> {
+        let lines = LineIndex::new(text.as_bytes());
+        let mut n = 1;
+        segment_text(text, &OffsetMap::default(), &lines, &mut n, headings)
+    }
+
+    fn texts(sentences: &[Sentence]) -> Vec<&str> {
+        sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn paragraph_numbers_are_neither_sentences_nor_part_of_one() {
+        let text = "26.      On behalf of my delegation, I congratulate you. It is an honour.\n\n27.    Among the tributes paid to him, one stood out.\n\n28.\n\n3) A list item follows.\n";
+        let s = split(text, Headings::Markdown);
+        assert_eq!(
+            texts(&s),
+            vec![
+                "On behalf of my delegation, I congratulate you.",
+                "It is an honour.",
+                "Among the tributes paid to him, one stood out.",
+                "A list item follows.",
+            ]
+        );
+        assert_eq!(&text[s[0].start..s[0].start + 9], "On behalf");
+    }
+
+    #[test]
+    fn numbers_that_belong_to_the_sentence_stay() {
+        let s = split(
+            "1.5 million people fled.\n1990 was the year it ended.\n",
+            Headings::Markdown,
+        );
+        assert_eq!(
+            texts(&s),
+            vec!["1.5 million people fled.", "1990 was the year it ended."]
+        );
+    }
+
+    #[test]
+    fn a_stray_line_break_does_not_cut_a_sentence() {
+        let text = "We will take concrete steps to abolish\napartheid. For its part, Norway agrees.\nA new line starts here.\n";
+        let s = split(text, Headings::Markdown);
+        assert_eq!(
+            texts(&s),
+            vec![
+                "We will take concrete steps to abolish apartheid.",
+                "For its part, Norway agrees.",
+                "A new line starts here.",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_become_the_section_of_the_sentences_under_them() {
+        let text = "Intro sentence here.\nEarly life.\nHe was born in 1900.\nPolitical career and exile.\nShe said so.\nHe died in 1920.\nAnd more.\n";
+        let s = split(text, Headings::Wiki);
+        assert_eq!(
+            texts(&s),
+            vec![
+                "Intro sentence here.",
+                "He was born in 1900.",
+                "She said so.",
+                "He died in 1920.",
+                "And more."
+            ]
+        );
+        let sections: Vec<Option<&str>> = s.iter().map(|s| s.section.as_deref()).collect();
+        assert_eq!(
+            sections,
+            vec![
+                None,
+                Some("Early life"),
+                Some("Political career and exile"),
+                Some("Political career and exile"),
+                Some("Political career and exile"),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_headings_are_sections_in_any_text() {
+        let s = split(
+            "# Relations\n\nBaku and Tehran talked.\n## Trade\nOil was sold.\nEarly life.\n",
+            Headings::Markdown,
+        );
+        assert_eq!(
+            texts(&s),
+            vec!["Baku and Tehran talked.", "Oil was sold.", "Early life."]
+        );
+        assert_eq!(s[0].section.as_deref(), Some("Relations"));
+        assert_eq!(s[1].section.as_deref(), Some("Trade"));
     }
 }

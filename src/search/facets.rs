@@ -224,15 +224,12 @@ impl Engine {
                         continue;
                     };
                     let record = self.read_record(searcher, *address).ok();
-                    let names = record.map(|r| match facet {
-                        Facet::Person => r.persons,
-                        Facet::Org => r.orgs,
-                        _ => r.places,
+                    v.name = record.and_then(|r| {
+                        r.names_of(facet)
+                            .into_iter()
+                            .find(|n| fold_name(n) == v.value)
+                            .map(str::to_string)
                     });
-                    v.name = names
-                        .unwrap_or_default()
-                        .into_iter()
-                        .find(|n| fold_name(n) == v.value);
                 }
             }
             _ => {}

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::countries;
+use super::facets::Facet;
 use super::time::Precision;
 
 /// One date mention of a sentence.
@@ -106,6 +107,10 @@ pub struct SentenceRecord {
     /// it was written, not what time it speaks of.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub doc_date: Option<String>,
+    /// The title of the section the sentence is under (a Markdown heading,
+    /// a WikiExtractor section title).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub section: Option<String>,
     /// The line where the sentence starts, 1-based.
     pub line: u64,
     /// The sentence's number in its source, from 1.
@@ -152,6 +157,18 @@ impl SentenceRecord {
                 })
                 .collect(),
             ..self.clone()
+        }
+    }
+
+    /// The names this record gives the values of a name dimension, as
+    /// written: what a facet value's key is shown as.
+    pub fn names_of(&self, facet: Facet) -> Vec<&str> {
+        match facet {
+            Facet::Person => self.persons.iter().map(String::as_str).collect(),
+            Facet::Org => self.orgs.iter().map(String::as_str).collect(),
+            Facet::Place => self.places.iter().map(String::as_str).collect(),
+            Facet::Section => self.section.as_deref().into_iter().collect(),
+            _ => Vec::new(),
         }
     }
 

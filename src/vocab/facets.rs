@@ -21,6 +21,7 @@ pub enum Facet {
     Place,
     Source,
     Doc,
+    Section,
 }
 
 /// What a dimension's values are. It decides the index field (i64 or
@@ -197,6 +198,17 @@ pub const DIMENSIONS: &[Dimension] = &[
         value_name: "DOC",
         queryable: true,
     },
+    Dimension {
+        facet: Facet::Section,
+        name: "section",
+        field: "section",
+        label: "Sections",
+        values: Values::Names,
+        countable: true,
+        filter: Some("The section a sentence is under (a heading's words, in order)."),
+        value_name: "TITLE",
+        queryable: true,
+    },
 ];
 
 /// A facet name that is none of [`DIMENSIONS`]' countable ones.
@@ -300,6 +312,7 @@ mod tests {
             Facet::Place,
             Facet::Source,
             Facet::Doc,
+            Facet::Section,
         ];
         for facet in all {
             let defined = DIMENSIONS.iter().filter(|d| d.facet == facet).count();
