@@ -47,24 +47,36 @@ fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<Build
     let stats = index::build(paths, options, &progress)?;
     print_warnings(&stats.warnings);
     let index = options.index.display();
+    let n = |count: usize, noun: &str| render::plural(count as u64, noun);
     if stats.incremental && stats.files == 0 && stats.removed == 0 {
         eprintln!(
-            "annals: {index} is up to date ({} files unchanged)",
-            stats.unchanged
+            "annals: {index} is up to date ({} unchanged)",
+            n(stats.unchanged, "file")
         );
     } else if stats.incremental {
         eprintln!(
-            "annals: updated {index}: read {} new or changed files ({} sentences), removed {}, kept {} unchanged, in {:.2}s",
-            stats.files, stats.sentences, stats.removed, stats.unchanged, stats.seconds
+            "annals: updated {index}: read {} new or changed ({}), removed {}, kept {} unchanged, in {:.2}s",
+            n(stats.files, "file"),
+            render::plural(stats.sentences, "sentence"),
+            stats.removed,
+            stats.unchanged,
+            stats.seconds
         );
     } else {
         eprintln!(
-            "annals: indexed {} sentences from {} files ({} documents, {:.1} MB) into {index} in {:.2}s",
-            stats.sentences,
-            stats.files,
-            stats.documents,
+            "annals: indexed {} from {} ({}, {:.1} MB) into {index} in {:.2}s",
+            render::plural(stats.sentences, "sentence"),
+            n(stats.files, "file"),
+            render::plural(stats.documents, "document"),
             stats.bytes as f64 / 1e6,
             stats.seconds
+        );
+    }
+    if stats.sentences == 0 && !stats.incremental {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "annals: warning: found no sentences in {}: check the path, or that the files are .txt, .md, .jsonl, .json or WikiExtractor files",
+            named.join(", ")
         );
     }
     Ok(stats)
@@ -155,6 +167,22 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
     finish_output(out.flush())?;
     print_warnings(&warnings);
     Ok(Outcome::found_if(count > 0))
+}
+
+/// `annals show`: a sentence with its neighbours.
+pub fn show(index: &Path, location: &str, around: usize, format: OutputFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let (source, line) =
+        crate::search::parse_location(location).map_err(|message| Error::BadLocation {
+            location: location.to_string(),
+            message,
+        })?;
+    let context = Engine::open(index)?.context(source, line, around)?;
+    to_stdout(|out| match format {
+        OutputFormat::Json => render::context_json(&context, out),
+        OutputFormat::Text => render::context_text(&context, Style::for_stdout(), out),
+    })?;
+    Ok(Outcome::found_if(!context.sentences.is_empty()))
 }
 
 /// `annals stats`.

@@ -48,6 +48,8 @@ pub enum Command {
     Query(Box<QueryArgs>),
     /// Show what build would index: sentences, provenance, dates, entities.
     Extract(ExtractArgs),
+    /// Show a sentence in its context: SOURCE:LINE as results show it.
+    Show(ShowArgs),
     /// Show what an index holds: counts, size, years, top countries and names.
     Stats(StatsArgs),
     /// Serve a search page and a JSON API over HTTP (loopback by default).
@@ -202,14 +204,40 @@ struct FilterArgs {
 
 impl FilterArgs {
     fn parse(&self) -> Result<Vec<Filter>> {
-        self.values
-            .iter()
-            .map(|(facet, raw)| {
-                Filter::parse(*facet, raw)
-                    .map_err(|e| Error::bad_value(facet.name(), raw, e).into())
-            })
-            .collect()
+        let mut filters = Vec::new();
+        for (facet, raw) in &self.values {
+            for value in spellings(*facet, raw) {
+                filters.push(
+                    Filter::parse(*facet, &value)
+                        .map_err(|e| Error::bad_value(facet.name(), raw, e))?,
+                );
+            }
+        }
+        Ok(filters)
     }
+}
+
+/// The spellings of a filter value to try: a source path is stored as the
+/// build was given it, so `--source` tries the absolute and the relative
+/// spelling of a path under the current folder.
+fn spellings(facet: Facet, raw: &str) -> Vec<String> {
+    let mut all = vec![raw.to_string()];
+    if facet != Facet::Source {
+        return all;
+    }
+    let Ok(here) = std::env::current_dir() else {
+        return all;
+    };
+    let path = std::path::Path::new(raw);
+    let other = if path.is_absolute() {
+        path.strip_prefix(&here).ok().map(|p| p.to_path_buf())
+    } else if path.exists() {
+        Some(here.join(path))
+    } else {
+        None
+    };
+    all.extend(other.and_then(|p| p.to_str().map(str::to_string)));
+    all
 }
 
 impl FromArgMatches for FilterArgs {
@@ -274,6 +302,20 @@ impl ExtractArgs {
             ExtractFormat::Jsonl => OutputFormat::Json,
         }
     }
+}
+
+#[derive(Args)]
+pub struct ShowArgs {
+    /// The sentence, as `source:line` (what results print after the score).
+    pub location: String,
+    /// The index folder.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// How many sentences of the document to show before and after it.
+    #[arg(long, short = 'C', default_value_t = 2)]
+    pub context: usize,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Args)]

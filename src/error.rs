@@ -38,6 +38,9 @@ pub enum Error {
     #[error("no index at {}/: run annals build first", path.display().to_string().trim_end_matches('/'))]
     NoIndex { path: PathBuf },
 
+    #[error("no index at {}/ yet: a build is writing it; try again when it has finished", path.display().to_string().trim_end_matches('/'))]
+    NoIndexYet { path: PathBuf },
+
     #[error("{}: is a file, not an index folder", path.display())]
     NotAnIndexFolder { path: PathBuf },
 
@@ -73,6 +76,14 @@ pub enum Error {
         value: String,
         message: String,
     },
+
+    /// A sentence location (`source:line`) that does not parse.
+    #[error("{location:?} is not a sentence location: {message}")]
+    BadLocation { location: String, message: String },
+
+    /// A sentence location whose source the index does not hold.
+    #[error("no indexed sentence comes from {source_path:?}: give the source as results show it")]
+    UnknownLocation { source_path: String },
 
     #[error("search engine error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

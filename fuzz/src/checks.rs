@@ -322,7 +322,7 @@ pub fn query(engine: &Engine, bytes: &[u8]) {
             );
         }
     }
-    for (name, values) in &result.facets {
+    for (name, values) in result.facets.iter() {
         assert!(
             values.len() <= request.facet_limit,
             "facet {name}: {} values over the limit {}",

@@ -54,8 +54,11 @@ impl IndexDir {
         let name = match fs::read_to_string(&pointer) {
             Ok(name) => name,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoIndex {
-                    path: self.root.clone(),
+                let path = self.root.clone();
+                return Err(if self.is_being_built() {
+                    Error::NoIndexYet { path }
+                } else {
+                    Error::NoIndex { path }
                 });
             }
             Err(e) => return Err(Error::io(&pointer, e)),
@@ -75,6 +78,12 @@ impl IndexDir {
             });
         }
         Ok(live)
+    }
+
+    /// Whether a build holds the write lock now.
+    fn is_being_built(&self) -> bool {
+        File::open(self.root.join(LOCK))
+            .is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
     }
 
     pub fn exists(&self) -> bool {

@@ -6,7 +6,9 @@ mod progress;
 
 use std::io::{self, Write};
 
-use crate::vocab::contract::{CountryRef, DateOut, Hit, SearchResult, SentenceRecord, Stats};
+use crate::vocab::contract::{
+    Context, CountryRef, DateOut, Hit, SearchResult, SentenceRecord, Stats,
+};
 use crate::vocab::facets::{Facet, Values};
 pub use progress::ProgressBar;
 
@@ -55,11 +57,19 @@ pub fn search_json(result: &SearchResult, out: &mut dyn Write) -> io::Result<()>
 pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let shown = result.hits.len();
     let first = result.offset + 1;
-    if shown == 0 {
+    if result.total == 0 {
+        writeln!(out, "no results for {:?}", result.query)?;
+    } else if shown == 0 {
+        let verb = if result.total == 1 {
+            "matches"
+        } else {
+            "match"
+        };
         writeln!(
             out,
-            "no results for {:?} ({} matching)",
-            result.query, result.total
+            "{} {verb} {:?}; none are shown on this page",
+            plural(result.total, "sentence"),
+            result.query
         )?;
     } else {
         writeln!(
@@ -78,7 +88,7 @@ pub fn search_text(result: &SearchResult, style: Style, out: &mut dyn Write) -> 
     for hit in &result.hits {
         write_hit(hit, style, out)?;
     }
-    for (name, values) in &result.facets {
+    for (name, values) in result.facets.iter() {
         let facet = Facet::from_name(name);
         let info = result.facet_info.get(name);
         writeln!(out)?;
@@ -159,12 +169,37 @@ fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
         at = e;
     }
     fragment.push_str(&hit.snippet.fragment[at..]);
-    let mut location = format!("{}:{}", record.source, record.line);
-    if record.doc != record.source {
+    // Text left out of a long sentence is marked, so what is shown never
+    // passes for the whole sentence.
+    let shown = hit.snippet.fragment.trim();
+    let before = if record.text.trim_start().starts_with(shown) {
+        ""
+    } else {
+        "… "
+    };
+    let after = if record.text.trim_end().ends_with(shown) {
+        ""
+    } else {
+        " …"
+    };
+    // Where it is: the document's title (and section) when it has one, and
+    // always the `source:line` that `annals show` takes.
+    let mut location = String::new();
+    if let Some(title) = &record.title {
+        location.push_str(title);
+        if let Some(section) = &record.section {
+            location.push_str(&format!(" › {section}"));
+        }
+        location.push(' ');
+    } else if let Some(section) = &record.section {
+        location.push_str(&format!("{section} "));
+    }
+    location.push_str(&format!("{}:{}", record.source, record.line));
+    if record.title.is_none() && record.doc != record.source {
         location.push_str(&format!(" [{}]", record.doc));
     }
     if let Some(n) = hit.doc_matches {
-        location.push_str(&format!(" ({n} matching sentences)"));
+        location.push_str(&format!(" ({})", plural(n, "matching sentence")));
     }
     writeln!(
         out,
@@ -173,12 +208,23 @@ fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
         style.dim(&format!("{:.2}", hit.score)),
         style.paint("35", &location)
     )?;
-    writeln!(out, "     {fragment}")?;
+    writeln!(out, "     {before}{fragment}{after}")?;
     let annotations = annotation_line(record);
     if !annotations.is_empty() {
         writeln!(out, "     {}", style.dim(&annotations))?;
     }
     Ok(())
+}
+
+/// "1 file", "2 files": a count with its noun in agreement.
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else if noun.ends_with('s') || noun.ends_with("ch") {
+        format!("{n} {noun}es")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn annotation_line(record: &SentenceRecord) -> String {
@@ -188,6 +234,7 @@ fn annotation_line(record: &SentenceRecord) -> String {
         countries,
         persons,
         orgs,
+        places,
         ..
     } = record;
     let mut parts = Vec::new();
@@ -216,6 +263,9 @@ fn annotation_line(record: &SentenceRecord) -> String {
     }
     if !orgs.is_empty() {
         parts.push(format!("orgs: {}", orgs.join(", ")));
+    }
+    if !places.is_empty() {
+        parts.push(format!("places: {}", places.join(", ")));
     }
     parts.join(" · ")
 }
@@ -279,6 +329,40 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         writeln!(out, "  {} {:?}{what}", style.bold(&kind), e.text)?;
+    }
+    Ok(())
+}
+
+pub fn context_json(context: &Context, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, context)?;
+    writeln!(out)
+}
+
+/// The sentences of a context, one a line with its line number, the one
+/// asked for marked with `>` and in bold.
+pub fn context_text(context: &Context, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let mut heading = context.title.clone().unwrap_or_else(|| context.doc.clone());
+    if let Some(section) = context
+        .sentences
+        .iter()
+        .find(|s| s.hit)
+        .and_then(|s| s.record.section.as_ref())
+    {
+        heading.push_str(&format!(" › {section}"));
+    }
+    writeln!(out, "{}", style.bold(&heading))?;
+    for s in &context.sentences {
+        let location = format!("{}:{}", s.record.source, s.record.line);
+        if s.hit {
+            writeln!(
+                out,
+                "> {} {}",
+                style.paint("35", &location),
+                style.bold(&s.record.text)
+            )?;
+        } else {
+            writeln!(out, "  {} {}", style.dim(&location), s.record.text)?;
+        }
     }
     Ok(())
 }

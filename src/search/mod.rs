@@ -1,6 +1,7 @@
 //! Search: a request (query text, typed filters, facets, sort, page) in, a
 //! contract `SearchResult` out. Nothing here prints; `render` and `serve` do.
 
+mod context;
 mod facets;
 mod groups;
 mod query;
@@ -21,9 +22,10 @@ use tantivy::{
 
 use crate::error::{Error, Result};
 use crate::index::{self, OpenIndex, schema};
-use crate::vocab::contract::{Hit, SearchResult, SentenceRecord, Snippet};
+use crate::vocab::contract::{FacetLists, Hit, SearchResult, SentenceRecord, Snippet};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
+pub use context::{MAX_CONTEXT, parse_location};
 pub use facets::FacetCollector;
 pub use query::MAX_QUERY_BYTES;
 
@@ -167,7 +169,7 @@ impl Engine {
             });
         }
 
-        let mut facet_values = BTreeMap::new();
+        let mut facet_values = FacetLists::default();
         let mut facet_info = BTreeMap::new();
         for (facet, counts) in request.facets.iter().zip(counts) {
             let (mut values, summary) = facets::top_values(*facet, counts, request.facet_limit);

@@ -7,7 +7,7 @@ use std::ops::Bound;
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
 };
-use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf};
+use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -16,7 +16,9 @@ use crate::error::{Error, Result};
 use crate::index::{OpenIndex, schema};
 use crate::vocab::countries;
 use crate::vocab::facets::{DIMENSIONS, Facet, Values};
-use crate::vocab::filters::{DayRange, FilterValue, NameWords, PathPattern, YearFilter};
+use crate::vocab::filters::{
+    DayRange, FilterError, FilterValue, NameWords, PathPattern, YearFilter,
+};
 use crate::vocab::fold::fold_name;
 
 /// Fields a query may name inline (`country:IR`, `year:[1990 TO 2010]`):
@@ -136,7 +138,7 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
     }
     check_nesting(input)?;
     let ast = query_grammar::parse_query(input).map_err(|_| syntax_error(input))?;
-    let ast = rewrite_keyword_values(ast);
+    let ast = rewrite_field_values(ast)?;
     check_fields(&ast)?;
     parser
         .build_query_from_user_input_ast(ast)
@@ -185,39 +187,102 @@ fn syntax_error(input: &str) -> Error {
     }
 }
 
-/// Inline `country:` values may be names or demonyms (`country:Iranian`)
-/// and names fold like the index (`person:"Ataturk"`).
-fn rewrite_keyword_values(ast: UserInputAst) -> UserInputAst {
-    match ast {
+/// Inline field values read as the filters read them: `country:Iranian`,
+/// `person:"Ataturk"` (folded like the index), `year:1990s`,
+/// `year:"19th century"`, `year:1990..2010`, `decade:1990s`. A prefix or
+/// fuzzy single word (`aparth*`, `apartheid~1`) is refused with a message
+/// rather than quietly finding nothing.
+fn rewrite_field_values(ast: UserInputAst) -> Result<UserInputAst> {
+    Ok(match ast {
         UserInputAst::Clause(children) => UserInputAst::Clause(
             children
                 .into_iter()
-                .map(|(o, c)| (o, rewrite_keyword_values(c)))
-                .collect(),
+                .map(|(o, c)| Ok((o, rewrite_field_values(c)?)))
+                .collect::<Result<_>>()?,
         ),
         UserInputAst::Boost(inner, boost) => {
-            UserInputAst::Boost(Box::new(rewrite_keyword_values(*inner)), boost)
+            UserInputAst::Boost(Box::new(rewrite_field_values(*inner)?), boost)
         }
         UserInputAst::Leaf(leaf) => UserInputAst::Leaf(Box::new(match *leaf {
-            UserInputLeaf::Literal(mut literal) => {
-                let values = literal
-                    .field_name
-                    .as_deref()
-                    .and_then(|name| DIMENSIONS.iter().find(|d| d.field == name))
-                    .map(|d| d.values);
-                match values {
-                    Some(Values::Countries) => {
-                        let code = countries::resolve(&literal.phrase);
-                        literal.phrase = fold_name(code.unwrap_or(&literal.phrase));
-                    }
-                    Some(Values::Names) => literal.phrase = fold_name(&literal.phrase),
-                    _ => {}
-                }
-                UserInputLeaf::Literal(literal)
-            }
+            UserInputLeaf::Literal(literal) => rewrite_literal(literal)?,
             other => other,
         })),
+    })
+}
+
+fn rewrite_literal(mut literal: UserInputLiteral) -> Result<UserInputLeaf> {
+    let values = literal
+        .field_name
+        .as_deref()
+        .and_then(|name| DIMENSIONS.iter().find(|d| d.field == name))
+        .map(|d| d.values);
+    // The grammar keeps `aparth*` and `apartheid~1` as the words they are
+    // written as; the analyzer would then drop the marks and quietly find
+    // nothing. A quoted single word with `*` is a one-word phrase prefix,
+    // which tantivy does not take either.
+    let phrase = literal.phrase.trim();
+    let fuzzy = phrase
+        .rsplit_once('~')
+        .is_some_and(|(word, n)| !word.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let wildcard =
+        phrase.contains('*') || (literal.prefix && !phrase.contains(char::is_whitespace));
+    if values.is_none() && (fuzzy || wildcard) {
+        let forms = "words already match their other forms (apartheid finds apartheid's)";
+        let message = if wildcard {
+            format!(
+                "{}*: word prefixes and wildcards are not supported; only a phrase of two or more words may end with * (\"apartheid reg\"*), and {forms}",
+                phrase.trim_end_matches('*')
+            )
+        } else {
+            format!("{phrase}: fuzzy words are not supported; {forms}")
+        };
+        return Err(Error::BadQuery { message });
     }
+    let bad_value = |e: FilterError| Error::BadQuery {
+        message: format!(
+            "{}:{}: {e}",
+            literal.field_name.as_deref().unwrap_or_default(),
+            literal.phrase
+        ),
+    };
+    match values {
+        Some(Values::Countries) => {
+            let code = countries::resolve(&literal.phrase);
+            literal.phrase = fold_name(code.unwrap_or(&literal.phrase));
+        }
+        Some(Values::Names) => literal.phrase = fold_name(&literal.phrase),
+        // `decade:1990` and `century:19` name the decade or century itself.
+        Some(Values::Decades | Values::Centuries)
+            if literal.phrase.trim().parse::<i64>().is_ok() => {}
+        Some(Values::Years | Values::Decades | Values::Centuries) => {
+            let years: YearFilter = literal.phrase.parse().map_err(bad_value)?;
+            let (facet, value) = match years {
+                YearFilter::Decade(d) => (Facet::Decade, d),
+                YearFilter::Century(c) => (Facet::Century, c),
+                YearFilter::Range(Some(lo), Some(hi))
+                    if lo == hi && values == Some(Values::Years) =>
+                {
+                    (Facet::Year, lo)
+                }
+                YearFilter::Range(lo, hi) => {
+                    let bound = |v: Option<i64>| {
+                        v.map_or(UserInputBound::Unbounded, |v| {
+                            UserInputBound::Inclusive(v.to_string())
+                        })
+                    };
+                    return Ok(UserInputLeaf::Range {
+                        field: Some(Facet::Year.field().to_string()),
+                        lower: bound(lo),
+                        upper: bound(hi),
+                    });
+                }
+            };
+            literal.field_name = Some(facet.field().to_string());
+            literal.phrase = value.to_string();
+        }
+        _ => {}
+    }
+    Ok(UserInputLeaf::Literal(literal))
 }
 
 /// Names a user may put before a colon; anything else is an error that

@@ -49,6 +49,24 @@ fn search_with_fallback(
     }
 }
 
+/// `/api/context?source=…&line=…&context=N`: `annals show` over HTTP.
+pub async fn context(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let (source, line, around) = match params::parse_context(raw.as_deref().unwrap_or("")) {
+        Ok(asked) => asked,
+        Err(e) => return e.into_response(),
+    };
+    let answer = blocking(&state, move |s| {
+        s.engine
+            .context(&source, line, around)
+            .map_err(ApiError::from)
+    })
+    .await;
+    match answer {
+        Ok(context) => json_response(StatusCode::OK, &context),
+        Err(e) => e.into_response(),
+    }
+}
+
 pub async fn stats(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
     if raw.is_some_and(|r| !r.is_empty()) {
         return ApiError::bad_request("/api/stats takes no parameters").into_response();

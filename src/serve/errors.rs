@@ -35,9 +35,10 @@ impl ApiError {
 impl From<Error> for ApiError {
     fn from(err: Error) -> Self {
         match err {
-            Error::BadValue { .. } | Error::BadQuery { .. } => {
+            Error::BadValue { .. } | Error::BadQuery { .. } | Error::BadLocation { .. } => {
                 ApiError::bad_request(err.to_string())
             }
+            Error::UnknownLocation { .. } => ApiError::new(StatusCode::NOT_FOUND, err.to_string()),
             Error::QuerySyntax {
                 position, message, ..
             } => ApiError::bad_request(format!(

@@ -164,6 +164,7 @@ fn router(state: Shared, cors: Option<HeaderValue>) -> Router {
         .route("/api/stats", get(api::stats))
         .route("/api/health", get(api::health))
         .route("/api/facets", get(api::facets))
+        .route("/api/context", get(api::context))
         .fallback(not_found)
         .with_state(state)
         .layer(CatchPanicLayer::custom(panic_response));

@@ -89,6 +89,29 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
     Ok(request)
 }
 
+/// `/api/context` parameters: `source` and `line` (required), `context`.
+pub fn parse_context(raw: &str) -> Result<(String, u64, usize), ApiError> {
+    let (mut source, mut line, mut around) = (None, None, 2);
+    for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+        match key.as_ref() {
+            "source" => source = Some(value.into_owned()),
+            "line" => line = Some(number("line", &value)? as u64),
+            "context" => around = number("context", &value)?,
+            other => {
+                return Err(ApiError::bad_request(format!(
+                    "unknown parameter {other:?}; parameters: source, line, context"
+                )));
+            }
+        }
+    }
+    match (source, line) {
+        (Some(source), Some(line)) => Ok((source, line, around)),
+        _ => Err(ApiError::bad_request(
+            "source and line are required: /api/context?source=corpus/a.txt&line=12",
+        )),
+    }
+}
+
 fn number(name: &str, value: &str) -> Result<usize, ApiError> {
     value
         .trim()

@@ -223,6 +223,36 @@ pub struct FacetValue {
     pub count: u64,
 }
 
+/// Facet lists by facet name, kept in the order they were asked for and
+/// written as one JSON object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacetLists(pub Vec<(String, Vec<FacetValue>)>);
+
+impl FacetLists {
+    pub fn get(&self, name: &str) -> Option<&Vec<FacetValue>> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<FacetValue>)> {
+        self.0.iter().map(|(n, v)| (n, v))
+    }
+
+    pub fn insert(&mut self, name: String, values: Vec<FacetValue>) {
+        self.0.push((name, values));
+    }
+}
+
+impl Serialize for FacetLists {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, values) in &self.0 {
+            map.serialize_entry(name, values)?;
+        }
+        map.end()
+    }
+}
+
 /// What a facet's list left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FacetSummary {
@@ -244,14 +274,37 @@ pub struct SearchResult {
     pub limit: usize,
     pub took_ms: f64,
     pub hits: Vec<Hit>,
-    /// One key per requested facet, each a list sorted by count, then value.
-    pub facets: BTreeMap<String, Vec<FacetValue>>,
+    /// One key per requested facet, in the order asked, each a list sorted
+    /// by count, then value.
+    pub facets: FacetLists,
     /// For each facet: distinct values and what the facet limit left out.
     pub facet_info: BTreeMap<String, FacetSummary>,
     /// Set when the query was read otherwise than as typed (a query that
     /// does not parse, searched as plain words).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+}
+
+/// `annals show` and `/api/context`: a sentence with its neighbours in its
+/// document, in corpus order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Context {
+    /// The source and line asked for.
+    pub source: String,
+    pub line: u64,
+    /// The document the sentence belongs to, and its title if it has one.
+    pub doc: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub sentences: Vec<ContextSentence>,
+}
+
+/// One sentence of a context: its record, and whether it is the one asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContextSentence {
+    pub hit: bool,
+    #[serde(flatten)]
+    pub record: SentenceRecord,
 }
 
 /// What an index holds.

@@ -53,6 +53,16 @@ impl FromStr for YearFilter {
                 _ => Ok(YearFilter::Range(lo, hi)),
             };
         }
+        if let Some((a, b)) = v.split_once('-')
+            && !a.is_empty()
+            && [a, b]
+                .iter()
+                .all(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return Err(err(format!(
+                "a range is written with two dots: {a}..{b} (BC years are negative: -{a}..-{b})"
+            )));
+        }
         if let Some(c) = time::parse_century(v) {
             return Ok(YearFilter::Century(i64::from(c)));
         }
@@ -214,9 +224,15 @@ impl FromStr for PathPattern {
 }
 
 impl PathPattern {
+    /// A pattern with a `/` matches whole paths; one without matches the
+    /// file name anywhere (`ZAF_*`), as in ripgrep and git.
     pub fn matches(&self, path: &str) -> bool {
         let folder = format!("{}/", self.raw.trim_end_matches('/'));
-        self.glob.is_match(path) || path == self.raw || path.starts_with(&folder)
+        let name = path.rsplit('/').next().unwrap_or(path);
+        self.glob.is_match(path)
+            || path == self.raw
+            || path.starts_with(&folder)
+            || (!self.raw.contains('/') && self.glob.is_match(name))
     }
 }
 
@@ -285,6 +301,8 @@ mod tests {
             let e = v.parse::<YearFilter>().unwrap_err();
             assert!(!e.0.contains("--"), "{v}: {e}");
         }
+        let e = "1990-2010".parse::<YearFilter>().unwrap_err();
+        assert!(e.0.contains("1990..2010"), "{e}");
     }
 
     #[test]
@@ -322,6 +340,9 @@ mod tests {
         assert!(p.matches("corpus/a.txt"));
         let p: PathPattern = "corpus".parse().unwrap();
         assert!(p.matches("corpus/sub/a.txt") && !p.matches("corpus2/a.txt"));
+        let p: PathPattern = "ZAF_*".parse().unwrap();
+        assert!(p.matches("ungdc/Session 45 - 1990/ZAF_45_1990.txt"));
+        assert!(!p.matches("ungdc/ZAF_dir/USA_45_1990.txt"));
         assert!("[".parse::<PathPattern>().is_err());
     }
 }

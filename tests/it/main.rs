@@ -11,5 +11,6 @@ mod cli;
 mod facets;
 mod fuzz_regressions;
 mod gold;
+mod reading;
 mod robustness;
 mod serve;
