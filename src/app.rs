@@ -177,7 +177,7 @@ pub fn show(index: &Path, location: &str, around: usize, format: OutputFormat) -
             location: location.to_string(),
             message,
         })?;
-    let context = Engine::open(index)?.context(source, line, around)?;
+    let context = Engine::open(index)?.context(source, line, None, around)?;
     to_stdout(|out| match format {
         OutputFormat::Json => render::context_json(&context, out),
         OutputFormat::Text => render::context_text(&context, Style::for_stdout(), out),

@@ -8,6 +8,7 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::Engine;
 use crate::error::{Error, Result};
+use crate::index::document::SENTENCE_BITS;
 use crate::index::schema;
 use crate::vocab::contract::{Context, ContextSentence};
 
@@ -15,10 +16,17 @@ use crate::vocab::contract::{Context, ContextSentence};
 pub const MAX_CONTEXT: usize = 100;
 
 impl Engine {
-    /// The sentence of `source` that starts on `line` (or, when none does,
-    /// the last one that starts before it), with up to `around` sentences
-    /// of the same document on each side.
-    pub fn context(&self, source: &str, line: u64, around: usize) -> Result<Context> {
+    /// The sentence of `source` that starts on `line` (the first, when
+    /// several do; the one that holds the line, when none starts on it) —
+    /// or, given its number in the source, exactly that sentence — with up
+    /// to `around` sentences of the same document on each side.
+    pub fn context(
+        &self,
+        source: &str,
+        line: u64,
+        sentence: Option<u64>,
+        around: usize,
+    ) -> Result<Context> {
         if around > MAX_CONTEXT {
             return Err(Error::bad_value(
                 "context",
@@ -38,20 +46,36 @@ impl Engine {
                 source_path: source.to_string(),
             });
         }
-        let line_at =
-            |i: usize| -> Result<u64> { Ok(self.read_record(&searcher, sentences[i].1)?.line) };
-        // Lines never decrease along a file: the first sentence after the
-        // line, less one, is the one that holds it.
-        let (mut lo, mut hi) = (0, sentences.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if line_at(mid)? <= line {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        let number_mask = (1u64 << SENTENCE_BITS) - 1;
+        let numbered = sentence.and_then(|n| {
+            sentences
+                .iter()
+                .position(|&(order, _)| order & number_mask == n)
+        });
+        let target = match numbered {
+            Some(i) => i,
+            None => {
+                let line_at = |i: usize| -> Result<u64> {
+                    Ok(self.read_record(&searcher, sentences[i].1)?.line)
+                };
+                // Lines never decrease along a file: find the first sentence
+                // on or after the line.
+                let (mut lo, mut hi) = (0, sentences.len());
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if line_at(mid)? < line {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                if lo < sentences.len() && line_at(lo)? == line {
+                    lo
+                } else {
+                    lo.saturating_sub(1)
+                }
             }
-        }
-        let target = lo.saturating_sub(1);
+        };
         let first = target.saturating_sub(around);
         let last = (target + around).min(sentences.len() - 1);
         let hit = self.read_record(&searcher, sentences[target].1)?;

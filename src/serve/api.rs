@@ -51,13 +51,14 @@ fn search_with_fallback(
 
 /// `/api/context?source=…&line=…&context=N`: `annals show` over HTTP.
 pub async fn context(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let (source, line, around) = match params::parse_context(raw.as_deref().unwrap_or("")) {
+    let asked = params::parse_context(raw.as_deref().unwrap_or(""));
+    let (source, line, sentence, around) = match asked {
         Ok(asked) => asked,
         Err(e) => return e.into_response(),
     };
     let answer = blocking(&state, move |s| {
         s.engine
-            .context(&source, line, around)
+            .context(&source, line, sentence, around)
             .map_err(ApiError::from)
     })
     .await;

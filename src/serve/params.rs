@@ -89,23 +89,25 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
     Ok(request)
 }
 
-/// `/api/context` parameters: `source` and `line` (required), `context`.
-pub fn parse_context(raw: &str) -> Result<(String, u64, usize), ApiError> {
-    let (mut source, mut line, mut around) = (None, None, 2);
+/// `/api/context` parameters: `source` and `line` (required), `sentence`
+/// (its number in the source, to pick one of several on a line), `context`.
+pub fn parse_context(raw: &str) -> Result<(String, u64, Option<u64>, usize), ApiError> {
+    let (mut source, mut line, mut sentence, mut around) = (None, None, None, 2);
     for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
         match key.as_ref() {
             "source" => source = Some(value.into_owned()),
             "line" => line = Some(number("line", &value)? as u64),
             "context" => around = number("context", &value)?,
+            "sentence" => sentence = Some(number("sentence", &value)? as u64),
             other => {
                 return Err(ApiError::bad_request(format!(
-                    "unknown parameter {other:?}; parameters: source, line, context"
+                    "unknown parameter {other:?}; parameters: source, line, sentence, context"
                 )));
             }
         }
     }
     match (source, line) {
-        (Some(source), Some(line)) => Ok((source, line, around)),
+        (Some(source), Some(line)) => Ok((source, line, sentence, around)),
         _ => Err(ApiError::bad_request(
             "source and line are required: /api/context?source=corpus/a.txt&line=12",
         )),

@@ -257,9 +257,21 @@ fn search_filter_by_country_and_decade_in_a_browser() {
     let driver = Driver::start(&chromedriver);
     let browser = Session::new(&driver, &chromium);
 
+    // The page opens on an overview of the index, not on a search.
     browser.goto(&server.url("/"));
-    let everything = browser.wait_search("the first page", |_| true);
-    assert!(everything > 0);
+    let everything = browser.wait_search("the overview", |_| true);
+    assert_eq!(everything, 31, "the overview counts every sentence");
+    assert_eq!(
+        browser.js("return document.body.dataset.view;"),
+        json!("overview")
+    );
+    browser.wait_for("#overview-time .bar");
+    browser.wait_for("#overview-country .value");
+    browser.wait_for("#overview-person .value");
+    assert_eq!(
+        browser.js("return document.querySelectorAll('#hits .hit').length;"),
+        json!(0)
+    );
 
     // A search typed and submitted with Enter.
     browser.type_into("#q", "Iran\u{E007}");
@@ -344,6 +356,26 @@ fn search_filter_by_country_and_decade_in_a_browser() {
         marks.iter().all(|m| ["Atatürk", "downfall"].contains(m)),
         "{marks:?}"
     );
+
+    // A hit's source:line opens its context, the hit marked among its
+    // neighbours.
+    let first = browser.js("return document.querySelector('#hits .hit .snippet').textContent;");
+    browser.click("#hits .hit button.src");
+    let marked = browser.wait_for("#context .context-hit");
+    let marked_text =
+        browser.js("return document.querySelector('#context .context-hit').textContent;");
+    assert!(!marked.is_empty());
+    assert!(
+        marked_text
+            .as_str()
+            .unwrap()
+            .contains(first.as_str().unwrap()),
+        "{marked_text} / {first}"
+    );
+    let lines =
+        browser.js("return document.querySelectorAll('#context .context-lines li').length;");
+    assert!(lines.as_u64().unwrap() > 1, "neighbours shown: {lines}");
+    browser.click("#context-close");
 
     // Pictures to look at, on a laptop and on a phone.
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));

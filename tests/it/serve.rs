@@ -385,3 +385,56 @@ fn the_registry_is_served_and_every_entry_works_as_parameter_and_flag() {
         }
     }
 }
+
+/// `/api/context` is `annals show --format json` over HTTP.
+#[test]
+fn context_answers_what_show_prints() {
+    let f = Fixture::built();
+    let server = Server::start(f.dir.path(), &[]);
+    let (status, context) = get(
+        &server,
+        "/api/context?source=corpus/azerbaijan-iran-relations.txt&line=10&context=1",
+    );
+    assert_eq!(status, 200);
+    let out = f
+        .annals(&[
+            "show",
+            "corpus/azerbaijan-iran-relations.txt:10",
+            "-C",
+            "1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(context, shown);
+    let hits: Vec<bool> = context["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["hit"].as_bool().unwrap())
+        .collect();
+    // Two sentences start on line 10: the first is the one asked for.
+    assert_eq!(hits, vec![false, true, false]);
+    assert!(
+        context["sentences"][1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("In this joint front")
+    );
+    let (_, second) = get(
+        &server,
+        "/api/context?source=corpus/azerbaijan-iran-relations.txt&line=10&sentence=11&context=0",
+    );
+    assert!(
+        second["sentences"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("In February 2012")
+    );
+    let (status, _) = get(&server, "/api/context?source=nope.txt&line=1");
+    assert_eq!(status, 404);
+    let (status, body) = get(&server, "/api/context?line=1");
+    assert_eq!(status, 400, "{body}");
+}

@@ -21,7 +21,9 @@ let LISTS = [];
 // Headings of filters and lists.
 const FILTER_NAMES = {};
 const TIME_VALUES = ['years', 'decades', 'centuries'];
-const LIST_VALUES = ['countries', 'names'];
+const LIST_VALUES = ['countries', 'names', 'paths'];
+// Names a hit carries, shown on its card as filters: [record key, filter].
+const HIT_NAMES = [['persons', 'person'], ['orgs', 'org'], ['places', 'place']];
 // Passed through from the URL to the API untouched.
 const SWITCHES = ['plain', 'all', 'group_by'];
 
@@ -134,8 +136,17 @@ function toggle(kind, value) {
 
 // ---- loading ----
 
+/// Nothing asked yet: the page opens on what the index holds.
+function isOverview(state) {
+  return !state.q && FILTERS.every((f) => state[f].length === 0);
+}
+
 async function load() {
   syncControls();
+  if (isOverview(current)) {
+    await showOverview();
+    return;
+  }
   if (inflight) inflight.abort();
   const controller = new AbortController();
   inflight = controller;
@@ -161,6 +172,7 @@ async function load() {
 }
 
 function showError(message) {
+  $('#overview').hidden = true;
   const box = $('#error');
   box.textContent = message;
   box.hidden = false;
@@ -189,7 +201,9 @@ function syncControls() {
 function render(answer) {
   lastAnswer = answer;
   $('#error').hidden = true;
+  $('#overview').hidden = true;
   $('.facets').hidden = false;
+  document.body.dataset.view = 'results';
   const notice = $('#notice');
   notice.hidden = !answer.notice;
   notice.textContent = answer.notice ? `${answer.notice}.` : '';
@@ -283,9 +297,22 @@ function renderHits(answer) {
       }, c.name));
       names.set(`country:${c.code}`, c.name);
     }
-    let where = `${hit.source}:${hit.line}`;
-    if (hit.doc && hit.doc !== hit.source) where = `${hit.doc} · ${where}`;
-    meta.append(el('span', { class: 'src', text: where, title: `bytes ${hit.start}–${hit.end}` }));
+    for (const [key, kind] of HIT_NAMES) {
+      if (!FILTERS.includes(kind)) continue;
+      for (const name of hit[key] || []) {
+        meta.append(el('button', {
+          type: 'button', class: `tag ${kind}`, 'data-kind': kind, 'data-value': name,
+          title: `Only sentences naming ${name}`,
+          onclick: () => { if (!current[kind].includes(name)) toggle(kind, name); },
+        }, name));
+      }
+    }
+    const where = `${hit.source}:${hit.line}`;
+    const label = hit.title ? `${hit.title}${hit.section ? ` › ${hit.section}` : ''} · ${where}` : where;
+    meta.append(el('button', {
+      type: 'button', class: 'src link', text: label, 'data-source': hit.source, 'data-line': String(hit.line),
+      title: 'Read this sentence in its context', onclick: () => showContext(hit.source, hit.line, hit.sentence),
+    }));
     if (hit.doc_matches) meta.append(el('span', { class: 'count', text: plural(hit.doc_matches, 'match', 'matches') + ' in this document' }));
     return el('li', { class: 'hit', value: String(hit.rank) },
       hit.title ? el('h3', { class: 'title', text: hit.title }) : null,
@@ -388,6 +415,86 @@ function renderList(kind, values) {
   list.replaceChildren(...rows);
 }
 
+/// The overview: counts, the time coverage by decade, the commonest
+/// countries and people, from the index's statistics.
+async function showOverview() {
+  if (inflight) inflight.abort();
+  document.body.dataset.state = 'loading';
+  let s;
+  try {
+    const response = await fetch('/api/stats');
+    s = await response.json();
+    if (!response.ok) {
+      showError(s.error || `the server answered ${response.status}`);
+      return;
+    }
+  } catch (e) {
+    showError(`cannot reach the server: ${e.message}`);
+    return;
+  }
+  for (const id of ['#error', '#notice']) $(id).hidden = true;
+  $('.facets').hidden = true;
+  $('#hits').replaceChildren();
+  $('#pager').replaceChildren();
+  renderChips();
+  const span = s.first_year !== null && s.last_year !== null
+    ? `, speaking of ${yearLabel(s.first_year)} to ${yearLabel(s.last_year)}` : '';
+  $('#summary').textContent = `${plural(s.sentences, s.unit, `${s.unit}s`)} from ${plural(s.documents, 'document', 'documents')}${span}.`;
+  const decades = s.decades || [];
+  const max = Math.max(1, ...decades.map((d) => d.count));
+  const bars = decades.map((d) => {
+    const fill = el('span', { class: 'fill' });
+    fill.style.height = `${Math.max(4, (100 * d.count) / max)}%`;
+    return el('button', {
+      type: 'button', class: 'bar', 'data-value': d.label, title: `${d.label}: ${plural(d.count, s.unit, `${s.unit}s`)}`,
+      onclick: () => toggle(TIME_SCALES[0], d.label),
+    }, fill);
+  });
+  const top = (kind, heading) => el('section', { class: 'facet', id: `overview-${kind}` },
+    el('h2', { text: heading }),
+    el('ul', { class: 'values' }, ...((s.top || {})[kind] || []).map((v) => el('li', {},
+      el('button', {
+        type: 'button', class: 'value', 'data-kind': kind, 'data-value': v.value,
+        onclick: () => toggle(kind, v.value),
+      }, el('span', { class: 'name', text: v.name || v.value }), el('span', { class: 'n', text: v.count.toLocaleString('en') }))))));
+  $('#overview').replaceChildren(
+    el('h2', { text: 'What this index holds' }),
+    el('p', { class: 'note', text: `${(100 * s.dated_share).toFixed(1)}% of ${s.unit}s carry a date, ${(100 * s.country_share).toFixed(1)}% a country. Search, or pick a decade, a country or a person.` }),
+    el('div', { class: 'histogram', id: 'overview-time' }, el('div', { class: 'bars' }, ...bars),
+      decades.length ? el('div', { class: 'axis' }, el('span', { text: decades[0].label }), el('span', { text: decades[decades.length - 1].label })) : null),
+    el('div', { class: 'overview-lists' }, top('country', FILTER_NAMES.country || 'Countries'), top('person', FILTER_NAMES.person || 'People')));
+  $('#overview').hidden = false;
+  document.body.dataset.view = 'overview';
+  document.body.dataset.state = 'ready';
+  document.body.dataset.total = String(s.sentences);
+}
+
+/// A sentence with its neighbours in its document, the sentence marked.
+async function showContext(source, line, sentence) {
+  const panel = $('#context');
+  const p = new URLSearchParams({ source, line: String(line), sentence: String(sentence), context: '3' });
+  try {
+    const response = await fetch(`/api/context?${p}`);
+    const c = await response.json();
+    if (!response.ok) {
+      showError(c.error || `the server answered ${response.status}`);
+      return;
+    }
+    const heading = c.title || c.doc;
+    panel.replaceChildren(
+      el('div', { class: 'context-head' },
+        el('h2', { text: heading }),
+        el('button', { type: 'button', class: 'link', id: 'context-close', text: 'close', onclick: () => { panel.hidden = true; } })),
+      el('ol', { class: 'context-lines' }, ...c.sentences.map((s) => el('li', {
+        class: s.hit ? 'context-hit' : null, 'data-line': String(s.line),
+      }, el('span', { class: 'src', text: `${s.source}:${s.line}` }), ' ', s.text))));
+    panel.hidden = false;
+    panel.scrollIntoView({ block: 'nearest' });
+  } catch (e) {
+    showError(`cannot reach the server: ${e.message}`);
+  }
+}
+
 async function loadStats() {
   try {
     const response = await fetch('/api/stats');
@@ -418,6 +525,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     change((s) => { s.q = q; s.page = 1; });
   });
   $('#sort').addEventListener('change', (e) => change((s) => { s.sort = e.target.value; s.page = 1; }));
+  $('#context').hidden = true;
   $('#home').addEventListener('click', (e) => {
     e.preventDefault();
     $('#q').value = '';
