@@ -370,7 +370,8 @@ impl Gazetteer {
             let Some(c) = self.country(code) else {
                 continue;
             };
-            let d = edit_distance(&q, name);
+            // Both sides are folded to ASCII, so chars are bytes here.
+            let d = strsim::levenshtein(&q, name);
             scored.push((d, c.name));
         }
         scored.sort();
@@ -425,22 +426,6 @@ impl Gazetteer {
             + lookup
             + self.countries.len() * std::mem::size_of::<Country>()
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 pub(crate) fn acronym(s: &str) -> bool {

@@ -10,9 +10,8 @@
 //! groups spellings of one name (case and diacritics folded).
 
 pub use crate::vocab::fold::fold_name;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,33 +40,7 @@ const LEXICON_TXT: &str = include_str!("../../data/names-lexicon.txt");
 
 /// FxHash: the keys are short words looked up many times a sentence, where
 /// SipHash would cost more than the rest of the work.
-#[derive(Default)]
-struct Fx(u64);
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(w) ^ rest.len() as u64).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-type Map = HashMap<&'static str, u32, BuildHasherDefault<Fx>>;
+type Map = FxHashMap<&'static str, u32>;
 
 /// Every word list in one map from folded key to a bit set of the lists it is
 /// in: one lookup per token, done once in the tokenizer.
