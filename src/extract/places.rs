@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use aho_corasick::{Anchored, Input};
 use unicode_normalization::char::is_combining_mark;
 
-use super::gazetteer::{Candidate, NameEntry, NameKind, acronym, fold_char, gazetteer};
+use super::gazetteer::{Candidate, NameEntry, NameKind, acronym, gazetteer};
+use crate::vocab::fold::fold_char_keep_case;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -540,7 +541,7 @@ impl<'a> Folded<'a> {
         let mut starts = Vec::with_capacity(s.len() + 1);
         for (i, ch) in s.char_indices() {
             let before = text.len();
-            fold_char(ch, &mut text);
+            fold_char_keep_case(ch, &mut text);
             starts.extend(std::iter::repeat_n(i, text.len() - before));
         }
         starts.push(s.len());
