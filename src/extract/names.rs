@@ -5,10 +5,11 @@
 //! titles and roles around it, given names, name particles, surname endings,
 //! organization cue words and acronyms in parentheses. No statistical model is
 //! used. Its word lists are embedded (`data/given-names.txt`, built from the
-//! public-domain SSA baby names by `tools/names/build_given_names.py`, and
-//! `data/names-lexicon.txt`) and compiled once. `fold_name` gives the key that
+//! public-domain SSA baby names by `tools/names/build_given_names.py`, and the
+//! names-and-places classes of `data/lexicon.txt`) and compiled once. `fold_name` gives the key that
 //! groups spellings of one name (case and diacritics folded).
 
+use super::lexicon;
 pub use crate::vocab::fold::fold_name;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -33,7 +34,6 @@ pub struct NameHit {
 }
 
 const GIVEN_TXT: &str = include_str!("../../data/given-names.txt");
-const LEXICON_TXT: &str = include_str!("../../data/names-lexicon.txt");
 
 // ---------------------------------------------------------------------------
 // Word lists
@@ -85,154 +85,34 @@ impl Lex {
     }
 }
 
-/// Capitalized words that make a run an organization.
-const ORG_CUES: &str = "\
-    institute institution institutions party agency watch conference congress ministry council \
-    company petroleum bank university college academy commission organization organisation union \
-    movement committee court assembly parliament corporation corp inc ltd llc plc group \
-    foundation association federation army navy front league times news broadcasting secretariat \
-    department services forces corps guard guards police bureau society fund centre center \
-    airlines airways post press herald tribune journal gazette telegraph radio television \
-    authority board forum works force productions pictures studios entertainment bros airline \
-    railway railways shipping steel senate chamber tribunal alliance coalition brigade brigades \
-    community network trust consortium holdings industries motors directorate command mission \
-    daily monitor observer magazine brotherhood mujahideen fedayeen cabinet majlis caucus \
-    club house institut museum library council's gendarmerie militia office \
-    collective syndicate";
-
-/// Lowercase words that, right after a capitalized run, name an organization
-/// ("Musavat party", "Jangali movement").
-const LOWER_ORG_CUES: &str = "party movement";
-
-/// Titles written before a name, in the run itself ("Foreign Minister Elmar
-/// Mammadyarov", "Dr. Smith").
-const TITLES: &str = "\
-    signor signora senor monsieur madame herr frau generalissimo comrade comrades \
-    brigadier corporal commodore monsignor duke duchess archduke count countess baron baroness \
-    earl marquis viscount khedive nawab maharaja raja rajah tunku datuk president presidents \
-    minister ministers king queen coordinator dowager shah sultan emperor empress tsar czar \
-    tsarina kaiser prince princess ayatollah imam sheikh sheik shaykh emir amir \
-    caliph general gen colonel col lieutenant lt captain capt admiral adm marshal commander \
-    senator sen governor gov mayor judge pope bishop archbishop cardinal patriarch rabbi mullah \
-    hojatoleslam hojjatoleslam sir lord lady dame mr mrs ms miss mme dr prof professor chancellor \
-    chairman chairwoman secretary secretary-general ambassador speaker premier vizier haji hajji \
-    leader director chief editor excellency majesty highness president-elect vice-president \
-    prime-minister sergeant sgt major maj rev reverend father brother sister hon honourable \
-    honorable representative rep consul envoy spokesman spokeswoman mufti pasha khan \
-    field-marshal commissioner rapporteur chairperson sheikha ";
-
-/// Titles that follow a name and belong to it ("Reza Shah", "Enver Pasha").
-const POST_TITLES: &str = "\
-    shah khan pasha bey beg effendi agha aga mirza sultan jr sr jnr snr";
-
-/// Lowercase roles right before a name ("president Raisi", "poet Nizami",
-/// "analysts Soner Cagaptay and Alexander Murinson").
-const ROLES: &str = "\
-    president presidents minister ministers king queen shah sultan emperor tsar czar prince \
-    princess ayatollah imam sheikh emir caliph general generals colonel commander senator \
-    governor mayor judge pope bishop patriarch rabbi mullah cleric professor chancellor chairman \
-    secretary ambassador envoy speaker premier vizier leader leaders director chief editor \
-    editors analyst analysts poet poets hero heroes historian historians writer writers author \
-    authors journalist journalists scholar scholars novelist philosopher economist politician \
-    politicians diplomat diplomats activist activists dissident dissidents officer candidate \
-    founder counterpart successor predecessor colleague spokesman spokeswoman spokesperson \
-    reporter correspondent researcher researchers expert experts commentator blogger lawyer \
-    attorney painter composer singer artist scientist physicist mathematician theologian khan \
-    dictator ruler monarch nationalist revolutionary statesman deputy lawmaker mp sociologist \
-    orientalist traveller traveler explorer architect commissioner rapporteur chairperson \
-    strongman warlord pasha vice-president archbishop cardinal son daughter wife husband widow \
-    nephew niece grandson granddaughter mystic sufi critic critics comrade cosmologist linguist \
-    congressman congresswoman elector chemist biologist astronomer psychologist anthropologist \
-    archaeologist geographer ethnographer quarterback actor actress producer playwright poetess \
-    sculptor photographer inventor engineer entrepreneur businessman businesswoman banker \
-    merchant missionary priest monk nun saint prophet khalifa apostle evangelist preacher \
-    councillor councilor delegate negotiator mediator viceroy governor-general consul pharaoh \
-    regent tsarevich usurper pretender general-secretary fray friar abbot hojatoleslam";
-
-/// Verbs that make the capitalized run before them a speaker.
-const REPORTING: &str = "\
-    proclaimed said says say stated states state expressed expresses accused accuses argued argues wrote \
-    writes told tells added adds noted notes declared declares claimed claims announced announces \
-    denied denies insisted insists explained explains warned warns suggested suggests believed \
-    believes recalled recalls remarked remarks observed observes asserted asserts emphasized \
-    emphasised emphasizes stressed stresses concluded concludes replied replies commented \
-    comments described describes criticized criticised criticizes praised praises urged urges \
-    mentioned mentions admitted admits acknowledged acknowledges confirmed confirms proposed \
-    proposes thinks thought contended contends maintained maintains reported reports recounted \
-    recounts alluded alludes condemned condemns called calls met visited resigned died ordered \
-    appointed signed vowed pledged promised threatened welcomed rejected dismissed";
-
-/// Words allowed between a speaker and the reporting verb ("Aliyev further states").
-const ADVERBS: &str = "\
-    further also later then once repeatedly has had have himself herself reportedly allegedly \
-    publicly openly previously recently again would will famously explicitly clearly subsequently \
-    personally strongly even never not first";
-
-/// Particles inside a name: glue between capitalized words.
-const PARTICLES: &str = "\
-    ed ol od ud ul al el bin ibn bint von van de da di du der den ben abu la le del della dos das \
-    ter ten zu ibni";
-
-/// Particles that only occur inside personal names, so they alone make a person.
-const STRONG_PARTICLES: &str = "ed ol od ud ul bin ibn bint von van ben abu ibni";
-
-/// Lowercase words that join capitalized segments of an organization name.
-const CONNECTORS: &str = "of for and the on &";
-
-/// Final words that make a run a place, never a person.
-const GEO: &str = "\
-    rebellion rebellions revolt coup coups insurrection mutiny riots campaign expedition \
-    invasion siege battle incident affair presidency ages chronicle chronicles annals \
-    colony colonies alps quay barracks town sea seas ocean river lake mountains mountain mount mt valley gulf bay \
-    strait straits island islands peninsula desert plain plains plateau basin coast street avenue \
-    road square bridge gate canal province provinces region regions district county city republic \
-    republics kingdom empire emirate emirates khanate caliphate oblast krai territory territories \
-    heights field fields airport port station palace castle mosque church hall building \
-    headquarters stadium abbey mill arena plantation plantations cathedral tower park hill hills \
-    falls cape forest steppe highlands lowlands delta corridor pass state states nations war wars \
-    revolution crisis treaty agreement era dynasty age period day days prize award summit games \
-    olympics cup accords line pipeline zone rights doctrine plan act conflict uprising massacre \
-    genocide crash earthquake protocol declaration resolution convention charter memorandum \
-    understanding";
-
 /// Longest capitalized run considered, in tokens.
 const MAX_RUN: usize = 32;
 
-/// Regnal numbers after a ruler's name.
-const REGNAL: &str = "\
-    i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix";
-
-/// First words of place names ("San Francisco", "Port Said"), never a given name there.
-const PLACE_PREFIXES: &str = "\
-    monte mont pico poggio serra sierra nova rio costa punta isla ilha villa vila borgo san santa \
-    santo sao saint st sainte port fort new mount lake cape los las el la le puerto porto ciudad \
-    bandar kafr tel ras wadi jebel jabal abu upper lower north south east west great";
-
-/// Abbreviations whose period does not end a run ("Dr. Smith").
-const ABBREVS: &str = "\
-    mr mrs ms dr prof gen col lt sen rep st jr sr capt gov maj sgt adm hon rev fr mme mlle messrs";
-
-/// Words after "X Y," that make X Y a person ("Ali Hasanov, head of …").
-const APPOSITION: &str = "\
-    head chief editor director leader founder chairman president minister author professor \
-    spokesman spokeswoman spokesperson secretary ambassador deputy adviser advisor member \
-    commander governor analyst historian writer poet journalist scholar son daughter wife husband \
-    brother sister father mother who whose aged former then an a the";
-
-/// Nouns after a possessive that make its owner a person ("Zarif's remarks").
-const PERSONAL_NOUNS: &str = "\
-    remarks words speech speeches memoirs memoir diary diaries wife husband son sons daughter \
-    daughters father mother brother sister widow death assassination funeral birth childhood \
-    presidency premiership reign resignation biography autobiography poems poetry novel novels \
-    successor predecessor grandson granddaughter nephew uncle tomb mausoleum biographer lifetime \
-    career adviser advisor advisers advisors aide aides";
-
-/// Surname endings: a weak cue, used only with context.
-const SURNAME_SUFFIXES: &[&str] = &[
-    "ov", "ova", "ev", "eva", "yev", "yeva", "iev", "ovich", "evich", "ovna", "evna", "enko",
-    "chuk", "escu", "ian", "yan", "zadeh", "zade", "nejad", "nezhad", "poulos", "ski", "sky",
-    "ska", "skaya", "skiy", "wicz", "dze", "shvili", "oglu", "ovic", "evic", "vili", "pour", "bey",
-    "zai", "abadi", "far", "nia", "ani", "avi", "ari", "hani", "nouri",
+/// The `data/lexicon.txt` word classes behind each bit of `Lex::bits`.
+const CLASSES: &[(&str, u32)] = &[
+    ("place", PLACE),
+    ("demonym", DEMONYM),
+    ("run-stop", STOP),
+    ("common-noun", COMMON),
+    ("one-word-person", PERSON),
+    ("cueless-org", ORG),
+    ("document-word", DOCUMENT),
+    ("org-cue", ORG_CUE),
+    ("lowercase-org-cue", LOWER_ORG_CUE),
+    ("title", TITLE),
+    ("title-after-name", POST_TITLE),
+    ("role", ROLE),
+    ("reporting-verb", REPORT),
+    ("reporting-adverb", ADVERB),
+    ("particle", PARTICLE),
+    ("particle-person-only", STRONG_PARTICLE),
+    ("org-connector", CONNECTOR),
+    ("non-person-end", GEO_WORD),
+    ("abbreviation", ABBREV),
+    ("apposition-cue", APPOSITION_WORD),
+    ("personal-noun", PERSONAL_NOUN),
+    ("regnal-number", REGNAL_NUMBER),
+    ("place-name-start", PLACE_PREFIX),
 ];
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
@@ -244,57 +124,22 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             add(l, GIVEN);
         }
     }
-    let sections = [
-        ("place", PLACE),
-        ("demonym", DEMONYM),
-        ("stop", STOP),
-        ("common", COMMON),
-        ("person", PERSON),
-        ("org", ORG),
-        ("document", DOCUMENT),
-    ];
-    let mut cur = 0;
-    for l in LEXICON_TXT.lines() {
-        let l = l.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
-        if let Some(sec) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            cur = sections
-                .iter()
-                .find(|(n, _)| *n == sec)
-                .map_or(0, |(_, b)| *b);
-            continue;
-        }
-        if cur != 0 {
-            add(l, cur);
-        }
-    }
-    let lists = [
-        (ORG_CUES, ORG_CUE),
-        (LOWER_ORG_CUES, LOWER_ORG_CUE),
-        (TITLES, TITLE),
-        (POST_TITLES, POST_TITLE),
-        (ROLES, ROLE),
-        (REPORTING, REPORT),
-        (ADVERBS, ADVERB),
-        (PARTICLES, PARTICLE),
-        (STRONG_PARTICLES, STRONG_PARTICLE),
-        (CONNECTORS, CONNECTOR),
-        (GEO, GEO_WORD),
-        (ABBREVS, ABBREV),
-        (APPOSITION, APPOSITION_WORD),
-        (PERSONAL_NOUNS, PERSONAL_NOUN),
-        (REGNAL, REGNAL_NUMBER),
-        (PLACE_PREFIXES, PLACE_PREFIX),
-    ];
-    for (words, bit) in lists {
-        for w in words.split_whitespace() {
+    for &(class, bit) in CLASSES {
+        for w in lexicon::words(class) {
             add(w, bit);
         }
     }
     Lex { bits }
 });
+
+/// Surname endings (`surname-ending`): a weak cue, used only with context.
+static SURNAME_SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::words("surname-ending").collect());
+
+/// Prefixes of Arabic-style names written in lowercase before a capital
+/// ("al-Assad"), in the lexicon's order (`lowercase-name-prefix`).
+static LOWER_PREFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::words("lowercase-name-prefix").collect());
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -342,12 +187,6 @@ fn is_apos(c: char) -> bool {
 fn is_hyph(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
-
-/// Prefixes of Arabic-style names written in lowercase before a capital ("al-Assad").
-const LOWER_PREFIXES: &[&str] = &[
-    "al-", "el-", "ad-", "ed-", "as-", "ash-", "at-", "an-", "ar-", "az-", "ol-", "ul-", "ud-",
-    "bin-", "ibn-", "abu-", "d'", "d’",
-];
 
 /// The char at byte `i` (a char boundary), decoded on the ASCII fast path.
 #[inline]
@@ -503,7 +342,7 @@ fn tokenize(s: &str, lex: &Lex, toks: &mut Vec<Tok>, keys: &mut String) {
                     flags |= INITIAL;
                 }
             } else if upper > 0 {
-                for p in LOWER_PREFIXES {
+                for p in LOWER_PREFIXES.iter() {
                     if key.starts_with(p) {
                         // A capital must follow: "al-Assad", not "al-qaeda".
                         let plen = p.chars().count();
@@ -1372,6 +1211,14 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_class_read_is_in_the_lexicon() {
+        for &(class, _) in CLASSES {
+            assert!(lexicon::words(class).next().is_some(), "[{class}] is empty");
+        }
+        assert!(!SURNAME_SUFFIXES.is_empty() && !LOWER_PREFIXES.is_empty());
+    }
 
     fn texts(s: &str, kind: NameKind) -> Vec<String> {
         find_names(s)

@@ -4,11 +4,14 @@
 //! ambiguous place resolved by the countries named in its sentence and its document.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use aho_corasick::{Anchored, Input};
+use rustc_hash::FxHashSet;
 use unicode_normalization::char::is_combining_mark;
 
 use super::gazetteer::{Candidate, NameEntry, NameKind, acronym, gazetteer};
+use super::lexicon;
 use crate::vocab::fold::fold_char_keep_case;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,488 +33,30 @@ pub struct PlaceHit {
     pub name: String,
 }
 
-/// Words after a place name that make it part of a place or organization name rather than a
-/// person's given name ("Paris Peace Conference", "Tehran Times", "Baku Mayor").
-const PLACE_CUES: &[&str] = &[
-    "defense",
-    "defence",
-    "forces",
-    "tech",
-    "dome",
-    "online",
-    "telecom",
-    "today",
-    "police",
-    "security",
-    "intelligence",
-    "foreign",
-    "armed",
-    "supreme",
-    "high",
-    "royal",
-    "democratic",
-    "liberal",
-    "labour",
-    "labor",
-    "socialist",
-    "communist",
-    "public",
-    "petroleum",
-    "power",
-    "energy",
-    "electric",
-    "steel",
-    "mining",
-    "trade",
-    "trading",
-    "development",
-    "investment",
-    "holdings",
-    "industries",
-    "house",
-    "hall",
-    "hotel",
-    "studio",
-    "studios",
-    "records",
-    "pictures",
-    "sports",
-    "football",
-    "basketball",
-    "baseball",
-    "rugby",
-    "cricket",
-    "team",
-    "league",
-    "party",
-    "movement",
-    "liberation",
-    "resistance",
-    "revolutionary",
-    "independence",
-    "lobby",
-    "policy",
-    "affairs",
-    "relations",
-    "studies",
-    "quarterly",
-    "weekly",
-    "monthly",
-    "magazine",
-    "ship",
-    "saint",
-    "foundation",
-    "society",
-    "association",
-    "chamber",
-    "center",
-    "centre",
-    "library",
-    "hospital",
-    "highway",
-    "motorway",
-    "tunnel",
-    "forum",
-    "dialogue",
-    "framework",
-    "symposium",
-    "peace",
-    "conference",
-    "mayor",
-    "times",
-    "post",
-    "herald",
-    "tribune",
-    "journal",
-    "gazette",
-    "daily",
-    "news",
-    "province",
-    "city",
-    "county",
-    "state",
-    "states",
-    "street",
-    "avenue",
-    "road",
-    "square",
-    "university",
-    "college",
-    "school",
-    "academy",
-    "institute",
-    "airport",
-    "agreement",
-    "accord",
-    "accords",
-    "treaty",
-    "declaration",
-    "protocol",
-    "summit",
-    "congress",
-    "club",
-    "river",
-    "valley",
-    "basin",
-    "bay",
-    "gulf",
-    "sea",
-    "lake",
-    "mountains",
-    "mountain",
-    "harbor",
-    "harbour",
-    "port",
-    "station",
-    "museum",
-    "zoo",
-    "stock",
-    "exchange",
-    "region",
-    "district",
-    "government",
-    "parliament",
-    "assembly",
-    "council",
-    "pact",
-    "charter",
-    "convention",
-    "commune",
-    "opera",
-    "bridge",
-    "international",
-    "olympics",
-    "games",
-    "marathon",
-    "process",
-    "group",
-    "initiative",
-    "plan",
-    "principles",
-    "round",
-    "consensus",
-    "communique",
-    "metro",
-    "airlines",
-    "airways",
-    "air",
-    "bank",
-    "national",
-    "central",
-    "capital",
-    "islands",
-    "island",
-    "peninsula",
-    "strait",
-    "straits",
-    "canal",
-    "desert",
-    "plain",
-    "plains",
-    "coast",
-    "delta",
-    "falls",
-    "heights",
-    "hills",
-    "forest",
-    "park",
-    "castle",
-    "cathedral",
-    "church",
-    "mosque",
-    "temple",
-    "palace",
-    "tower",
-    "gate",
-    "wall",
-    "court",
-    "prison",
-    "embassy",
-    "consulate",
-    "office",
-    "ministry",
-    "committee",
-    "commission",
-    "agency",
-    "authority",
-    "company",
-    "corporation",
-    "railway",
-    "railroad",
-    "line",
-    "front",
-    "army",
-    "navy",
-    "fleet",
-    "corps",
-    "regiment",
-    "division",
-    "battalion",
-    "brigade",
-    "campaign",
-    "offensive",
-    "siege",
-    "battle",
-    "war",
-    "uprising",
-    "revolution",
-    "massacre",
-    "crisis",
-    "conflict",
-    "talks",
-    "negotiations",
-    "format",
-    "statement",
-    "memorandum",
-    "stadium",
-    "symphony",
-    "orchestra",
-    "ballet",
-    "theatre",
-    "theater",
-    "film",
-    "festival",
-    "fair",
-    "expo",
-    "biennale",
-    "observer",
-    "star",
-    "sun",
-    "chronicle",
-    "review",
-    "press",
-    "radio",
-    "television",
-    "tv",
-    "broadcasting",
-    "cup",
-    "open",
-    "united",
-    "fc",
-    "rangers",
-    "giants",
-    "senators",
-    "capitals",
-    "nationals",
-    "bulls",
-    "stars",
-    "kings",
-    "lakers",
-    "rockets",
-    "mavericks",
-    "cowboys",
-    "texans",
-    "oilers",
-    "jets",
-    "workers",
-    "oblast",
-    "krai",
-    "governorate",
-    "prefecture",
-    "territory",
-    "republic",
-    "kingdom",
-    "empire",
-    "caliphate",
-    "khanate",
-    "sultanate",
-    "emirate",
-    "dynasty",
-    "protectorate",
-    "mandate",
-    "colony",
-    "federation",
-    "union",
-    "pipeline",
-    "field",
-    "fields",
-    "oil",
-    "gas",
-    "refinery",
-    "dam",
-    "zone",
-    "area",
-    "north",
-    "south",
-    "east",
-    "west",
-    "metropolitan",
-    "municipality",
-    "borough",
-    "township",
-    "village",
-    "town",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "fall",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// A word class of `data/lexicon.txt` as a set: the person guard asks it of single words.
+fn word_set(class: &str) -> FxHashSet<&'static str> {
+    lexicon::words(class).collect()
+}
 
-/// Titles before a place name that make it a person's name ("President Jackson").
-const TITLES: &[&str] = &[
-    "president",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "senator",
-    "sen",
-    "general",
-    "gen",
-    "governor",
-    "gov",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "lord",
-    "lady",
-    "sir",
-    "judge",
-    "justice",
-    "chief",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "major",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "admiral",
-    "professor",
-    "prof",
-    "rev",
-    "reverend",
-    "father",
-    "brother",
-    "sister",
-    "uncle",
-    "aunt",
-    "dame",
-    "st",
-    "pope",
-    "emperor",
-    "empress",
-    "shah",
-    "sultan",
-    "emir",
-    "sheikh",
-    "ayatollah",
-    "imam",
-    "mullah",
-    "rabbi",
-    "bishop",
-    "cardinal",
-    "archbishop",
-    "congressman",
-    "congresswoman",
-    "rep",
-    "representative",
-    "minister",
-    "secretary",
-    "ambassador",
-    "mister",
-    "madame",
-    "monsieur",
-    "herr",
-    "frau",
-];
-
-/// Capitalized words before a person-prone place name that still leave it a place
-/// ("Northern Georgia", "New Jersey" is a name of its own anyway).
-const PLACE_PREFIXES: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "lower",
-    "greater",
-    "old",
-    "new",
-    "downtown",
-    "rural",
-    "coastal",
-    "occupied",
-    "independent",
-    "soviet",
-    "colonial",
-    "modern",
-    "ancient",
-    "medieval",
-    "imperial",
-    "republican",
-    "socialist",
-    "communist",
-    "democratic",
-    "free",
-    "visit",
-    "in",
-    "from",
-    "to",
-    "of",
-    "at",
-    "and",
-    "or",
-    "the",
-    "both",
-    "between",
-    "with",
-    "by",
-    "for",
-    "on",
-    "into",
-    "across",
-    "via",
-    "like",
-    "unlike",
-    "whereas",
-    "while",
-    "when",
-    "as",
-    "against",
-    "including",
-    "outside",
-    "inside",
-    "near",
-    "toward",
-    "towards",
-    "than",
-    "neighbouring",
-    "neighboring",
-    "post",
-    "pre",
-    "pro",
-    "anti",
-];
+/// Capitalized words after a place name that make it part of a longer name, not a given name
+/// ("Paris Peace Conference", "Tehran Times").
+static PLACE_CUES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set("place-cue-after"));
+/// Titles before a place name that make it a person's name ("President Jackson"): the same
+/// list of titles the names extractor reads.
+static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut titles = word_set("title");
+    titles.extend(lexicon::words("title-places-only"));
+    titles
+});
+/// Words before a person-prone place name that still leave it a place ("Northern Georgia").
+static BEFORE_PLACE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("before-place"));
+/// Name particles between a given name and a surname ("Machado de Assis").
+static PARTICLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut particles = word_set("particle");
+    particles.extend(lexicon::words("particle-places-only"));
+    particles
+});
 
 /// Cities this big are known well enough to skip the following-surname guard, unless their
 /// name is also a given name.
@@ -766,7 +311,7 @@ fn scan(t: &[u8]) -> Vec<Raw> {
 }
 
 fn is_cue(w: &str) -> bool {
-    PLACE_CUES.contains(&w)
+    PLACE_CUES.contains(w)
 }
 
 /// What the person guard makes of a name in its context.
@@ -796,12 +341,6 @@ fn strong_hit(r: &Raw) -> bool {
         .entry(r.entry)
         .is_some_and(|e| !e.person_prone && !small_place(e))
 }
-
-/// Name particles between a given name and a surname ("Machado de Assis", "Al-Dura").
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "al", "el",
-    "bin", "ibn", "ben", "la", "le", "du", "y",
-];
 
 /// The local person guard: drops "Georgia O'Keeffe", "Chad Smith", "President Jackson",
 /// "George Washington", "Ali Abbasov", "Jose Napoleon Duarte", "Angie Brooks-Randolph" while
@@ -840,11 +379,11 @@ fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Raw]) -> Guar
         }
     }
     if let Some((ws, we)) = prev_word(t, r.start) {
-        if t[we..r.start].contains(&b'.') && !TITLES.contains(&lower(&t[ws..we]).as_str()) {
+        if t[we..r.start].contains(&b'.') && !TITLES.contains(lower(&t[ws..we]).as_str()) {
             return Guard::Place; // "... in 1995. Baku" is a new sentence, not a first name
         }
         let w = lower(&t[ws..we]);
-        if TITLES.contains(&w.as_str()) || gazetteer().is_given_name(ascii_str(&t[ws..we])) {
+        if TITLES.contains(w.as_str()) || gazetteer().is_given_name(ascii_str(&t[ws..we])) {
             return Guard::SurelyPerson; // "President Jackson", "George Washington"
         }
         // a capitalized word that does not open the sentence and is no place word itself
@@ -855,7 +394,7 @@ fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Raw]) -> Guar
         if t[ws].is_ascii_uppercase()
             && !sentence_initial(t, ws)
             && !prev_is_place
-            && !PLACE_PREFIXES.contains(&w.as_str())
+            && !BEFORE_PLACE.contains(w.as_str())
             && !is_cue(&w)
             && !acronym(ascii_str(&t[ws..we]))
         {
@@ -867,7 +406,7 @@ fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Raw]) -> Guar
             };
         }
         if small
-            && PARTICLES.contains(&w.as_str())
+            && PARTICLES.contains(w.as_str())
             && t[ws].is_ascii_lowercase()
             && let Some((ps, _)) = prev_word(t, ws)
             && t[ps].is_ascii_uppercase()
@@ -1145,6 +684,16 @@ pub fn find_places(sentence: &str, person_spans: &[(usize, usize)]) -> Vec<Place
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_class_read_is_in_the_lexicon() {
+        for class in [&*PLACE_CUES, &*TITLES, &*BEFORE_PLACE, &*PARTICLES] {
+            assert!(!class.is_empty());
+        }
+        for class in ["title-places-only", "particle-places-only"] {
+            assert!(lexicon::words(class).next().is_some(), "[{class}] is empty");
+        }
+    }
     use proptest::prelude::*;
     use std::collections::BTreeSet;
 

@@ -126,6 +126,8 @@ pub fn fold_char_keep_case(c: char, out: &mut String) {
     }
 }
 
+// Not `deunicode`/`any_ascii`: they transliterate Cyrillic and Arabic ("Москва" to "Moskva"),
+// which both folds keep as they are (names group, places mark them `\u{1}`).
 /// Letters that canonical decomposition leaves alone but readers equate with an ASCII
 /// spelling: the spelling (lowercase) and whether the letter is a capital. One table for
 /// both folds, so a name and a place read "Łódź" alike.
