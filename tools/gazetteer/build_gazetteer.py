@@ -64,7 +64,7 @@ SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß
 
 
 def fold(s):
-    """ASCII-folds the way src/extract/places.rs folds text (NFD, marks dropped)."""
+    """ASCII-folds as src/vocab/fold.rs's fold_char_keep_case folds text (NFD, marks dropped)."""
     out = []
     for ch in s:
         if ch in SPECIAL:
