@@ -19,8 +19,8 @@ pub(super) fn word_set(class: &str) -> FxHashSet<&'static str> {
 pub(super) static PLACE_CUES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| word_set("place-cue-after"));
 
-/// Titles before a place name that make it a person's name ("President Jackson"): the same
-/// list of titles the names extractor reads.
+/// Titles before a place name that make it a person's name ("President Jackson"): the titles
+/// names reads too, and those only places reads.
 pub(super) static TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let mut titles = word_set("title");
     titles.extend(lexicon::words("title-places-only"));
