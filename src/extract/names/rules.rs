@@ -7,6 +7,9 @@ use super::tokens::*;
 use super::words::*;
 use super::{NameHit, NameKind, fold_name};
 
+/// Longest capitalized run considered, in tokens.
+pub(super) const MAX_RUN: usize = 32;
+
 /// One sentence under judgment: its tokens and keys, the hits so far, and the little state
 /// that carries from one chunk of a run to the next.
 pub(super) struct NameRules<'a> {

@@ -81,9 +81,6 @@ impl WordClasses {
     }
 }
 
-/// Longest capitalized run considered, in tokens.
-pub(super) const MAX_RUN: usize = 32;
-
 /// The `data/lexicon.txt` word classes behind each bit of `WordClasses::bits`.
 pub(super) const CLASSES: &[(&str, u32)] = &[
     ("place", PLACE_NAME),
