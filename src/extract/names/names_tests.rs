@@ -1,4 +1,5 @@
 //! The names extractor against its gold: seed lines, a table of cases, odd inputs.
+
 use super::words::{CLASSES, LOWER_PREFIXES, SURNAME_SUFFIXES};
 use super::*;
 use crate::extract::lexicon;
