@@ -55,8 +55,8 @@ fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<Build
         );
     } else if stats.incremental {
         eprintln!(
-            "annals: updated {index}: read {} new or changed ({}), removed {}, kept {} unchanged, in {:.2}s",
-            n(stats.files, "file"),
+            "annals: updated {index}: read {} ({}), removed {}, kept {} unchanged, in {:.2}s",
+            n(stats.files, "new or changed file"),
             render::plural(stats.sentences, "sentence"),
             stats.removed,
             stats.unchanged,

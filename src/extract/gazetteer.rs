@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::vocab::fold::fold_keep_case;
 
 static DATA: &str = include_str!("../../data/gazetteer.tsv");
 
@@ -113,69 +114,6 @@ pub fn country_name(code: &str) -> Option<&'static str> {
     COUNTRY_NAMES
         .get(code.to_ascii_uppercase().as_str())
         .copied()
-}
-
-/// ASCII-folds a name the way `super::places` folds text: marks dropped, a few letters spelled
-/// out, curly apostrophes straight. Letters with no ASCII form become `\u{1}` (a word
-/// character), other characters `\u{2}` (a separator) or a space.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        fold_char(ch, &mut out);
-    }
-    out
-}
-
-/// Appends the folded form of `ch`: at least one byte, except for a combining mark.
-pub(crate) fn fold_char(ch: char, out: &mut String) {
-    if ch.is_ascii() {
-        out.push(ch);
-        return;
-    }
-    let special = match ch {
-        'ł' => "l",
-        'Ł' => "L",
-        'ø' => "o",
-        'Ø' => "O",
-        'đ' | 'ð' => "d",
-        'Đ' | 'Ð' => "D",
-        'ß' => "ss",
-        'æ' => "ae",
-        'Æ' => "Ae",
-        'œ' => "oe",
-        'Œ' => "Oe",
-        'ı' => "i",
-        'þ' => "th",
-        'Þ' => "Th",
-        'ħ' => "h",
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' => "'",
-        '\u{2013}' | '\u{2010}' | '\u{2011}' => "-",
-        '\u{00A0}' => " ",
-        _ => "",
-    };
-    if !special.is_empty() {
-        out.push_str(special);
-        return;
-    }
-    if is_combining_mark(ch) {
-        // decomposed input ("e" + U+0301): the mark folds to nothing, like a precomposed
-        // letter's; the matcher's spans take it along with its base letter
-        return;
-    }
-    if !ch.is_alphanumeric() {
-        // dashes, quotes, other spaces and symbols separate words like ASCII punctuation
-        out.push(if ch.is_whitespace() { ' ' } else { '\u{2}' });
-        return;
-    }
-    let before = out.len();
-    decompose_canonical(ch, |c| {
-        if c.is_ascii() {
-            out.push(c);
-        }
-    });
-    if out.len() == before {
-        out.push('\u{1}');
-    }
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -340,7 +278,7 @@ impl Gazetteer {
     /// A country from a name, code or demonym, as a user types it: "Iran", "IR", "IRN",
     /// "iranian", "Persia" -> `Some("IR")`. Case-insensitive and accent-insensitive.
     pub fn resolve_country(&self, query: &str) -> Option<&'static str> {
-        let q = fold(query.trim()).to_ascii_lowercase();
+        let q = fold_keep_case(query.trim()).to_ascii_lowercase();
         let q = q.trim_start_matches("the ").trim();
         if q.is_empty() {
             return None;
@@ -361,7 +299,7 @@ impl Gazetteer {
 
     /// The country names nearest to `query` by edit distance, best first, for "did you mean".
     pub fn suggest_countries(&self, query: &str, n: usize) -> Vec<&'static str> {
-        let q = fold(query.trim()).to_ascii_lowercase();
+        let q = fold_keep_case(query.trim()).to_ascii_lowercase();
         let mut scored: Vec<(usize, &'static str)> = Vec::new();
         for (name, &code) in &self.lookup {
             if name.len() < 3 {
@@ -370,7 +308,8 @@ impl Gazetteer {
             let Some(c) = self.country(code) else {
                 continue;
             };
-            let d = edit_distance(&q, name);
+            // Both sides are folded to ASCII, so chars are bytes here.
+            let d = strsim::levenshtein(&q, name);
             scored.push((d, c.name));
         }
         scored.sort();
@@ -425,22 +364,6 @@ impl Gazetteer {
             + lookup
             + self.countries.len() * std::mem::size_of::<Country>()
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 pub(crate) fn acronym(s: &str) -> bool {
@@ -563,16 +486,6 @@ mod tests {
     }
 
     #[test]
-    fn folding() {
-        assert_eq!(fold("Côte d’Ivoire"), "Cote d'Ivoire");
-        assert_eq!(fold("Łódź"), "Lodz");
-        assert_eq!(fold("Bakı"), "Baki");
-        assert_eq!(fold("Москва"), "\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}");
-        assert_eq!(fold("Iran—with"), "Iran\u{2}with");
-        assert_eq!(fold("Te\u{301}he\u{301}ran"), "Teheran");
-    }
-
-    #[test]
     fn data_is_compact_and_complete() {
         assert!(DATA.len() < 3_000_000);
         let g = gazetteer();
@@ -586,7 +499,7 @@ mod tests {
             "Ontario",
             "Nagorno-Karabakh",
         ] {
-            let key = fold(city).to_ascii_lowercase();
+            let key = fold_keep_case(city).to_ascii_lowercase();
             assert!(
                 g.surfaces.iter().any(|s| s.to_ascii_lowercase() == key),
                 "{city} missing"

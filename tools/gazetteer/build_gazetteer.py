@@ -55,13 +55,16 @@ KESHVAR_TYPES_SKIP = {
     "IslandCouncil", "UrbanCommune", "Commune", "Subdivision", "Council", "Town", "Chain",
 }
 
+# The letters are src/vocab/fold.rs's `special_letter` table (fold_char_keep_case); its test
+# `the_generators_in_tools_fold_as_the_rust_fold_does` checks this file's output against it.
 SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
            "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "ħ": "h",
-           "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "–": "-", "‐": "-"}
+           "Ð": "D", "ə": "a", "Ə": "A", "Ħ": "H",
+           "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "–": "-", "‐": "-", "‑": "-"}
 
 
 def fold(s):
-    """ASCII-folds the way src/extract/places.rs folds text (NFD, marks dropped)."""
+    """ASCII-folds as src/vocab/fold.rs's fold_char_keep_case folds text (NFD, marks dropped)."""
     out = []
     for ch in s:
         if ch in SPECIAL:

