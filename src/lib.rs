@@ -14,6 +14,8 @@ pub mod extract;
 pub mod index;
 pub mod render;
 pub mod search;
+#[cfg(test)]
+mod seed_gold;
 pub mod serve;
 pub mod vocab;
 

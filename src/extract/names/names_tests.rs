@@ -20,161 +20,6 @@ fn texts(s: &str, kind: NameKind) -> Vec<String> {
         .collect()
 }
 
-/// The 30 seed lines, citation markers stripped as the pipeline does,
-/// with their gold persons and orgs.
-const SEED: &[(&str, &[&str], &[&str])] = &[
-    (
-        "According to Pierre Thorez: \"Although throughout history the Caucasus has usually been incorporated in political entities belonging to the Iranian world, at the beginning of the 19th century Russia took it, along with the Transcaucasus, from the Qajars (1133–1342/1779–1924), severing those historical ties.",
-        &["Pierre Thorez"],
-        &[],
-    ),
-    (
-        "According to Tadeusz Swietochowski, the territories of Iran and the republic of Azerbaijan usually shared the same history from the time of ancient Media (ninth to seventh centuries b.c.)",
-        &["Tadeusz Swietochowski"],
-        &[],
-    ),
-    (
-        "According to Alex Vatanka at the Middle East Institute in Washington, D.C., “Ahmadinejad’s statement blatantly misrepresented the current state of affairs; today, it is not historical affinity but rather intense suspicion and rivalry that shape ties between Baku and Tehran.",
-        &["Alex Vatanka", "Ahmadinejad"],
-        &["Middle East Institute"],
-    ),
-    (
-        "Likewise, the national revolutionary Jangali movement in Gilan, while welcoming the independence of every Muslim land as a \"source of joy,\" asked in its newspaper if the choice of the name Azerbaijan implied the new republic's desire to join Iran.",
-        &[],
-        &["Jangali movement"],
-    ),
-    (
-        "In order to promote this idea, Vosugh ed Dowleh dispatched two separate Iranian delegations; one to Baku and one to the Paris Peace Conference in 1919.",
-        &["Vosugh ed Dowleh"],
-        &["Paris Peace Conference"],
-    ),
-    (
-        "The delegation at Baku, at the behest of Zia ol Din Tabatabaee, held intensive negotiations with the leadership of the Musavat party during the increasing chaos and instability in the city.",
-        &["Zia ol Din Tabatabaee"],
-        &["Musavat party"],
-    ),
-    (
-        "During the closing stages, an accord was reached between them; however, before the idea was presented to Vossug ed Dowleh in Tehran, the Communists took over Baku and terminated the Musavat-Ottoman rule.",
-        &["Vossug ed Dowleh"],
-        &[],
-    ),
-    (
-        "Within the few days after the visit, Iran recognized Azerbaijan on January 4, 1992, upgraded its consulate in Baku to establish full diplomatic relations.",
-        &[],
-        &[],
-    ),
-    (
-        "Tehran was quick to recognize Azerbaijan as an independent state and set out to create amicable relations with a country similar to its own.",
-        &[],
-        &[],
-    ),
-    (
-        "In this joint front, Azerbaijan provides proximity to Iran—with much ion about Azerbaijani soil being used as a staging ground for Israeli military operations—while Israel possesses superior weapons technologies and other resources.”[20] In February 2012, Azerbaijan signed a $1.6 billion defense deal with Israel that included air defense systems, intelligence hardware, and unmanned aerial vehicles (UAVs).",
-        &[],
-        &[],
-    ),
-    (
-        "In 1992, Elchibey, during a visit to Turkey, described himself as a soldier of Atatürk and called for the downfall of Iran, which prompted a member of the Iranian parliament to threaten retaliation.",
-        &["Elchibey", "Atatürk"],
-        &[],
-    ),
-    (
-        "However, some tensions include the growing relationship between the United States, Israel, and Azerbaijan, Caspian Sea territorial issues, and Iran's support for Armenia.",
-        &[],
-        &[],
-    ),
-    (
-        "On July 23, 2001, an Iranian warship and two jets forced a research vessel working on behalf of British Petroleum (BP)-Amoco in the Araz-Alov-Sharg field in the sector of the Caspian Sea which is claimed by Iran.",
-        &[],
-        &["British Petroleum", "BP-Amoco"],
-    ),
-    (
-        "On February 22, 2007, Azerbaijani media outlets reported that Iranian helicopters had violated the air space of Azerbaijan by flying over the southern town of Astara for over 20 minutes.",
-        &[],
-        &[],
-    ),
-    (
-        "In March 2006, during the World Congress of Azerbaijanis convention in Baku, a number of participants addressed both the concept of a \"unified Azerbaijan\" and \"human rights abuses\" against Azeris in Iran.",
-        &[],
-        &["World Congress of Azerbaijanis"],
-    ),
-    (
-        "On February 3, 2007, Azerbaijan's minister of communications and information technology, Ali Abbasov, and the head of the Iranian State Broadcasting Agency, Ezzatollah Zarghami, signed a Memorandum of Understanding (MoU) on bilateral media cooperation.",
-        &["Ali Abbasov", "Ezzatollah Zarghami"],
-        &["Iranian State Broadcasting Agency"],
-    ),
-    (
-        "In a Washington Institute for Near East Policy analysis, analysts Soner Cagaptay and Alexander Murinson alluded to reports that Israeli intelligence maintains listening posts along the Azerbaijani border with Iran.",
-        &["Soner Cagaptay", "Alexander Murinson"],
-        &["Washington Institute for Near East Policy"],
-    ),
-    (
-        "In October 2007, according to Human Rights Watch, an eight-and-a-half-year prison sentence was handed down to Eynulla Fatullayev, editor of Azerbaijan's two largest independent newspapers, for terrorism and other charges.",
-        &["Eynulla Fatullayev"],
-        &["Human Rights Watch"],
-    ),
-    (
-        "The two were accused of receiving 1000 US dollars from Talish organizations in Iran after their newspaper published articles showing Persian poet Nizami and Iranian historical hero Babak Khoramdin as Talysh.",
-        &["Nizami", "Babak Khoramdin"],
-        &[],
-    ),
-    (
-        "In a meeting with U.S. officials in Baku in February 2010 Aliyev expressed his support and also criticized European oil and gas companies for sabotaging the international sanctions regime.",
-        &["Aliyev"],
-        &[],
-    ),
-    (
-        "\"Iranian-Azeri relations deteriorated further after the Azeri Communication Minister, Ali Abbasov accused Iran of carrying out cyber attacks against the country.",
-        &["Ali Abbasov"],
-        &[],
-    ),
-    (
-        "In March 2012 Azerbaijan arrested 22 people on suspicion of plotting attacks on the U.S. and Israeli embassies in Baku on behalf of neighboring Iran.",
-        &[],
-        &[],
-    ),
-    (
-        "The ministry said that the suspects were recruited from 1999 onwards and trained in the use of weapons and spy techniques at military camps in Iran to enable them to gather information on foreign embassies, organizations and companies in Azerbaijan and stage attacks.",
-        &[],
-        &[],
-    ),
-    (
-        "Azerbaijani Foreign Minister Elmar Mammadyarov has denied reports that Israel has been given permission to use Azerbaijan bases for an attack on Iran.",
-        &["Elmar Mammadyarov"],
-        &[],
-    ),
-    (
-        "Ali Hasanov, head of the public and political issues department in Azeribaijani President's administration, said that gay parade claims were untrue, and advised Iran not to meddle in Azerbaijan's internal affairs.",
-        &["Ali Hasanov"],
-        &[],
-    ),
-    (
-        "In April 2015, Iran and Azerbaijan announced their decision to form a joint defense commission; a move that may indicate a conspicuous geopolitical shift in the South Caucasus.",
-        &[],
-        &[],
-    ),
-    (
-        "In May 2015, deputy chief of foreign relations at the Secretariat of the Supreme Leader of Iran's Islamic Revolution Mohsen Qomi has expressed his country's readiness to support Azerbaijan.",
-        &["Mohsen Qomi"],
-        &[],
-    ),
-    (
-        "Aliyev further states that:[82] “These relations have risen to a new level in recent months,\" (...) \"Regular contacts, mutual visits of high-ranking officials, the support rendered to each other in international organizations clearly shows the high level of our political relations,\" (...) “An intergovernmental joint commission actively works, producing excellent results,” Aliyev said.",
-        &["Aliyev"],
-        &[],
-    ),
-    (
-        "The Armenian authorities in Nagorno-Karabakh declined to confirm the presence of Iranian fuel trucks in the area, and stated that \"(...) there are no official relations between our countries.",
-        &[],
-        &[],
-    ),
-    (
-        "Iranian president Raisi and foreign minister Amir-Abdollahian were killed in the 2024 Varzaqan helicopter crash after a state visit to Azerbaijan.",
-        &["Raisi", "Amir-Abdollahian"],
-        &[],
-    ),
-];
-
 /// The scorer's rule: gold p is found when a person hit t has p ⊇ t (len t > 3) or t ⊇ p.
 fn found(gold: &str, hits: &[String]) -> bool {
     hits.iter()
@@ -186,10 +31,11 @@ fn seed_gold_recall() {
     let (mut pg, mut pf, mut og, mut of) = (0, 0, 0, 0);
     let mut missed = Vec::new();
     let mut false_persons = Vec::new();
-    for (line, persons, orgs) in SEED {
+    for g in crate::seed_gold::gold() {
+        let (line, persons, orgs) = (&g.text, &g.persons, &g.orgs);
         let ps = texts(line, NameKind::Person);
         let os = texts(line, NameKind::Org);
-        for p in *persons {
+        for p in persons {
             pg += 1;
             if found(p, &ps) {
                 pf += 1;
@@ -197,11 +43,11 @@ fn seed_gold_recall() {
                 missed.push(format!("person {p}"));
             }
         }
-        for o in *orgs {
+        for o in orgs {
             og += 1;
             if os
                 .iter()
-                .any(|t| t == o || t.contains(o) || o.contains(t.as_str()) && t.len() > 3)
+                .any(|t| t == o || t.contains(o.as_str()) || o.contains(t.as_str()) && t.len() > 3)
             {
                 of += 1;
             } else {
@@ -231,8 +77,8 @@ fn seed_gold_recall() {
 
 #[test]
 fn seed_no_false_people() {
-    for (line, _, _) in SEED {
-        for t in texts(line, NameKind::Person) {
+    for g in crate::seed_gold::gold() {
+        for t in texts(&g.text, NameKind::Person) {
             let k = fold_name(&t);
             for bad in [
                 "iran",

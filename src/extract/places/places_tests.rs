@@ -367,201 +367,34 @@ fn spans_map_back_through_folding() {
     assert_eq!(texts, vec!["Te\u{301}he\u{301}ran", "Co\u{302}te d'Ivoire"]);
 }
 
-/// The seed document (/work/shared/seed/000_f8b2860cf3bdfe6a.txt, citation markers removed as
-/// the pipeline removes them) with its gold: (sentence, required, optional).
-const SEED: &[(&str, &[&str], &[&str])] = &[
-    (
-        r#"According to Pierre Thorez: "Although throughout history the Caucasus has usually been incorporated in political entities belonging to the Iranian world, at the beginning of the 19th century Russia took it, along with the Transcaucasus, from the Qajars (1133–1342/1779–1924), severing those historical ties."#,
-        &["IR", "RU"],
-        &[],
-    ),
-    (
-        r#"According to Tadeusz Swietochowski, the territories of Iran and the republic of Azerbaijan usually shared the same history from the time of ancient Media (ninth to seventh centuries b.c.)"#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"According to Alex Vatanka at the Middle East Institute in Washington, D.C., “Ahmadinejad’s statement blatantly misrepresented the current state of affairs; today, it is not historical affinity but rather intense suspicion and rivalry that shape ties between Baku and Tehran."#,
-        &["US", "AZ", "IR"],
-        &[],
-    ),
-    (
-        r#"Likewise, the national revolutionary Jangali movement in Gilan, while welcoming the independence of every Muslim land as a "source of joy," asked in its newspaper if the choice of the name Azerbaijan implied the new republic's desire to join Iran."#,
-        &["AZ", "IR"],
-        &[],
-    ),
-    (
-        r#"In order to promote this idea, Vosugh ed Dowleh dispatched two separate Iranian delegations; one to Baku and one to the Paris Peace Conference in 1919."#,
-        &["IR", "AZ"],
-        &["FR"],
-    ),
-    (
-        r#"The delegation at Baku, at the behest of Zia ol Din Tabatabaee, held intensive negotiations with the leadership of the Musavat party during the increasing chaos and instability in the city."#,
-        &["AZ"],
-        &[],
-    ),
-    (
-        r#"During the closing stages, an accord was reached between them; however, before the idea was presented to Vossug ed Dowleh in Tehran, the Communists took over Baku and terminated the Musavat-Ottoman rule."#,
-        &["IR", "AZ"],
-        &["TR"],
-    ),
-    (
-        r#"Within the few days after the visit, Iran recognized Azerbaijan on January 4, 1992, upgraded its consulate in Baku to establish full diplomatic relations."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"Tehran was quick to recognize Azerbaijan as an independent state and set out to create amicable relations with a country similar to its own."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"In this joint front, Azerbaijan provides proximity to Iran—with much ion about Azerbaijani soil being used as a staging ground for Israeli military operations—while Israel possesses superior weapons technologies and other resources.”In February 2012, Azerbaijan signed a $1.6 billion defense deal with Israel that included air defense systems, intelligence hardware, and unmanned aerial vehicles (UAVs)."#,
-        &["AZ", "IR", "IL"],
-        &[],
-    ),
-    (
-        r#"In 1992, Elchibey, during a visit to Turkey, described himself as a soldier of Atatürk and called for the downfall of Iran, which prompted a member of the Iranian parliament to threaten retaliation."#,
-        &["TR", "IR"],
-        &[],
-    ),
-    (
-        r#"However, some tensions include the growing relationship between the United States, Israel, and Azerbaijan, Caspian Sea territorial issues, and Iran's support for Armenia."#,
-        &["US", "IL", "AZ", "IR", "AM"],
-        &[],
-    ),
-    (
-        r#"On July 23, 2001, an Iranian warship and two jets forced a research vessel working on behalf of British Petroleum (BP)-Amoco in the Araz-Alov-Sharg field in the sector of the Caspian Sea which is claimed by Iran."#,
-        &["IR"],
-        &["GB"],
-    ),
-    (
-        r#"On February 22, 2007, Azerbaijani media outlets reported that Iranian helicopters had violated the air space of Azerbaijan by flying over the southern town of Astara for over 20 minutes."#,
-        &["AZ", "IR"],
-        &[],
-    ),
-    (
-        r#"In March 2006, during the World Congress of Azerbaijanis convention in Baku, a number of participants addressed both the concept of a "unified Azerbaijan" and "human rights abuses" against Azeris in Iran."#,
-        &["AZ", "IR"],
-        &[],
-    ),
-    (
-        r#"On February 3, 2007, Azerbaijan's minister of communications and information technology, Ali Abbasov, and the head of the Iranian State Broadcasting Agency, Ezzatollah Zarghami, signed a Memorandum of Understanding (MoU) on bilateral media cooperation."#,
-        &["AZ", "IR"],
-        &[],
-    ),
-    (
-        r#"In a Washington Institute for Near East Policy analysis, analysts Soner Cagaptay and Alexander Murinson alluded to reports that Israeli intelligence maintains listening posts along the Azerbaijani border with Iran."#,
-        &["IL", "AZ", "IR"],
-        &["US"],
-    ),
-    (
-        r#"In October 2007, according to Human Rights Watch, an eight-and-a-half-year prison sentence was handed down to Eynulla Fatullayev, editor of Azerbaijan's two largest independent newspapers, for terrorism and other charges."#,
-        &["AZ"],
-        &[],
-    ),
-    (
-        r#"The two were accused of receiving 1000 US dollars from Talish organizations in Iran after their newspaper published articles showing Persian poet Nizami and Iranian historical hero Babak Khoramdin as Talysh."#,
-        &["IR"],
-        &["US"],
-    ),
-    (
-        r#"In a meeting with U.S. officials in Baku in February 2010 Aliyev expressed his support and also criticized European oil and gas companies for sabotaging the international sanctions regime."#,
-        &["US", "AZ"],
-        &[],
-    ),
-    (
-        r#""Iranian-Azeri relations deteriorated further after the Azeri Communication Minister, Ali Abbasov accused Iran of carrying out cyber attacks against the country."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"In March 2012 Azerbaijan arrested 22 people on suspicion of plotting attacks on the U.S. and Israeli embassies in Baku on behalf of neighboring Iran."#,
-        &["AZ", "US", "IL", "IR"],
-        &[],
-    ),
-    (
-        r#"The ministry said that the suspects were recruited from 1999 onwards and trained in the use of weapons and spy techniques at military camps in Iran to enable them to gather information on foreign embassies, organizations and companies in Azerbaijan and stage attacks."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"Azerbaijani Foreign Minister Elmar Mammadyarov has denied reports that Israel has been given permission to use Azerbaijan bases for an attack on Iran."#,
-        &["AZ", "IL", "IR"],
-        &[],
-    ),
-    (
-        r#"Ali Hasanov, head of the public and political issues department in Azeribaijani President's administration, said that gay parade claims were untrue, and advised Iran not to meddle in Azerbaijan's internal affairs."#,
-        &["AZ", "IR"],
-        &[],
-    ),
-    (
-        r#"In April 2015, Iran and Azerbaijan announced their decision to form a joint defense commission; a move that may indicate a conspicuous geopolitical shift in the South Caucasus."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"In May 2015, deputy chief of foreign relations at the Secretariat of the Supreme Leader of Iran's Islamic Revolution Mohsen Qomi has expressed his country's readiness to support Azerbaijan."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-    (
-        r#"Aliyev further states that:“These relations have risen to a new level in recent months," (...) "Regular contacts, mutual visits of high-ranking officials, the support rendered to each other in international organizations clearly shows the high level of our political relations," (...) “An intergovernmental joint commission actively works, producing excellent results,” Aliyev said."#,
-        &[],
-        &[],
-    ),
-    (
-        r#"The Armenian authorities in Nagorno-Karabakh declined to confirm the presence of Iranian fuel trucks in the area, and stated that "(...) there are no official relations between our countries."#,
-        &["AM", "IR"],
-        &["AZ"],
-    ),
-    (
-        r#"Iranian president Raisi and foreign minister Amir-Abdollahian were killed in the 2024 Varzaqan helicopter crash after a state visit to Azerbaijan."#,
-        &["IR", "AZ"],
-        &[],
-    ),
-];
-
-/// The gold persons of each seed line, for the run with person spans.
-const SEED_PERSONS: &[&[&str]] = &[
-    &["Pierre Thorez"],
-    &["Tadeusz Swietochowski"],
-    &["Alex Vatanka", "Ahmadinejad"],
-    &[],
-    &["Vosugh ed Dowleh"],
-    &["Zia ol Din Tabatabaee"],
-    &["Vossug ed Dowleh"],
-    &[],
-    &[],
-    &[],
-    &["Elchibey", "Atatürk"],
-    &[],
-    &[],
-    &[],
-    &[],
-    &["Ali Abbasov", "Ezzatollah Zarghami"],
-    &["Soner Cagaptay", "Alexander Murinson"],
-    &["Eynulla Fatullayev"],
-    &["Nizami", "Babak Khoramdin"],
-    &["Aliyev"],
-    &["Ali Abbasov"],
-    &[],
-    &[],
-    &["Elmar Mammadyarov"],
-    &["Ali Hasanov"],
-    &[],
-    &["Mohsen Qomi"],
-    &["Aliyev"],
-    &[],
-    &["Raisi", "Amir-Abdollahian"],
-];
+/// The seed document with its gold: (sentences, required, optional, persons).
+fn seed() -> Vec<(
+    &'static str,
+    Vec<&'static str>,
+    Vec<&'static str>,
+    Vec<&'static str>,
+)> {
+    let strs = |v: &'static [String]| v.iter().map(String::as_str).collect();
+    crate::seed_gold::gold()
+        .iter()
+        .map(|g| {
+            (
+                g.text.as_str(),
+                strs(&g.countries),
+                strs(&g.countries_optional),
+                strs(&g.persons),
+            )
+        })
+        .collect()
+}
 
 #[test]
 fn seed_gold() {
-    let sentences: Vec<&str> = SEED.iter().map(|(s, _, _)| *s).collect();
+    let seed = seed();
+    let sentences: Vec<&str> = seed.iter().map(|(s, ..)| *s).collect();
     let hits = find_places_in_document(&sentences, &[]);
     let mut errs = Vec::new();
-    for (i, ((s, req, opt), hs)) in SEED.iter().zip(&hits).enumerate() {
+    for (i, ((s, req, opt, _), hs)) in seed.iter().zip(&hits).enumerate() {
         let got: BTreeSet<&str> = hs.iter().map(|h| h.code).collect();
         let missing: Vec<&&str> = req.iter().filter(|c| !got.contains(**c)).collect();
         let extra: Vec<&&str> = got
@@ -585,18 +418,18 @@ fn seed_gold() {
 /// The same document with the gold persons passed as person spans, as the pipeline does.
 #[test]
 fn seed_gold_with_person_spans() {
-    let sentences: Vec<&str> = SEED.iter().map(|(s, _, _)| *s).collect();
-    let spans: Vec<Vec<(usize, usize)>> = SEED
+    let seed = seed();
+    let sentences: Vec<&str> = seed.iter().map(|(s, ..)| *s).collect();
+    let spans: Vec<Vec<(usize, usize)>> = seed
         .iter()
-        .zip(SEED_PERSONS)
-        .map(|((s, _, _), ps)| {
+        .map(|(s, _, _, ps)| {
             ps.iter()
                 .flat_map(|p| s.match_indices(p).map(|(i, m)| (i, i + m.len())))
                 .collect()
         })
         .collect();
     let hits = find_places_in_document(&sentences, &spans);
-    for (i, ((_, req, opt), hs)) in SEED.iter().zip(&hits).enumerate() {
+    for (i, ((_, req, opt, _), hs)) in seed.iter().zip(&hits).enumerate() {
         let got: BTreeSet<&str> = hs.iter().map(|h| h.code).collect();
         assert!(
             req.iter().all(|c| got.contains(c)),
