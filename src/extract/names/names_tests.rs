@@ -78,7 +78,8 @@ fn seed_gold_recall() {
 #[test]
 fn seed_no_false_people() {
     for g in crate::seed_gold::gold() {
-        for t in texts(&g.text, NameKind::Person) {
+        let line = &g.text;
+        for t in texts(line, NameKind::Person) {
             let k = fold_name(&t);
             for bad in [
                 "iran",
