@@ -367,13 +367,16 @@ fn spans_map_back_through_folding() {
     assert_eq!(texts, vec!["Te\u{301}he\u{301}ran", "Co\u{302}te d'Ivoire"]);
 }
 
-/// The seed document with its gold: (sentences, required, optional, persons).
-fn seed() -> Vec<(
+/// A seed line with its gold: (text, required countries, optional ones, persons).
+type SeedLine = (
     &'static str,
     Vec<&'static str>,
     Vec<&'static str>,
     Vec<&'static str>,
-)> {
+);
+
+/// The seed document with its gold.
+fn seed() -> Vec<SeedLine> {
     let strs = |v: &'static [String]| v.iter().map(String::as_str).collect();
     crate::seed_gold::gold()
         .iter()
