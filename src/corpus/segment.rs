@@ -138,15 +138,20 @@ fn heading(line: &str, headings: Headings) -> Option<&str> {
         return None;
     }
     // WikiExtractor writes "== Early life ==" as a line "Early life.": a
-    // title is short, has no other stop, comma or colon, starts with a
-    // capital and has none of the words a sentence of that length needs.
+    // title is short, has no other stop or comma, starts with a capital or
+    // a number ("1860 election and secession") and has none of the words a
+    // sentence of that length needs: a pronoun, an auxiliary, a verb in
+    // the past ("The tally reached 62.").
     let title = line.strip_suffix('.')?;
     let words: Vec<&str> = title.split_whitespace().collect();
+    let past_verb =
+        |w: &&str| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
     let title_like = !words.is_empty()
         && words.len() <= 8
         && title.len() <= 80
-        && title.starts_with(char::is_uppercase)
-        && !title.contains(['.', '!', '?', ',', ':', ';', '"', '(', '['])
+        && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !title.contains(['.', '!', '?', ',', ';'])
+        && !words.iter().skip(1).any(past_verb)
         && !words
             .iter()
             .any(|w| SENTENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()));
@@ -170,13 +175,26 @@ fn sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
     for (chunk_start, chunk_end) in cut_at_words(paragraph, 0, paragraph.len(), MAX_PARAGRAPH_BYTES)
     {
         let chunk = &paragraph[chunk_start..chunk_end];
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
         for b in english.get_sentence_boundaries(chunk) {
             let (s, e) = trim_span(
                 paragraph,
                 chunk_start + b.start_byte,
                 chunk_start + b.end_byte,
             );
-            if s < e && paragraph[s..e].chars().any(char::is_alphabetic) {
+            if s >= e {
+                continue;
+            }
+            // A stop followed by a word in lower case ("a natural
+            // consequence. of war", "will.' head") is a slip of the source,
+            // not a sentence end: the piece goes on the sentence before.
+            match pieces.last_mut() {
+                Some(last) if paragraph[s..].starts_with(char::is_lowercase) => last.1 = e,
+                _ => pieces.push((s, e)),
+            }
+        }
+        for (s, e) in pieces {
+            if paragraph[s..e].chars().any(char::is_alphabetic) {
                 spans.extend(cut_at_words(paragraph, s, e, MAX_SENTENCE_BYTES));
             }
         }
@@ -234,13 +252,31 @@ fn paragraphs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let wrapped = is_hard_wrapped(text, &lines);
     let mut out = Vec::new();
     let mut current: Vec<(usize, usize)> = Vec::new();
+    // A sentence cut by a blank line or a page number ("…are⏎⏎26⏎⏎startling.")
+    // goes on in the next paragraph when it starts in lower case.
+    let goes_on = |previous: &str, line: &str| {
+        !ends_sentence(previous.trim_end())
+            && line.starts_with(char::is_lowercase)
+            && heading(previous, Headings::Markdown).is_none()
+    };
     for &(s, e) in &lines {
         let line = &text[s..e];
-        if line.trim().is_empty() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
             continue;
+        }
+        // A page number on a line of its own is no part of the text.
+        if trimmed.len() <= 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if current.is_empty()
+            && let Some(&(ps, pe)) = out.last().and_then(|p: &Vec<(usize, usize)>| p.last())
+            && goes_on(&text[ps..pe], line)
+        {
+            current = out.pop().unwrap_or_default();
         }
         let is_heading = heading(line, Headings::Markdown).is_some();
         if let Some(&(ps, pe)) = current.last() {
@@ -248,7 +284,7 @@ fn paragraphs(text: &str) -> Vec<Vec<(usize, usize)>> {
             let continues = if wrapped {
                 !breaks_between(previous, line)
             } else {
-                !ends_sentence(previous.trim_end()) && line.starts_with(char::is_lowercase)
+                goes_on(previous, line)
             };
             if is_heading || !continues || heading(previous, Headings::Markdown).is_some() {
                 out.push(std::mem::take(&mut current));
@@ -567,8 +603,26 @@ mod reading_rules {
     }
 
     #[test]
+    fn page_numbers_and_blank_lines_inside_a_sentence_do_not_cut_it() {
+        let text = "The sums spent on arms are\n\n26\n\nstartling. Roughly $1 trillion is spent.\n\nA new paragraph starts.\n\nand a lower-case one after a full stop.\n";
+        let s = split(text, Headings::Markdown);
+        assert_eq!(
+            texts(&s),
+            vec![
+                "The sums spent on arms are startling.",
+                "Roughly $1 trillion is spent.",
+                "A new paragraph starts.",
+                "and a lower-case one after a full stop.",
+            ]
+        );
+        let at = s[0].text.find("startling").unwrap();
+        let src = s[0].source_offset(at);
+        assert_eq!(&text[src..src + 9], "startling");
+    }
+
+    #[test]
     fn headings_become_the_section_of_the_sentences_under_them() {
-        let text = "Intro sentence here.\nEarly life.\nHe was born in 1900.\nPolitical career and exile.\nShe said so.\nHe died in 1920.\nAnd more.\n";
+        let text = "Intro sentence here.\nEarly life.\nHe was born in 1900.\nPolitical career and exile.\nShe said so.\nThe tally reached 62.\nHe died in 1920.\n1860 election and secession.\nGettysburg Address (1863).\n1970–1985: Later life.\nAnd more.\n";
         let s = split(text, Headings::Wiki);
         assert_eq!(
             texts(&s),
@@ -576,6 +630,7 @@ mod reading_rules {
                 "Intro sentence here.",
                 "He was born in 1900.",
                 "She said so.",
+                "The tally reached 62.",
                 "He died in 1920.",
                 "And more."
             ]
@@ -589,6 +644,7 @@ mod reading_rules {
                 Some("Political career and exile"),
                 Some("Political career and exile"),
                 Some("Political career and exile"),
+                Some("1970–1985: Later life"),
             ]
         );
     }
