@@ -1,0 +1,168 @@
+//! Centuries.
+
+use super::*;
+
+/// Years of the Nth century (`scale` 100) or millennium (`scale` 1000).
+pub(super) fn century_span(n: u32, bc: bool, scale: i32) -> (i32, i32) {
+    let n = n as i32;
+    if bc {
+        (-(n * scale), -((n - 1) * scale + 1))
+    } else {
+        (((n - 1) * scale).max(1), (n - 1) * scale + scale - 1)
+    }
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn skip_the_mod(&self, mut k: usize) -> usize {
+        if self.wis(k, "the") {
+            k += 1;
+        }
+        if self.lexf(k) & MODF != 0 {
+            k += 1;
+            if self.is_hyphen(k) {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    pub(super) fn try_century(&mut self, i: usize) -> Option<usize> {
+        let (n1, j) = self.ord_at(i)?;
+        let s = self.decade_mods(i);
+        let between = s > 0
+            && (self.wis(s - 1, "between")
+                || (s > 1 && self.wis(s - 1, "the") && self.wis(s - 2, "between")));
+        // "ninth to seventh centuries", "18th and 19th centuries"
+        let mut second: Option<(u32, usize, bool)> = None;
+        let mut k = j;
+        if self.century_word(j).is_none() {
+            let conn_and = (self.wis(j, "and") || self.wis(j, "or")) && !between;
+            if self.rconn(j, between) || conn_and {
+                let k1 = self.skip_the_mod(j + 1);
+                let (n2, k2) = self.ord_at(k1)?;
+                second = Some((n2, k1, conn_and));
+                k = k2;
+            } else {
+                return None;
+            }
+        }
+        let mut e = self.century_word(k)?;
+        // "Twentieth Century Fox", "21st Century Insurance": a name.
+        if self.tok(e - 1).is_some_and(|t| t.f & T_CAP != 0)
+            && self
+                .tok(e)
+                .is_some_and(|t| t.k == K::Word && t.f & T_CAP != 0)
+            && self.era_at(e).is_none()
+        {
+            return Some(e);
+        }
+        let mut era = None;
+        if let Some((er, nx)) = self.era_at(e) {
+            era = Some(er);
+            e = nx;
+        }
+        if era == Some(Era::Ah) {
+            // "the 10th century AH": converted, marked as Hijri.
+            let n2 = second.map_or(n1, |x| x.0);
+            let (lo, hi) = (n1.min(n2), n1.max(n2));
+            if hi == 0 || hi > 15 {
+                return Some(e);
+            }
+            let (g1, g2) = hijri_years_to_gregorian(((lo - 1) * 100).max(1), (hi - 1) * 100 + 99);
+            self.push(
+                s,
+                e,
+                Some(HistDate::y(g1)),
+                Some(HistDate::y(g2)),
+                Precision::Century,
+                Some("hijri"),
+                false,
+            );
+            return Some(e);
+        }
+        let bc = era == Some(Era::Bc);
+        let lim = if bc { 60 } else { 22 };
+        if n1 > lim || second.is_some_and(|x| x.0 > lim) {
+            return Some(e);
+        }
+        let scale = self.scale_at(self.century_word(k).unwrap_or(k));
+        let lim = if scale == 1000 { lim / 5 } else { lim };
+        if n1 > lim || second.is_some_and(|x| x.0 > lim) {
+            return Some(e);
+        }
+        let (f1, t1) = century_span(n1, bc, scale);
+        match second {
+            Some((n2, s2, true)) => {
+                let (f2, t2) = century_span(n2, bc, scale);
+                self.push(
+                    s,
+                    j,
+                    Some(HistDate::y(f1)),
+                    Some(HistDate::y(t1)),
+                    Precision::Century,
+                    None,
+                    false,
+                );
+                self.push(
+                    s2,
+                    e,
+                    Some(HistDate::y(f2)),
+                    Some(HistDate::y(t2)),
+                    Precision::Century,
+                    None,
+                    false,
+                );
+                return Some(e);
+            }
+            Some((n2, _, false)) => {
+                let (f2, t2) = century_span(n2, bc, scale);
+                self.push(
+                    s,
+                    e,
+                    Some(HistDate::y(f1.min(f2))),
+                    Some(HistDate::y(t1.max(t2))),
+                    Precision::Century,
+                    None,
+                    false,
+                );
+                return Some(e);
+            }
+            None => {}
+        }
+        // "the 5th century BC to the 2nd century AD"
+        if self.rconn(e, between) {
+            let k1 = self.skip_the_mod(e + 1);
+            if let Some((n2, k2)) = self.ord_at(k1)
+                && let Some(mut e2) = self.century_word(k2)
+            {
+                let mut bc2 = false;
+                if let Some((er, nx)) = self.era_at(e2) {
+                    bc2 = er == Era::Bc;
+                    e2 = nx;
+                }
+                let (f2, t2) = century_span(n2, bc2, self.scale_at(k2 + 1));
+                if t2 >= f1 {
+                    self.push(
+                        s,
+                        e2,
+                        Some(HistDate::y(f1.min(f2))),
+                        Some(HistDate::y(t1.max(t2))),
+                        Precision::Century,
+                        None,
+                        false,
+                    );
+                    return Some(e2);
+                }
+            }
+        }
+        Some(self.finish(
+            s,
+            e,
+            HistDate::y(f1),
+            HistDate::y(t1),
+            Precision::Century,
+            None,
+            false,
+        ))
+    }
+}

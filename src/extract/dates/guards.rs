@@ -1,0 +1,304 @@
+//! Guards.
+
+use super::*;
+
+#[derive(Default, Clone, Copy)]
+pub(super) struct Left {
+    pub(super) disq: bool,
+    pub(super) admit: bool,
+    pub(super) strong: bool,
+    pub(super) soft: bool,
+    pub(super) between: bool,
+    pub(super) change: bool,
+    pub(super) yearw: bool,
+    pub(super) at: bool,
+    pub(super) quant: bool,
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn left(&self, s: usize) -> Left {
+        let mut l = Left::default();
+        if s == 0 {
+            return l;
+        }
+        let p = s - 1;
+        let Some(t) = self.tok(p) else { return l };
+        match t.k {
+            K::Punct => match t.c {
+                '$' | '€' | '£' | '¥' | '₹' | '#' | '§' | '№' | '+' | '±' | '=' | '×' | '*'
+                | '^' | '<' | '>' | '~' | '≈' | '@' | '¢' | '₽' | '₩' | '₺' | '₪' => {
+                    l.disq = true
+                }
+                '/' | ':' | '\\' | '.' | ',' if self.adj(p, s) && p > 0 && self.adj(p - 1, p) => {
+                    l.disq = true
+                }
+                '.' if p > 0 && self.lexf(p - 1) & PAGE != 0 && self.adj(p - 1, p) => {
+                    l.disq = true;
+                }
+                c if is_hyphen_char(c) && self.adj(p, s) && p > 0 && self.adj(p - 1, p) => {
+                    l.disq = true;
+                }
+                '(' | '[' => {
+                    // "resolution [1011 (XI)]", "resolutions (1652 and 1665)"
+                    if p > 0 && self.lexf(p - 1) & PAGE2 != 0 {
+                        l.disq = true;
+                    } else if t.c == '(' {
+                        l.admit = true;
+                    }
+                }
+                _ => {}
+            },
+            K::Num | K::Mixed => l.disq = true,
+            K::Ord | K::Dec => {}
+            K::Word => {
+                let w = self.txt(p);
+                let x = self.lexf(p);
+                if x & PAGE != 0 {
+                    // "no" is a determiner in lower case ("no 1992 budget"), a
+                    // numero sign as "No"/"NO"/"No.".
+                    let numero = w.eq_ignore_ascii_case("no");
+                    if !numero || w != "no" {
+                        l.disq = true;
+                    }
+                    // "the line 1992"? never mind: page words win.
+                }
+                if x & QUANT != 0 {
+                    l.disq = true;
+                    l.quant = true;
+                    // "no later than 1992", "earlier than 1800"
+                    if w.eq_ignore_ascii_case("than")
+                        && p > 0
+                        && matches!(
+                            self.txt(p - 1).to_ascii_lowercase().as_str(),
+                            "later" | "earlier" | "sooner" | "before" | "after"
+                        )
+                    {
+                        l.disq = false;
+                        l.quant = false;
+                        l.admit = true;
+                        l.strong = true;
+                    }
+                }
+                if x & SOFTQ != 0 {
+                    l.soft = true;
+                }
+                if x & ADMIT != 0 {
+                    l.admit = true;
+                }
+                if x & STRONG != 0 {
+                    l.strong = true;
+                }
+                if x & YEARW != 0 {
+                    l.yearw = true;
+                }
+                if w.eq_ignore_ascii_case("between") {
+                    l.between = true;
+                }
+                if w.eq_ignore_ascii_case("from") && p > 0 && self.lexf(p - 1) & CHANGE != 0 {
+                    l.change = true;
+                }
+                if w.eq_ignore_ascii_case("of") && p > 0 && self.lexf(p - 1) & QOF != 0 {
+                    l.disq = true;
+                }
+                // "a further 1500", "up to 2000 more"
+                if w.eq_ignore_ascii_case("to") && p > 0 && self.wis(p - 1, "up") {
+                    l.soft = true;
+                }
+                if (w.eq_ignore_ascii_case("least") || w.eq_ignore_ascii_case("most"))
+                    && p > 0
+                    && self.wis(p - 1, "at")
+                {
+                    // "since at least 1967" is a year; "at least 2000" a count.
+                    if p > 1 && self.lexf(p - 2) & STRONG != 0 {
+                        l.disq = false;
+                        l.quant = false;
+                        l.strong = true;
+                        l.admit = true;
+                    } else {
+                        l.disq = true;
+                    }
+                }
+                // "at 1230" is a time of day; "at 1990 levels" is a year.
+                if w.eq_ignore_ascii_case("at") {
+                    l.at = true;
+                }
+            }
+        }
+        l
+    }
+
+    /// A number in a list whose earlier member was rejected by its left
+    /// context ("resolutions 1267 (1999), 1333 (2000) and 1390") is rejected too.
+    pub(super) fn list_prev_rejected(&self, s: usize) -> bool {
+        let mut p = s;
+        let mut steps = 0;
+        let mut saw_sep = false;
+        while p > 0 && steps < 14 {
+            p -= 1;
+            steps += 1;
+            let Some(t) = self.tok(p) else { return false };
+            match t.k {
+                K::Punct if matches!(t.c, ',' | '&' | ';') => saw_sep = true,
+                K::Punct if t.c == ')' => {
+                    let mut q = p;
+                    let mut found = false;
+                    while q > 0 && p - q < 8 {
+                        q -= 1;
+                        if self.is_p(q, '(') {
+                            found = true;
+                            break;
+                        }
+                    }
+                    if !found {
+                        return false;
+                    }
+                    p = q;
+                }
+                K::Word if self.wis(p, "and") || self.wis(p, "or") => saw_sep = true,
+                // `rej` grows in text order, so only its tail can hold `p`.
+                K::Num => {
+                    return saw_sep
+                        && self
+                            .rej
+                            .iter()
+                            .rev()
+                            .take_while(|&&x| x >= p)
+                            .any(|&x| x == p);
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// "in 1295 and 1300": a round number after a list member that was a year.
+    pub(super) fn list_prev_accepted(&self, s: usize) -> bool {
+        let mut p = s;
+        let mut sep = false;
+        while p > 0 && s - p < 4 {
+            p -= 1;
+            if self.is_p(p, ',') || self.wis(p, "and") || self.wis(p, "or") {
+                sep = true;
+                continue;
+            }
+            if !sep || self.kind(p) != Some(K::Num) {
+                return false;
+            }
+            let end = self.k[p].e as usize;
+            return self
+                .out
+                .last()
+                .is_some_and(|m| m.e == end && m.prec == Precision::Year);
+        }
+        false
+    }
+
+    /// "[21]", "text[1999]": a bracketed number glued to what precedes it, or
+    /// opening the sentence. "4 February [1982]" is an editor's year.
+    pub(super) fn citation(&self, s: usize, e: usize) -> bool {
+        s > 0 && self.is_p(s - 1, '[') && self.is_p(e, ']') && (s == 1 || self.adj(s - 2, s - 1))
+    }
+
+    /// Is the number followed by a count noun, a unit, money or a percentage?
+    pub(super) fn right_disq(&self, e: usize, strong: bool, round: bool) -> bool {
+        let Some(t) = self.tok(e) else { return false };
+        match t.k {
+            K::Punct => match t.c {
+                '%' | '‰' | '°' | '×' | '′' | '″' => true,
+                // UN resolution numbers carry their session in Roman numerals:
+                // "1514 (XV)", "1237 (ES-III)".
+                '(' => {
+                    let w = self.txt(e + 1);
+                    let roman =
+                        !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b"IVXLC".contains(&b));
+                    (roman && (self.is_p(e + 2, ')') || self.is_dash(e + 2))) || w == "ES"
+                }
+                ':' | '.' | ',' | '/' | '\\' if self.adj(e - 1, e) && self.adj(e, e + 1) => {
+                    match self.kind(e + 1) {
+                        Some(K::Num) => true,
+                        Some(K::Word | K::Mixed) => matches!(t.c, '/' | '\\'),
+                        _ => false,
+                    }
+                }
+                c if is_dash_char(c) && self.adj(e - 1, e) && self.adj(e, e + 1) => {
+                    match self.kind(e + 1) {
+                        Some(K::Num | K::Mixed | K::Dec | K::Ord) => true,
+                        Some(K::Word) => {
+                            let x = self.lexf(e + 1);
+                            x & (HUNIT | MUNIT | TUNIT) != 0
+                        }
+                        _ => false,
+                    }
+                }
+                _ => false,
+            },
+            // Spaced digit groups ("1234 5678"), unless a preposition vouches
+            // for the year: "in 2004 56 per cent of its people".
+            K::Num => t.f & (T_COMMA | T_DEC) == 0 && (!strong || round),
+            K::Mixed => self.adj(e - 1, e),
+            K::Word => self.unit_after(e, strong, round),
+            _ => false,
+        }
+    }
+
+    pub(super) fn unit_after(&self, e: usize, strong: bool, round: bool) -> bool {
+        let mut j = e;
+        for step in 0..3 {
+            let Some(t) = self.tok(j) else { return false };
+            if t.k != K::Word {
+                return false;
+            }
+            let x = self.lexf(j);
+            let w = self.txt(j);
+            // "2015 marks the anniversary": a verb before a determiner.
+            if w == "marks" && self.lexf(j + 1) & DETW != 0 {
+                return false;
+            }
+            if x & MUNIT != 0 && !(w == "to" || w == "x" || w == "times") {
+                // "per" + "cent" and units; skip words that are also plain English
+                return !(w == "m" && step > 0);
+            }
+            if w.eq_ignore_ascii_case("per") && self.wis(j + 1, "cent") {
+                return true;
+            }
+            if self.lower(j) || t.f & T_UPPER != 0 {
+                if x & TUNIT != 0 && self.lower(j) {
+                    return true;
+                }
+                if x & UNIT != 0 && self.lower(j) {
+                    return !strong || round;
+                }
+            }
+            if step == 0 && (w == "x" || w == "times") {
+                return true;
+            }
+            // Skip "US", "U.S.", "more", "armed" …
+            if w == "U" && self.is_p(j + 1, '.') && self.wis(j + 2, "S") {
+                j += if self.is_p(j + 3, '.') { 4 } else { 3 };
+                continue;
+            }
+            if x & SKIPM != 0 {
+                j += 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// Words that keep "about 1500" a year: the number must end a phrase.
+    pub(super) fn soft_ok(&self, e: usize) -> bool {
+        match self.tok(e) {
+            None => true,
+            Some(t) => match t.k {
+                K::Punct => matches!(
+                    t.c,
+                    ',' | '.' | ';' | '(' | ')' | ':' | '?' | '!' | '–' | '—'
+                ),
+                // "Around 1816 Michel Chevreul started…": a new clause.
+                K::Word => self.lexf(e) & SOFTOK != 0 || t.f & T_CAP != 0,
+                _ => false,
+            },
+        }
+    }
+}

@@ -1,0 +1,360 @@
+//! Years.
+
+use super::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Qual {
+    None,
+    Quarter(u8),
+    Half(u8),
+    Other,
+}
+
+impl<'a> Parser<'a> {
+    /// Qualifiers standing before a year that belong to its span.
+    pub(super) fn qualifiers(&self, s: usize) -> (usize, Qual) {
+        let fl = self.floor;
+        let ok = |n: usize| s >= n && s - n >= fl;
+        if ok(1) {
+            let p = s - 1;
+            if self.kind(p) == Some(K::Mixed) {
+                let w = self.txt(p).as_bytes();
+                if w.len() == 2 && (w[0] == b'Q' || w[0] == b'q') && (b'1'..=b'4').contains(&w[1]) {
+                    return (p, Qual::Quarter(w[1] - b'0'));
+                }
+                if w.len() == 2 && (w[0] == b'H') && (b'1'..=b'2').contains(&w[1]) {
+                    return (p, Qual::Half(w[1] - b'0'));
+                }
+            }
+            if self.wis(p, "of") && ok(3) && self.lexf(p - 1) & PARTW != 0 {
+                let n = if self.tok(p - 2).is_some_and(|t| t.k == K::Ord) {
+                    self.tok(p - 2).map(|t| t.v).unwrap_or(0)
+                } else {
+                    let x = self.lex(p - 2);
+                    if x.f & ORDW != 0 { x.n as u32 } else { 0 }
+                };
+                let half = self.wis(p - 1, "half");
+                let st = if ok(4) && self.wis(p - 3, "the") {
+                    p - 3
+                } else {
+                    p - 2
+                };
+                if half && (1..=2).contains(&n) {
+                    return (st, Qual::Half(n as u8));
+                }
+                if !half && (1..=4).contains(&n) {
+                    return (st, Qual::Quarter(n as u8));
+                }
+            }
+            if self.txt(p) == "FY" {
+                return (p, Qual::Other);
+            }
+            if self.wis(p, "year")
+                && ok(2)
+                && (self.wis(p - 1, "fiscal") || self.wis(p - 1, "financial"))
+            {
+                return (p - 1, Qual::Other);
+            }
+            if self.wis(p, "fiscal") || self.wis(p, "circa") {
+                return (p, Qual::Other);
+            }
+            // "c. 1650", not "1.5C. 2020"
+            if self.is_p(p, '.')
+                && ok(2)
+                && (self.txt(p - 1) == "c" || self.txt(p - 1) == "ca" || self.txt(p - 1) == "C")
+                && !(p >= 2 && self.adj(p - 2, p - 1))
+            {
+                return (p - 1, Qual::Other);
+            }
+            if self.txt(p) == "c" || self.txt(p) == "ca" {
+                return (p, Qual::Other);
+            }
+            // "(r. 1447–1492)", "(b. 1650)", "(d. 1700)", "fl. 1200"
+            if self.is_p(p, '.')
+                && ok(2)
+                && matches!(self.txt(p - 1), "r" | "b" | "d" | "fl" | "born" | "died")
+            {
+                return (s, Qual::Other);
+            }
+            if self.is_hyphen(p) && self.adj(p, s) && ok(2) && self.adj(p - 1, p) {
+                let w = self.txt(p - 1);
+                if ["mid", "pre", "post", "early", "late"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                {
+                    return (p - 1, Qual::Other);
+                }
+            }
+            if self.wis(p, "mid") || self.wis(p, "early") || self.wis(p, "late") {
+                return (p, Qual::Other);
+            }
+        }
+        (s, Qual::None)
+    }
+
+    pub(super) fn in_window(v: u32) -> bool {
+        (1000..=2099).contains(&v)
+    }
+
+    pub(super) fn try_year(&mut self, i: usize) -> Option<usize> {
+        let a0 = self.year_unit(i, false)?;
+        let (qs0, qual) = self.qualifiers(a0.s);
+        let qs = qs0.min(a0.s);
+        let l = self.left(qs);
+        let p = self.part(i, l.between)?;
+
+        // "2012-02": ISO year-month, unless it reads as consecutive years ("2000-01").
+        if let Some(b) = p.b
+            && p.tight_dash
+            && b.nd == 2
+            && self.tok(b.n).is_some_and(|t| t.f & T_LZ != 0)
+            && (1..=12).contains(&b.v)
+            && (p.a.v % 100 + 1) % 100 != b.v
+            && Self::in_window(p.a.v)
+            && b.era.is_none()
+            && p.a.era.is_none()
+        {
+            if l.disq || self.right_disq(b.e, false, false) {
+                return Some(b.e);
+            }
+            let d = HistDate::ym(p.a.v as i32, b.v as u8);
+            return Some(self.finish(p.a.s, b.e, d, d, Precision::Month, None, false));
+        }
+
+        // A slash pairs a Hijri expression with its Gregorian equivalent
+        // ("1133–1342/1779–1924"), or makes a season ("1999/2000").
+        if self.is_p(p.e, '/')
+            && !p.open_end
+            && let Some(q) = self.part(p.e + 1, false)
+        {
+            return Some(self.slash_pair(qs, &l, p, q));
+        }
+
+        let Some((ya, yb, era)) = self.part_years(&p) else {
+            return Some(p.e);
+        };
+        let ranged = p.b.is_some() || p.open_end;
+        let last_e = p.e;
+        // "between 1000 and" with no second number is no year.
+        if l.between && !ranged && p.a.era.is_none() && self.wis(p.e, "and") {
+            return Some(last_e);
+        }
+
+        // Lists share an era and a trailing noun: "410 and 455 AD", "2000, 3000 and 4000 troops".
+        let (shared_era, right_idx) = if !ranged {
+            self.list_tail(p.a.e)
+        } else {
+            (None, last_e)
+        };
+        let era = era.or(shared_era);
+
+        if era == Some(Era::Ah) {
+            let h2 = if p.b.is_some() { p.bv } else { p.a.v };
+            if p.a.v > 1700 || h2 > 1700 {
+                return Some(last_e);
+            }
+            let (g1, g2) = hijri_years_to_gregorian(p.a.v, h2);
+            let restate = self.restated_after(last_e, g1, g2);
+            let s = if ranged { p.a.s } else { qs };
+            if ranged {
+                self.push(
+                    s,
+                    last_e,
+                    Some(HistDate::y(g1)),
+                    Some(HistDate::y(g2)),
+                    Precision::Year,
+                    Some("hijri"),
+                    restate,
+                );
+                return Some(last_e);
+            }
+            return Some(self.finish(
+                s,
+                last_e,
+                HistDate::y(g1),
+                HistDate::y(g2),
+                Precision::Year,
+                Some("hijri"),
+                restate,
+            ));
+        }
+
+        let (ya, yb) = if shared_era == Some(Era::Bc) && p.a.era.is_none() {
+            (-ya, -yb)
+        } else {
+            (ya, yb)
+        };
+
+        if era.is_none() {
+            let bv_ok = p.b.is_none() || Self::in_window(p.bv);
+            let yearword_ok = l.yearw && p.a.nd >= 3 && p.a.v <= 2200 && p.b.is_none();
+            // "from c. 800 to 1864": an early start is fine when the end is a year.
+            let early_start = p.b.is_some()
+                && p.a.nd >= 3
+                && Self::in_window(p.bv)
+                && (l.strong || qual != Qual::None);
+            let plain = Self::in_window(p.a.v) && bv_ok;
+            if !(plain || yearword_ok || early_start) {
+                return if ranged { Some(last_e) } else { None };
+            }
+            let quant_levels = l.quant
+                && !ranged
+                && matches!(
+                    self.txt(right_idx).to_ascii_lowercase().as_str(),
+                    "levels" | "level" | "prices"
+                )
+                && self.lower(right_idx);
+            if (l.disq && !quant_levels) || self.citation(qs, last_e) || self.list_prev_rejected(qs)
+            {
+                self.rej.push(i);
+                return Some(last_e);
+            }
+            // "rose from 1500 to 2000": round numbers after a verb of change are amounts.
+            if ranged && l.change && p.a.v % 50 == 0 && p.bv % 50 == 0 {
+                return Some(last_e);
+            }
+            if l.soft && !ranged && !self.soft_ok(right_idx) {
+                return Some(last_e);
+            }
+            // "below 1990 levels", "at 1990 prices", "the pre-1967 borders"
+            let levels = matches!(
+                self.txt(right_idx).to_ascii_lowercase().as_str(),
+                "levels"
+                    | "level"
+                    | "prices"
+                    | "rates"
+                    | "values"
+                    | "standards"
+                    | "figures"
+                    | "borders"
+                    | "lines"
+                    | "frontiers"
+                    | "boundaries"
+                    | "dollars"
+            ) && self.lower(right_idx);
+            if l.at && !ranged && !levels {
+                return Some(last_e);
+            }
+            let round = p.a.v % 100 == 0 && p.a.v < 1900;
+            // "in 2013 dollars", "in 2012 USD": prices of that year.
+            let constant = !round
+                && !ranged
+                && self.wis(qs.wrapping_sub(1), "in")
+                && matches!(
+                    self.txt(right_idx).to_ascii_lowercase().as_str(),
+                    "dollars"
+                        | "usd"
+                        | "euros"
+                        | "eur"
+                        | "pounds"
+                        | "gbp"
+                        | "francs"
+                        | "yen"
+                        | "prices"
+                );
+            if !p.open_end && !constant && self.right_disq(right_idx, l.strong, round) {
+                return Some(last_e);
+            }
+            let ctx = l.admit
+                || l.strong
+                || l.soft
+                || qual != Qual::None
+                || l.yearw
+                || ranged
+                || self.list_prev_accepted(qs);
+            if round && !ctx {
+                return None;
+            }
+        }
+
+        if p.open_end {
+            self.push(
+                qs,
+                last_e,
+                Some(HistDate::y(ya)),
+                None,
+                Precision::Year,
+                None,
+                false,
+            );
+            return Some(last_e);
+        }
+        if p.b.is_some() {
+            self.push(
+                qs,
+                last_e,
+                Some(HistDate::y(ya)),
+                Some(HistDate::y(yb)),
+                Precision::Year,
+                None,
+                false,
+            );
+            return Some(last_e);
+        }
+        match qual {
+            Qual::Quarter(q) => {
+                let (f, t) = (HistDate::ym(ya, q * 3 - 2), HistDate::ym(ya, q * 3));
+                Some(self.finish(qs, last_e, f, t, Precision::Month, None, false))
+            }
+            Qual::Half(h) => {
+                let (f, t) = (HistDate::ym(ya, h * 6 - 5), HistDate::ym(ya, h * 6));
+                Some(self.finish(qs, last_e, f, t, Precision::Month, None, false))
+            }
+            _ => Some(self.finish(
+                qs,
+                last_e,
+                HistDate::y(ya),
+                HistDate::y(ya),
+                Precision::Year,
+                None,
+                false,
+            )),
+        }
+    }
+
+    pub(super) fn try_mixed(&mut self, i: usize) -> Option<usize> {
+        let w = self.txt(i);
+        // "FY2016"
+        if let Some(rest) = w.strip_prefix("FY") {
+            if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+                let v: i32 = rest.parse().ok()?;
+                if (1000..=2099).contains(&v) {
+                    return Some(self.finish(
+                        i,
+                        i + 1,
+                        HistDate::y(v),
+                        HistDate::y(v),
+                        Precision::Year,
+                        None,
+                        false,
+                    ));
+                }
+            }
+            return None;
+        }
+        // "500BC", "79AD"
+        let lead = w.bytes().take_while(u8::is_ascii_digit).count();
+        if lead == 0 || lead > 4 || w.as_bytes()[0] == b'0' {
+            return None;
+        }
+        let era = match &w[lead..] {
+            "BC" | "BCE" | "bc" => Era::Bc,
+            "AD" | "CE" => Era::Ad,
+            _ => return None,
+        };
+        let v: u32 = w[..lead].parse().ok()?;
+        if v == 0 {
+            return None;
+        }
+        let y = signed(v, Some(era));
+        Some(self.finish(
+            i,
+            i + 1,
+            HistDate::y(y),
+            HistDate::y(y),
+            Precision::Year,
+            None,
+            false,
+        ))
+    }
+}
