@@ -180,7 +180,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let x = self.lex(i);
-        if x.f & MONTH == 0 {
+        if x.f & MONTH_NAME == 0 {
             return None;
         }
         let w = self.txt(i);
@@ -251,7 +251,7 @@ impl<'a> Parser<'a> {
             K::Ord => (t.f & T_LZ == 0 && (1..=99).contains(&t.v)).then_some((t.v, i + 1)),
             K::Word => {
                 let x = self.lex(i);
-                if x.f & ORDW != 0 {
+                if x.f & ORDINAL_WORD != 0 {
                     return Some((x.n as u32, i + 1));
                 }
                 // "the XIX century", "the XIXth century" (common in translated prose)
@@ -283,11 +283,11 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                if x.f & TENS != 0 {
+                if x.f & TENS_WORD != 0 {
                     // "twenty-first", "twenty first", and "twenty- first" from broken lines
                     let j = if self.is_hyphen(i + 1) { i + 2 } else { i + 1 };
                     let y = self.lex(j);
-                    if y.f & ORDW != 0 && (1..=9).contains(&y.n) {
+                    if y.f & ORDINAL_WORD != 0 && (1..=9).contains(&y.n) {
                         return Some((x.n as u32 + y.n as u32, j + 1));
                     }
                     if self
@@ -309,7 +309,7 @@ impl<'a> Parser<'a> {
         } else {
             i
         };
-        (self.lexf(j) & CENT != 0).then_some(j + 1)
+        (self.lexf(j) & CENTURY_WORD != 0).then_some(j + 1)
     }
 
     /// 1000 if the word before `e` is "millennium"/"millennia", else 100.

@@ -17,7 +17,7 @@ impl<'a> Parser<'a> {
         if self.wis(k, "the") {
             k += 1;
         }
-        if self.lexf(k) & MODF != 0 {
+        if self.lexf(k) & PERIOD_MODIFIER != 0 {
             k += 1;
             if self.is_hyphen(k) {
                 k += 1;

@@ -1,253 +1,143 @@
-//! Word classes.
+//! Word classes: each word of `data/lexicon.txt`'s date classes, and of
+//! the month, ordinal and tens lists of `vocab::time`, maps to a bit set of
+//! the classes it belongs to. One hash lookup per word answers every class
+//! test the rules make about it, which is what keeps the guards cheap.
 
-use super::*;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
-pub(super) const MONTH: u32 = 1 << 0;
-pub(super) const ORDW: u32 = 1 << 1;
-pub(super) const TENS: u32 = 1 << 2;
-pub(super) const CENT: u32 = 1 << 3;
-pub(super) const MODF: u32 = 1 << 4;
-pub(super) const ADMIT: u32 = 1 << 5;
-pub(super) const STRONG: u32 = 1 << 6;
-pub(super) const SINCE: u32 = 1 << 7;
-pub(super) const UNTIL: u32 = 1 << 8;
-pub(super) const OPENR: u32 = 1 << 9;
-pub(super) const RCONN: u32 = 1 << 10;
-pub(super) const QUANT: u32 = 1 << 11;
-pub(super) const SOFTQ: u32 = 1 << 12;
-pub(super) const PAGE: u32 = 1 << 13;
-pub(super) const UNIT: u32 = 1 << 14;
-pub(super) const TUNIT: u32 = 1 << 15;
-pub(super) const MUNIT: u32 = 1 << 16;
-pub(super) const SKIPM: u32 = 1 << 17;
-pub(super) const CHANGE: u32 = 1 << 18;
-pub(super) const YEARW: u32 = 1 << 19;
-pub(super) const QOF: u32 = 1 << 20;
-pub(super) const SOFTOK: u32 = 1 << 21;
-pub(super) const HUNIT: u32 = 1 << 22;
-pub(super) const PRESENT: u32 = 1 << 23;
-pub(super) const PARTW: u32 = 1 << 24;
-pub(super) const PAGE2: u32 = 1 << 25;
-pub(super) const DETW: u32 = 1 << 26;
+use crate::extract::lexicon;
+use crate::vocab::time::{MONTH_WORDS, ORDINAL_WORDS, TENS_WORDS};
 
+/// Month names and abbreviations (`vocab::time::MONTH_WORDS`); the value is the month.
+pub(super) const MONTH_NAME: u32 = 1 << 0;
+/// "first" … "twentieth" (`vocab::time::ORDINAL_WORDS`); the value is the number.
+pub(super) const ORDINAL_WORD: u32 = 1 << 1;
+/// "twenty" … "ninety" (`vocab::time::TENS_WORDS`), for "twenty-first".
+pub(super) const TENS_WORD: u32 = 1 << 2;
+/// The nouns of a century or millennium production: "the 5th century", "the first millennia".
+pub(super) const CENTURY_WORD: u32 = 1 << 3;
+/// Modifiers that belong to a decade or century span: "the early 1990s", "mid-19th century".
+pub(super) const PERIOD_MODIFIER: u32 = 1 << 4;
+/// Words after which a bare number may be a year: "in 1920", "summer 1944", "fiscal 2016". A cue lets a round or early number through ("in 1500").
+pub(super) const YEAR_CUE: u32 = 1 << 5;
+/// Prepositions that vouch for the year even against a count noun after it: "in 2004 56 per cent of people", "since at least 1967".
+pub(super) const STRONG_YEAR_CUE: u32 = 1 << 6;
+/// Opens a range to the right: "since 2001" runs to no end.
+pub(super) const OPEN_END_CUE: u32 = 1 << 7;
+/// Opens a range to the left: "until 1918" has no start.
+pub(super) const OPEN_START_CUE: u32 = 1 << 8;
+/// After a date, opens it to the right: "1990 onwards".
+pub(super) const ONWARDS_WORD: u32 = 1 << 9;
+/// Lower-case words that join the two ends of a range ("1914 to 1918"); a dash does too, and "and" after "between".
+pub(super) const RANGE_CONNECTOR: u32 = 1 << 10;
+/// The open end of a range: "1991–present", "from 1999 to today".
+pub(super) const PRESENT_WORD: u32 = 1 << 11;
+/// "the year 800": the word that lets a three-digit number be a year.
+pub(super) const YEAR_WORD: u32 = 1 << 12;
+/// Parts of a year: "the first quarter of 2016", "the second half of 1990".
+pub(super) const YEAR_PART: u32 = 1 << 13;
+/// Words before a number that make it an amount, not a year: "over 1500", "killed 2000", "than 1900".
+pub(super) const QUANTITY_CUE: u32 = 1 << 14;
+/// "about 1500", "around 1900": a year only when the number ends a phrase (see date-clause-follower).
+pub(super) const APPROXIMATOR: u32 = 1 << 15;
+/// Determiners after "marks": "2015 marks the anniversary" is a year followed by a verb, not "marks" the currency.
+pub(super) const DETERMINER: u32 = 1 << 16;
+/// Words that may follow an approximated year and show that the number ended a phrase: "about 1500 and", "around 1816 when".
+pub(super) const CLAUSE_FOLLOWER: u32 = 1 << 17;
+/// Words whose number is a reference, a label, a code or an amount of money, never a year: "page 1920", "resolution 1441", "flight 1549", "Boeing 747", "USD 1500".
+pub(super) const REFERENCE_WORD: u32 = 1 << 18;
+/// Reference words whose number stays theirs even inside brackets: "resolution [1011 (XI)]", "resolutions (1652 and 1665)".
+pub(super) const BRACKETED_REFERENCE: u32 = 1 << 19;
+/// Nouns that make the number before them a count: "1500 soldiers", "2000 votes". A strong year cue before the number can outvote them unless the number is round.
+pub(super) const COUNT_NOUN: u32 = 1 << 20;
+/// Units of time and multipliers after a number: "1500 years", "1000 times", "2000-fold".
+pub(super) const DURATION_UNIT: u32 = 1 << 21;
+/// Units of measure and money after a number, and the words of large numbers: "1500 km", "2000 dollars", "1990 million".
+pub(super) const MEASURE_UNIT: u32 = 1 << 22;
+/// Adjectives skipped between a number and its count noun: "2000 US troops", "1500 armed men", "1800 French soldiers".
+pub(super) const COUNT_MODIFIER: u32 = 1 << 23;
+/// Verbs of change before "from": "rose from 1500 to 2000" is an amount, when both ends are round.
+pub(super) const CHANGE_VERB: u32 = 1 << 24;
+/// Nouns of amount before "of": "a total of 1500", "a force of 2000", "a budget of 1990".
+pub(super) const QUANTITY_OF: u32 = 1 << 25;
+/// Units joined to a number by a hyphen: "a 1500-year history", "a 2000-strong force", "a 1200-page book".
+pub(super) const HYPHEN_UNIT: u32 = 1 << 26;
+/// Nouns after a year that make it a point of comparison ("below 1990 levels", "at 1990 prices", "the pre-1967 borders"): they keep a year after "at" or an amount word.
+pub(super) const LEVEL_NOUN: u32 = 1 << 27;
+/// Currencies and prices after "in YEAR": "in 2013 dollars" are prices of that year, not 2013 dollars.
+pub(super) const CONSTANT_CURRENCY: u32 = 1 << 28;
+/// Comparatives before "than" that make a year of what follows: "no later than 1992", "earlier than 1800".
+pub(super) const COMPARATIVE: u32 = 1 << 29;
+
+/// Each class read from `data/lexicon.txt`, with its bit.
+const LEXICON_CLASSES: [(&str, u32); 27] = [
+    ("date-century-word", CENTURY_WORD),
+    ("date-period-modifier", PERIOD_MODIFIER),
+    ("date-year-cue", YEAR_CUE),
+    ("date-strong-year-cue", STRONG_YEAR_CUE),
+    ("date-open-end-cue", OPEN_END_CUE),
+    ("date-open-start-cue", OPEN_START_CUE),
+    ("date-onwards-word", ONWARDS_WORD),
+    ("date-range-connector", RANGE_CONNECTOR),
+    ("date-present-word", PRESENT_WORD),
+    ("date-year-word", YEAR_WORD),
+    ("date-year-part", YEAR_PART),
+    ("date-quantity-cue", QUANTITY_CUE),
+    ("date-approximator", APPROXIMATOR),
+    ("date-determiner", DETERMINER),
+    ("date-clause-follower", CLAUSE_FOLLOWER),
+    ("date-reference-word", REFERENCE_WORD),
+    ("date-bracketed-reference", BRACKETED_REFERENCE),
+    ("date-count-noun", COUNT_NOUN),
+    ("date-duration-unit", DURATION_UNIT),
+    ("date-measure-unit", MEASURE_UNIT),
+    ("date-count-modifier", COUNT_MODIFIER),
+    ("date-change-verb", CHANGE_VERB),
+    ("date-quantity-of", QUANTITY_OF),
+    ("date-hyphen-unit", HYPHEN_UNIT),
+    ("date-level-noun", LEVEL_NOUN),
+    ("date-constant-currency", CONSTANT_CURRENCY),
+    ("date-comparative", COMPARATIVE),
+];
+
+/// The classes of one word, and the number it names (a month, an ordinal, a
+/// tens word), or 0.
 #[derive(Clone, Copy, Default, Debug)]
 pub(super) struct Lex {
     pub(super) f: u32,
     pub(super) n: u8,
 }
 
-/// FNV-1a: the lexicon is looked up for most words next to a number, and its
+/// FxHash: the lexicon is looked up for most words next to a number, and its
 /// keys are short ASCII words, where SipHash costs more than the rest.
-#[derive(Default, Clone, Copy)]
-pub(super) struct Fnv(u64);
+type LexMap = FxHashMap<&'static [u8], Lex>;
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+static LEX: LazyLock<LexMap> = LazyLock::new(build_lex);
 
-pub(super) type LexMap = HashMap<&'static [u8], Lex, std::hash::BuildHasherDefault<Fnv>>;
-
-pub(super) static LEX: LazyLock<LexMap> = LazyLock::new(build_lex);
-
-pub(super) fn build_lex() -> LexMap {
+fn build_lex() -> LexMap {
     let mut m = LexMap::with_capacity_and_hasher(1024, Default::default());
-    let mut add = |words: &'static str, f: u32| {
-        for w in words.split_whitespace() {
+    for (class, f) in LEXICON_CLASSES {
+        for w in lexicon::words(class) {
             m.entry(w.as_bytes()).or_default().f |= f;
         }
-    };
-    add("century centuries millennium millennia", CENT);
-    add("early mid middle late", MODF);
-    // Words after which a number is read as a year.
-    add(
-        "in since by until till til untill during after before of from between through \
-            throughout circa c ca summer winter spring autumn early late mid end beginning start \
-            middle as within pre post easter christmas fiscal fy financial year years the \
-            year-end",
-        ADMIT,
-    );
-    add(
-        "in since by until till til untill during after before through throughout circa from \
-            between",
-        STRONG,
-    );
-    add("since", SINCE);
-    add("until till til untill", UNTIL);
-    add("onwards onward forward forwards", OPENR);
-    add("to until till through thru", RCONN);
-    add("present today now", PRESENT);
-    add("year years", YEARW);
-    add("quarter half", PARTW);
-    add(
-        "over nearly almost approximately approx roughly some than least most estimated \
-            additional another extra further top exactly under below above less fewer more just \
-            only totalling totaling totalled numbering costing cost paid pay earned earn won \
-            lost killed kill raised worth sold bought employs employed hosted houses housed \
-            counted counts measured weighing weighs weighed reached exceeded exceeding exceeds \
-            averaging averaged approximating altitude numbered",
-        QUANT,
-    );
-    add("about around", SOFTQ);
-    add(
-        "the a an its our this that their his her another one both",
-        DETW,
-    );
-    add(
-        "and or when while after before until to in on at by with from the a an as but during \
-            for through that which he she it they we there this",
-        SOFTOK,
-    );
-    add(
-        "page pages p pp pg section sections sec sect chapter chapters ch chap art article \
-            articles para paras paragraph paragraphs nos number numbers num vol vols volume \
-            volumes issue fig figs figure figures table tables item items line lines verse \
-            verses rule rules clause clauses annex annexes appendix resolution resolutions \
-            decision decisions document documents doc flight flights route highway hwy \
-            interstate road street avenue room suite box model models series type class mark mk \
-            version ver boeing airbus windows code rank ranked score scored platform gate \
-            channel hill height elevation level grade unit batch lot ticket serial id tel phone \
-            fax telephone pin zip postcode usd eur gbp rs inr dm chf jpy cny rmb aud cad sek nok \
-            dkk frs pop population tally bus cabin apartment apt block regulation op opus bwv \
-            psalm hymn exit junction pier berth track floor storey ward district precinct \
-            division brigade regiment battalion squadron corps army fleet patrol mission apollo \
-            soyuz voyager pioneer kosmos cosmos hd ngc gj hip ic messier asteroid minor \
-            catalogue catalog cat ref reference file case docket no mig yak cessna lockheed \
-            model kilometre km mile mp mps extension ext ward bed beds seat pillar stele \
-            inscription tablet papyrus manuscript ms mss codex folio fol fols plate plates sura \
-            surah ayah canto scene stanza game match round lap stage vs versus v x minus plus \
-            times divided multiplied equals sh ksh lat long latitude longitude",
-        PAGE,
-    );
-    add(
-        "people persons person men women children kids boys girls babies infants individuals \
-            inhabitants residents citizens civilians nationals soldiers troops officers police \
-            policemen peacekeepers personnel fighters combatants militants rebels insurgents \
-            guerrillas terrorists prisoners detainees hostages refugees migrants immigrants \
-            emigrants workers employees staff volunteers experts students pupils teachers \
-            doctors nurses patients victims casualties deaths dead killed wounded injured lives \
-            cases infections families households homes houses dwellings buildings villages towns \
-            cities schools hospitals clinics units vehicles cars trucks lorries tanks aircraft \
-            planes airplanes helicopters jets ships vessels boats guns weapons rifles missiles \
-            rockets bombs warheads mines landmines shells copies books pages words items \
-            projects companies firms enterprises jobs signatures participants visitors tourists \
-            pilgrims spectators fans settlers species animals cattle sheep head horses camels \
-            delegates deputies members seats votes ballots voters candidates points objects \
-            satellites trees beds doses vaccines pieces bottles bags boxes containers sites \
-            farms languages titles files documents letters messages calls positions posts places \
-            steps kilos applications complaints incidents arrests executions others strong more \
-            new hectares acres men-at-arms recruits conscripts sailors marines airmen cavalry \
-            infantry knights archers slaves serfs monks nuns priests pilots crew passengers \
-            guests runs wickets goals yards laps followers subscribers readers users viewers \
-            downloads entries records samples specimens entrants graduates scholars manuscripts \
-            coins tablets artifacts artefacts objects paintings works poems songs pounds \
-            signatories orphans widows elderly adults youths teenagers minors survivors evacuees \
-            displaced homeless unemployed jobless poor tonnes tons",
-        UNIT,
-    );
-    // Words whose number stays theirs even inside brackets: "resolution [1011 (XI)]".
-    add(
-        "resolution resolutions decision decisions document documents article articles \
-            section sections paragraph paragraphs page pages p pp no nos number numbers para \
-            paras art",
-        PAGE2,
-    );
-    add(
-        "years year yrs yr months weeks days hours hour hrs minutes minute mins min seconds \
-            secs decades centuries millennia nights generations times fold odd plus",
-        TUNIT,
-    );
-    add(
-        "km kms km2 kilometres kilometers kilometre kilometer m metres meters metre meter mm \
-            cm ft feet foot mi miles mile yd kg kgs kilograms kilogram kilo g grams gram lb lbs \
-            pounds tons tonnes ton tonne mt mw kw kwh gw gwh mwh megawatts kilowatts hp bhp mph \
-            kph hz mhz ghz volts watts calories kcal acres hectares ha sq square cubic litres \
-            liters litre liter gallons barrels bbl bpd usd eur gbp dollars dollar euros euro \
-            cents pence yen yuan renminbi rupees rupee francs franc rubles roubles ruble rouble \
-            pesos peso dinars dinar riyals rials rial shekels lira lire liras crowns kronor \
-            kroner krona zloty forint naira baht ringgit taka drachmas marks guilders florins \
-            ducats livres sous shillings talents denarii sesterces dirhams piastres piasters \
-            rand million millions billion billions trillion thousand thousands hundred hundreds \
-            crore lakh percent pct bn mn degrees gmt utc h hrs am pm cc mb gb kb tb bytes bits \
-            pixels rpm psi bar db ppm ppb kt knots leagues fathoms cubits stadia li ri versts \
-            inches inch x times to",
-        MUNIT,
-    );
-    add(
-        "us american canadian australian hong new additional extra other armed innocent young \
-            foreign unarmed international local metric nautical light heavy square cubic more of \
-            our their its his her such brave dead french british german russian soviet chinese \
-            japanese indian iranian israeli palestinian afghan iraqi syrian turkish un nato \
-            civilian military government rebel enemy allied roman greek persian ottoman english \
-            spanish dutch italian austrian swedish polish arab muslim christian jewish black \
-            white native indigenous elite regular fresh trained",
-        SKIPM,
-    );
-    add(
-        "increased increase increases increasing rose rise rises rising risen fell fall falls \
-            falling fallen grew grow grows growing grown dropped drop drops declined decline \
-            declines declining climbed climb jumped jump reduced reduce reducing reduction cut \
-            raised raise raising expanded doubled tripled soared plunged went up down decreased \
-            decrease shrank shrunk slashed boosted lowered surged ranging ranges range ranged \
-            varying varies vary varied numbers anywhere somewhere",
-        CHANGE,
-    );
-    add(
-        "total number sum maximum minimum max min average estimate population figure tally \
-            count force army team crowd fleet group contingent budget cost price value amount \
-            capacity height depth length distance altitude elevation area size rate score \
-            majority margin increase decrease rise drop loss profit revenue debt fine salary \
-            income pension grant loan payment deficit surplus outlay investment ransom reward \
-            bail compensation fee tax levy turnout circulation readership membership workforce \
-            garrison strength toll upwards excess tune contribution donation pledge aid \
-            assistance funding allocation expenditure spending purchase sale order shipment \
-            delivery consignment batch crew staff band body host party column detachment unit \
-            division brigade regiment battalion squadron corps legion horde multitude flock herd \
-            shipload boatload caravan convoy fortune dowry tribute indemnity subsidy stipend \
-            wage wages rent price prices sums losses debts fines population populations length \
-            width radius diameter speed velocity temperature pressure weight mass volume yield \
-            output production exports imports reserves stock stocks",
-        QOF,
-    );
-    add(
-        "year years yr month week day hour minute strong man men member members seat seats \
-            page pages metre meter metres meters km kilometre kilometer mile miles foot feet ton \
-            tonne acre hectare bed room point mm cm kg odd plus fold word person people unit \
-            megawatt mw kw pound dollar euro litre liter gallon barrel square sq square-metre \
-            storey story horsepower hp ft inch gram kilo troop piece part volume item line \
-            km-long long high wide deep tall",
-        HUNIT,
-    );
-    for &(w, n) in MONTH_WORDS {
-        let e = m.entry(w.as_bytes()).or_default();
-        e.f |= MONTH;
-        e.n = n;
     }
-    for &(w, n) in ORDINAL_WORDS {
-        let e = m.entry(w.as_bytes()).or_default();
-        e.f |= ORDW;
-        e.n = n;
-    }
-    for &(w, n) in TENS_WORDS {
-        let e = m.entry(w.as_bytes()).or_default();
-        e.f |= TENS;
-        e.n = n;
+    let numbered = [
+        (MONTH_WORDS, MONTH_NAME),
+        (ORDINAL_WORDS, ORDINAL_WORD),
+        (TENS_WORDS, TENS_WORD),
+    ];
+    for (words, f) in numbered {
+        for &(w, n) in words {
+            let e = m.entry(w.as_bytes()).or_default();
+            e.f |= f;
+            e.n = n;
+        }
     }
     m
 }
 
+/// The classes of `word`, case-folded (ASCII only: every entry is ASCII).
 pub(super) fn lex_of(word: &str) -> Lex {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 24 || !word.is_ascii() {
@@ -258,4 +148,21 @@ pub(super) fn lex_of(word: &str) -> Lex {
         *d = s.to_ascii_lowercase();
     }
     LEX.get(&buf[..b.len()]).copied().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A misspelt class name would silently match no word.
+    #[test]
+    fn every_class_has_words_of_one_token() {
+        for (class, _) in LEXICON_CLASSES {
+            assert!(lexicon::words(class).count() > 0, "[{class}] is empty");
+            for w in lexicon::words(class) {
+                assert!(w.len() <= 24 && w.is_ascii() && !w.contains(' '), "{w:?}");
+                assert_eq!(w, w.to_ascii_lowercase(), "{w:?}");
+            }
+        }
+    }
 }

@@ -162,7 +162,7 @@ impl<'a> Parser<'a> {
         }
         let d1 = self.full_date(i, between)?;
         // "from December 31, 2002, to February 3, 2003"
-        let c = if self.is_p(d1.e, ',') && self.lexf(d1.e + 1) & RCONN != 0 {
+        let c = if self.is_p(d1.e, ',') && self.lexf(d1.e + 1) & RANGE_CONNECTOR != 0 {
             d1.e + 1
         } else {
             d1.e
@@ -184,7 +184,7 @@ impl<'a> Parser<'a> {
                 );
                 return Some(d2.e);
             }
-            if self.lexf(k) & PRESENT != 0 && self.lower(k) {
+            if self.lexf(k) & PRESENT_WORD != 0 && self.lower(k) {
                 self.push(d1.s, k + 1, Some(d1.from), None, d1.prec, None, false);
                 return Some(k + 1);
             }

@@ -13,11 +13,11 @@ impl<'a> Parser<'a> {
                 && self.adj(p, s)
                 && p > self.floor
                 && self.adj(p - 1, p)
-                && (self.lexf(p - 1) & MODF != 0 || pre_post(self.txt(p - 1)))
+                && (self.lexf(p - 1) & PERIOD_MODIFIER != 0 || pre_post(self.txt(p - 1)))
             {
                 return p - 1;
             }
-            if self.lexf(p) & MODF != 0 {
+            if self.lexf(p) & PERIOD_MODIFIER != 0 {
                 return p;
             }
         }
@@ -63,7 +63,7 @@ impl<'a> Parser<'a> {
             return Some(e);
         }
         let three = self.tok(i).is_some_and(|t| t.nd == 3) && f1 > 0;
-        if three && !(self.wis(s.wrapping_sub(1), "the") || self.lexf(s) & MODF != 0) {
+        if three && !(self.wis(s.wrapping_sub(1), "the") || self.lexf(s) & PERIOD_MODIFIER != 0) {
             return Some(e);
         }
         // Range: "1980s–1990s", "from the 1970s to the 1990s".
@@ -73,7 +73,7 @@ impl<'a> Parser<'a> {
                 k += 1;
             }
             let mut k2 = k;
-            if self.lexf(k2) & MODF != 0 {
+            if self.lexf(k2) & PERIOD_MODIFIER != 0 {
                 k2 += 1;
                 if self.is_hyphen(k2) {
                     k2 += 1;

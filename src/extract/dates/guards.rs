@@ -32,7 +32,7 @@ impl<'a> Parser<'a> {
                 '/' | ':' | '\\' | '.' | ',' if self.adj(p, s) && p > 0 && self.adj(p - 1, p) => {
                     l.disq = true
                 }
-                '.' if p > 0 && self.lexf(p - 1) & PAGE != 0 && self.adj(p - 1, p) => {
+                '.' if p > 0 && self.lexf(p - 1) & REFERENCE_WORD != 0 && self.adj(p - 1, p) => {
                     l.disq = true;
                 }
                 c if is_hyphen_char(c) && self.adj(p, s) && p > 0 && self.adj(p - 1, p) => {
@@ -40,7 +40,7 @@ impl<'a> Parser<'a> {
                 }
                 '(' | '[' => {
                     // "resolution [1011 (XI)]", "resolutions (1652 and 1665)"
-                    if p > 0 && self.lexf(p - 1) & PAGE2 != 0 {
+                    if p > 0 && self.lexf(p - 1) & BRACKETED_REFERENCE != 0 {
                         l.disq = true;
                     } else if t.c == '(' {
                         l.admit = true;
@@ -53,7 +53,7 @@ impl<'a> Parser<'a> {
             K::Word => {
                 let w = self.txt(p);
                 let x = self.lexf(p);
-                if x & PAGE != 0 {
+                if x & REFERENCE_WORD != 0 {
                     // "no" is a determiner in lower case ("no 1992 budget"), a
                     // numero sign as "No"/"NO"/"No.".
                     let numero = w.eq_ignore_ascii_case("no");
@@ -62,16 +62,13 @@ impl<'a> Parser<'a> {
                     }
                     // "the line 1992"? never mind: page words win.
                 }
-                if x & QUANT != 0 {
+                if x & QUANTITY_CUE != 0 {
                     l.disq = true;
                     l.quant = true;
                     // "no later than 1992", "earlier than 1800"
                     if w.eq_ignore_ascii_case("than")
                         && p > 0
-                        && matches!(
-                            self.txt(p - 1).to_ascii_lowercase().as_str(),
-                            "later" | "earlier" | "sooner" | "before" | "after"
-                        )
+                        && self.lexf(p - 1) & COMPARATIVE != 0
                     {
                         l.disq = false;
                         l.quant = false;
@@ -79,25 +76,25 @@ impl<'a> Parser<'a> {
                         l.strong = true;
                     }
                 }
-                if x & SOFTQ != 0 {
+                if x & APPROXIMATOR != 0 {
                     l.soft = true;
                 }
-                if x & ADMIT != 0 {
+                if x & YEAR_CUE != 0 {
                     l.admit = true;
                 }
-                if x & STRONG != 0 {
+                if x & STRONG_YEAR_CUE != 0 {
                     l.strong = true;
                 }
-                if x & YEARW != 0 {
+                if x & YEAR_WORD != 0 {
                     l.yearw = true;
                 }
                 if w.eq_ignore_ascii_case("between") {
                     l.between = true;
                 }
-                if w.eq_ignore_ascii_case("from") && p > 0 && self.lexf(p - 1) & CHANGE != 0 {
+                if w.eq_ignore_ascii_case("from") && p > 0 && self.lexf(p - 1) & CHANGE_VERB != 0 {
                     l.change = true;
                 }
-                if w.eq_ignore_ascii_case("of") && p > 0 && self.lexf(p - 1) & QOF != 0 {
+                if w.eq_ignore_ascii_case("of") && p > 0 && self.lexf(p - 1) & QUANTITY_OF != 0 {
                     l.disq = true;
                 }
                 // "a further 1500", "up to 2000 more"
@@ -109,7 +106,7 @@ impl<'a> Parser<'a> {
                     && self.wis(p - 1, "at")
                 {
                     // "since at least 1967" is a year; "at least 2000" a count.
-                    if p > 1 && self.lexf(p - 2) & STRONG != 0 {
+                    if p > 1 && self.lexf(p - 2) & STRONG_YEAR_CUE != 0 {
                         l.disq = false;
                         l.quant = false;
                         l.strong = true;
@@ -225,7 +222,7 @@ impl<'a> Parser<'a> {
                         Some(K::Num | K::Mixed | K::Dec | K::Ord) => true,
                         Some(K::Word) => {
                             let x = self.lexf(e + 1);
-                            x & (HUNIT | MUNIT | TUNIT) != 0
+                            x & (HYPHEN_UNIT | MEASURE_UNIT | DURATION_UNIT) != 0
                         }
                         _ => false,
                     }
@@ -251,10 +248,10 @@ impl<'a> Parser<'a> {
             let x = self.lexf(j);
             let w = self.txt(j);
             // "2015 marks the anniversary": a verb before a determiner.
-            if w == "marks" && self.lexf(j + 1) & DETW != 0 {
+            if w == "marks" && self.lexf(j + 1) & DETERMINER != 0 {
                 return false;
             }
-            if x & MUNIT != 0 && !(w == "to" || w == "x" || w == "times") {
+            if x & MEASURE_UNIT != 0 && !(w == "to" || w == "x" || w == "times") {
                 // "per" + "cent" and units; skip words that are also plain English
                 return !(w == "m" && step > 0);
             }
@@ -262,10 +259,10 @@ impl<'a> Parser<'a> {
                 return true;
             }
             if self.lower(j) || t.f & T_UPPER != 0 {
-                if x & TUNIT != 0 && self.lower(j) {
+                if x & DURATION_UNIT != 0 && self.lower(j) {
                     return true;
                 }
-                if x & UNIT != 0 && self.lower(j) {
+                if x & COUNT_NOUN != 0 && self.lower(j) {
                     return !strong || round;
                 }
             }
@@ -277,7 +274,7 @@ impl<'a> Parser<'a> {
                 j += if self.is_p(j + 3, '.') { 4 } else { 3 };
                 continue;
             }
-            if x & SKIPM != 0 {
+            if x & COUNT_MODIFIER != 0 {
                 j += 1;
                 continue;
             }
@@ -296,7 +293,7 @@ impl<'a> Parser<'a> {
                     ',' | '.' | ';' | '(' | ')' | ':' | '?' | '!' | '–' | '—'
                 ),
                 // "Around 1816 Michel Chevreul started…": a new clause.
-                K::Word => self.lexf(e) & SOFTOK != 0 || t.f & T_CAP != 0,
+                K::Word => self.lexf(e) & CLAUSE_FOLLOWER != 0 || t.f & T_CAP != 0,
                 _ => false,
             },
         }

@@ -18,14 +18,10 @@
 //! to the year, decade and century lists, so a Hijri number is never counted
 //! as a Gregorian year.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub use crate::vocab::time::{HistDate, Precision};
-use crate::vocab::time::{
-    MONTH_WORDS, ORDINAL_WORDS, TENS_WORDS, century_of, decade_of, hijri_years_to_gregorian,
-    max_days_in_month,
-};
+use crate::vocab::time::{century_of, decade_of, hijri_years_to_gregorian, max_days_in_month};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
@@ -152,10 +148,10 @@ impl<'a> Parser<'a> {
         };
         if w > self.floor {
             let x = self.lexf(w - 1);
-            if x & SINCE != 0 {
+            if x & OPEN_END_CUE != 0 {
                 t = None;
                 s = w - 1;
-            } else if x & UNTIL != 0 && !self.wis(w.saturating_sub(2), "from") {
+            } else if x & OPEN_START_CUE != 0 && !self.wis(w.saturating_sub(2), "from") {
                 f = None;
                 s = w - 1;
                 if s > self.floor && self.wis(s - 1, "up") {
@@ -169,7 +165,7 @@ impl<'a> Parser<'a> {
                 && s > 0
                 && self.wis(s - 1, "from")
                 && !matches!(self.kind(e + 1), Some(K::Word | K::Num | K::Mixed));
-            if self.lexf(e) & OPENR != 0 || on {
+            if self.lexf(e) & ONWARDS_WORD != 0 || on {
                 t = None;
                 e += 1;
             }
@@ -193,7 +189,7 @@ impl<'a> Parser<'a> {
                         && t.e - t.s >= 3
                         && t.e - t.s <= 9
                         && b"JFMASOND".contains(&first)
-                        && self.lexf(i) & MONTH != 0
+                        && self.lexf(i) & MONTH_NAME != 0
                     {
                         r = self.try_date(i);
                     }

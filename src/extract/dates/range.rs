@@ -31,8 +31,9 @@ impl<'a> Parser<'a> {
         };
         let j = a.e;
         let dash = self.is_dash(j);
-        let conn =
-            dash || (self.lexf(j) & RCONN != 0 && self.lower(j)) || (between && self.wis(j, "and"));
+        let conn = dash
+            || (self.lexf(j) & RANGE_CONNECTOR != 0 && self.lower(j))
+            || (between && self.wis(j, "and"));
         if !conn {
             return Some(p);
         }
@@ -50,7 +51,7 @@ impl<'a> Parser<'a> {
         }
         // "to the present", "1991–present"
         let kk = if self.wis(k, "the") { k + 1 } else { k };
-        if self.lexf(kk) & PRESENT != 0 && (dash || !between) && self.lower(kk) {
+        if self.lexf(kk) & PRESENT_WORD != 0 && (dash || !between) && self.lower(kk) {
             let mut e = kk + 1;
             if self.wis(e, "day") {
                 e += 1;
@@ -335,7 +336,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn rconn(&self, i: usize, between: bool) -> bool {
         self.is_dash(i)
-            || (self.lexf(i) & RCONN != 0 && self.lower(i))
+            || (self.lexf(i) & RANGE_CONNECTOR != 0 && self.lower(i))
             || (between && self.wis(i, "and"))
     }
 }

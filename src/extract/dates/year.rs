@@ -26,12 +26,16 @@ impl<'a> Parser<'a> {
                     return (p, Qual::Half(w[1] - b'0'));
                 }
             }
-            if self.wis(p, "of") && ok(3) && self.lexf(p - 1) & PARTW != 0 {
+            if self.wis(p, "of") && ok(3) && self.lexf(p - 1) & YEAR_PART != 0 {
                 let n = if self.tok(p - 2).is_some_and(|t| t.k == K::Ord) {
                     self.tok(p - 2).map(|t| t.v).unwrap_or(0)
                 } else {
                     let x = self.lex(p - 2);
-                    if x.f & ORDW != 0 { x.n as u32 } else { 0 }
+                    if x.f & ORDINAL_WORD != 0 {
+                        x.n as u32
+                    } else {
+                        0
+                    }
                 };
                 let half = self.wis(p - 1, "half");
                 let st = if ok(4) && self.wis(p - 3, "the") {
@@ -217,21 +221,7 @@ impl<'a> Parser<'a> {
                 return Some(last_e);
             }
             // "below 1990 levels", "at 1990 prices", "the pre-1967 borders"
-            let levels = matches!(
-                self.txt(right_idx).to_ascii_lowercase().as_str(),
-                "levels"
-                    | "level"
-                    | "prices"
-                    | "rates"
-                    | "values"
-                    | "standards"
-                    | "figures"
-                    | "borders"
-                    | "lines"
-                    | "frontiers"
-                    | "boundaries"
-                    | "dollars"
-            ) && self.lower(right_idx);
+            let levels = self.lexf(right_idx) & LEVEL_NOUN != 0 && self.lower(right_idx);
             if l.at && !ranged && !levels {
                 return Some(last_e);
             }
@@ -240,18 +230,7 @@ impl<'a> Parser<'a> {
             let constant = !round
                 && !ranged
                 && self.wis(qs.wrapping_sub(1), "in")
-                && matches!(
-                    self.txt(right_idx).to_ascii_lowercase().as_str(),
-                    "dollars"
-                        | "usd"
-                        | "euros"
-                        | "eur"
-                        | "pounds"
-                        | "gbp"
-                        | "francs"
-                        | "yen"
-                        | "prices"
-                );
+                && self.lexf(right_idx) & CONSTANT_CURRENCY != 0;
             if !p.open_end && !constant && self.right_disq(right_idx, l.strong, round) {
                 return Some(last_e);
             }
