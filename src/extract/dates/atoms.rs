@@ -11,7 +11,7 @@ pub(super) enum Era {
 
 /// A number that may be a year: its token span (era markers included).
 #[derive(Clone, Copy, Debug)]
-pub(super) struct YU {
+pub(super) struct YearNum {
     pub(super) s: usize,
     pub(super) e: usize,
     pub(super) n: usize,
@@ -27,7 +27,7 @@ pub(super) fn signed(v: u32, era: Option<Era>) -> i32 {
 
 /// The year `u` stands for after `base`, reading a one- or two-digit `u` as
 /// its last digits ("1636/7" → 1637, "1999/00" → 2000).
-pub(super) fn expand_year(base: u32, u: &YU) -> u32 {
+pub(super) fn expand_year(base: u32, u: &YearNum) -> u32 {
     if u.nd > 2 {
         return u.v;
     }
@@ -66,9 +66,9 @@ pub(super) fn roman(w: &str) -> Option<u32> {
 
 impl<'a> Parser<'a> {
     /// "BC", "BCE", "AD", "CE", "AH", and dotted "B.C.", "a.d.", "B.C.E.".
-    pub(super) fn era_at(&self, i: usize) -> Option<(Era, usize)> {
+    pub(super) fn era_marker(&self, i: usize) -> Option<(Era, usize)> {
         let t = self.tok(i)?;
-        if t.k != K::Word {
+        if t.k != Kind::Word {
             return None;
         }
         let w = self.txt(i);
@@ -87,7 +87,7 @@ impl<'a> Parser<'a> {
         let mut j = i;
         while n < 3 {
             let Some(tj) = self.tok(j) else { break };
-            if tj.k != K::Word || tj.e - tj.s != 1 || (n > 0 && !self.adj(j - 1, j)) {
+            if tj.k != Kind::Word || tj.e - tj.s != 1 || (n > 0 && !self.adj(j - 1, j)) {
                 break;
             }
             letters[n] = self.txt(j).as_bytes()[0].to_ascii_uppercase();
@@ -112,13 +112,13 @@ impl<'a> Parser<'a> {
     }
 
     /// An era marker that stands before a number: "AD 79", "A.D. 79", "AH 1400".
-    pub(super) fn era_before(&self, i: usize) -> Option<(Era, usize)> {
+    pub(super) fn era_marker_before(&self, i: usize) -> Option<(Era, usize)> {
         for back in 1..=4 {
             if i < back || i - back < self.floor {
                 break;
             }
             let s = i - back;
-            if let Some((era, nx)) = self.era_at(s)
+            if let Some((era, nx)) = self.era_marker(s)
                 && nx == i
                 && matches!(era, Era::Ad | Era::Ah)
                 && (self.txt(s) != "CE")
@@ -129,15 +129,15 @@ impl<'a> Parser<'a> {
         None
     }
 
-    pub(super) fn year_unit(&self, i: usize, lz_ok: bool) -> Option<YU> {
+    pub(super) fn year_number(&self, i: usize, lz_ok: bool) -> Option<YearNum> {
         let plain = if lz_ok { self.num_lz(i) } else { self.num(i) };
         let (v, nd) = match plain {
             Some(x) => x,
             // "10,000 BC": thousands commas are fine before an era marker.
             None => {
                 let t = self.tok(i)?;
-                let era_next = matches!(self.era_at(i + 1), Some((Era::Bc | Era::Ad, _)));
-                if t.k != K::Num
+                let era_next = matches!(self.era_marker(i + 1), Some((Era::Bc | Era::Ad, _)));
+                if t.k != Kind::Num
                     || t.f & (T_DEC | T_LZ) != 0
                     || t.f & T_COMMA == 0
                     || !era_next
@@ -153,18 +153,18 @@ impl<'a> Parser<'a> {
         }
         let mut s = i;
         let mut era = None;
-        if let Some((er, st)) = self.era_before(i) {
+        if let Some((er, st)) = self.era_marker_before(i) {
             era = Some(er);
             s = st;
         }
         let mut e = i + 1;
         if era.is_none()
-            && let Some((er, nx)) = self.era_at(i + 1)
+            && let Some((er, nx)) = self.era_marker(i + 1)
         {
             era = Some(er);
             e = nx;
         }
-        Some(YU {
+        Some(YearNum {
             s,
             e,
             n: i,
@@ -174,9 +174,9 @@ impl<'a> Parser<'a> {
         })
     }
 
-    pub(super) fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+    pub(super) fn month_name(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
-        if t.k != K::Word || t.f & T_CAP == 0 {
+        if t.k != Kind::Word || t.f & T_CAP == 0 {
             return None;
         }
         let x = self.lex(i);
@@ -199,21 +199,21 @@ impl<'a> Parser<'a> {
         Some((x.n, j))
     }
 
-    pub(super) fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+    pub(super) fn day_number(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
         let ok = match t.k {
-            K::Num => t.f & (T_COMMA | T_DEC) == 0 && t.nd <= 2,
-            K::Ord => t.nd <= 2,
+            Kind::Num => t.f & (T_COMMA | T_DEC) == 0 && t.nd <= 2,
+            Kind::Ord => t.nd <= 2,
             _ => false,
         };
         (ok && (1..=31).contains(&t.v)).then_some((t.v as u8, i + 1))
     }
 
     /// (value, start, end) of a decade token at `i`: "1990s", "1990's", "'60s", "470s".
-    pub(super) fn decade_at(&self, i: usize) -> Option<(u32, usize, usize)> {
+    pub(super) fn decade_number(&self, i: usize) -> Option<(u32, usize, usize)> {
         let t = *self.tok(i)?;
         match t.k {
-            K::Dec => {
+            Kind::Dec => {
                 if t.f & T_LZ != 0 || t.v % 10 != 0 {
                     return None;
                 }
@@ -222,7 +222,7 @@ impl<'a> Parser<'a> {
                 }
                 (t.nd == 3 || t.nd == 4).then_some((t.v, i, i + 1))
             }
-            K::Num => {
+            Kind::Num => {
                 let (v, nd) = self.num(i)?;
                 if v % 10 != 0 || nd < 3 {
                     return None;
@@ -240,16 +240,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn ord_at(&self, i: usize) -> Option<(u32, usize)> {
+    pub(super) fn century_ordinal(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         match t.k {
             // "from the 12th to the 14 century": a cardinal only before a singular "century".
-            K::Num => (t.f & (T_LZ | T_COMMA | T_DEC) == 0
+            Kind::Num => (t.f & (T_LZ | T_COMMA | T_DEC) == 0
                 && (1..=21).contains(&t.v)
                 && (self.wis(i + 1, "century") || self.wis(i + 1, "millennium")))
             .then_some((t.v, i + 1)),
-            K::Ord => (t.f & T_LZ == 0 && (1..=99).contains(&t.v)).then_some((t.v, i + 1)),
-            K::Word => {
+            Kind::Ord => (t.f & T_LZ == 0 && (1..=99).contains(&t.v)).then_some((t.v, i + 1)),
+            Kind::Word => {
                 let x = self.lex(i);
                 if x.f & ORDINAL_WORD != 0 {
                     return Some((x.n as u32, i + 1));
@@ -264,11 +264,11 @@ impl<'a> Parser<'a> {
                         let mut k = i + 1;
                         let mut leads = false;
                         while k < i + 6 {
-                            if self.century_word(k).is_some() {
+                            if self.century_word_at(k).is_some() {
                                 leads = true;
                                 break;
                             }
-                            let ok = self.rconn(k, true)
+                            let ok = self.range_connector_at(k, true)
                                 || self.wis(k, "the")
                                 || self.tok(k).is_some_and(|t| {
                                     t.f & T_UPPER != 0 && roman(self.txt(k)).is_some()
@@ -292,7 +292,7 @@ impl<'a> Parser<'a> {
                     }
                     if self
                         .tok(j)
-                        .is_some_and(|t| t.k == K::Ord && (1..=9).contains(&t.v))
+                        .is_some_and(|t| t.k == Kind::Ord && (1..=9).contains(&t.v))
                     {
                         return None;
                     }
@@ -303,7 +303,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn century_word(&self, i: usize) -> Option<usize> {
+    pub(super) fn century_word_at(&self, i: usize) -> Option<usize> {
         let j = if i > 0 && self.is_hyphen(i) && self.adj(i - 1, i) {
             i + 1
         } else {
@@ -313,7 +313,7 @@ impl<'a> Parser<'a> {
     }
 
     /// 1000 if the word before `e` is "millennium"/"millennia", else 100.
-    pub(super) fn scale_at(&self, e: usize) -> i32 {
+    pub(super) fn century_scale(&self, e: usize) -> i32 {
         if e > 0 && self.txt(e - 1).to_ascii_lowercase().starts_with("millenni") {
             1000
         } else {

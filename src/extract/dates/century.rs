@@ -13,7 +13,7 @@ pub(super) fn century_span(n: u32, bc: bool, scale: i32) -> (i32, i32) {
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn skip_the_mod(&self, mut k: usize) -> usize {
+    pub(super) fn skip_the_and_modifier(&self, mut k: usize) -> usize {
         if self.wis(k, "the") {
             k += 1;
         }
@@ -26,38 +26,38 @@ impl<'a> Parser<'a> {
         k
     }
 
-    pub(super) fn try_century(&mut self, i: usize) -> Option<usize> {
-        let (n1, j) = self.ord_at(i)?;
-        let s = self.decade_mods(i);
+    pub(super) fn ordinal_century(&mut self, i: usize) -> Option<usize> {
+        let (n1, j) = self.century_ordinal(i)?;
+        let s = self.with_period_modifier(i);
         let between = s > 0
             && (self.wis(s - 1, "between")
                 || (s > 1 && self.wis(s - 1, "the") && self.wis(s - 2, "between")));
         // "ninth to seventh centuries", "18th and 19th centuries"
         let mut second: Option<(u32, usize, bool)> = None;
         let mut k = j;
-        if self.century_word(j).is_none() {
+        if self.century_word_at(j).is_none() {
             let conn_and = (self.wis(j, "and") || self.wis(j, "or")) && !between;
-            if self.rconn(j, between) || conn_and {
-                let k1 = self.skip_the_mod(j + 1);
-                let (n2, k2) = self.ord_at(k1)?;
+            if self.range_connector_at(j, between) || conn_and {
+                let k1 = self.skip_the_and_modifier(j + 1);
+                let (n2, k2) = self.century_ordinal(k1)?;
                 second = Some((n2, k1, conn_and));
                 k = k2;
             } else {
                 return None;
             }
         }
-        let mut e = self.century_word(k)?;
+        let mut e = self.century_word_at(k)?;
         // "Twentieth Century Fox", "21st Century Insurance": a name.
         if self.tok(e - 1).is_some_and(|t| t.f & T_CAP != 0)
             && self
                 .tok(e)
-                .is_some_and(|t| t.k == K::Word && t.f & T_CAP != 0)
-            && self.era_at(e).is_none()
+                .is_some_and(|t| t.k == Kind::Word && t.f & T_CAP != 0)
+            && self.era_marker(e).is_none()
         {
             return Some(e);
         }
         let mut era = None;
-        if let Some((er, nx)) = self.era_at(e) {
+        if let Some((er, nx)) = self.era_marker(e) {
             era = Some(er);
             e = nx;
         }
@@ -85,7 +85,7 @@ impl<'a> Parser<'a> {
         if n1 > lim || second.is_some_and(|x| x.0 > lim) {
             return Some(e);
         }
-        let scale = self.scale_at(self.century_word(k).unwrap_or(k));
+        let scale = self.century_scale(self.century_word_at(k).unwrap_or(k));
         let lim = if scale == 1000 { lim / 5 } else { lim };
         if n1 > lim || second.is_some_and(|x| x.0 > lim) {
             return Some(e);
@@ -130,17 +130,17 @@ impl<'a> Parser<'a> {
             None => {}
         }
         // "the 5th century BC to the 2nd century AD"
-        if self.rconn(e, between) {
-            let k1 = self.skip_the_mod(e + 1);
-            if let Some((n2, k2)) = self.ord_at(k1)
-                && let Some(mut e2) = self.century_word(k2)
+        if self.range_connector_at(e, between) {
+            let k1 = self.skip_the_and_modifier(e + 1);
+            if let Some((n2, k2)) = self.century_ordinal(k1)
+                && let Some(mut e2) = self.century_word_at(k2)
             {
                 let mut bc2 = false;
-                if let Some((er, nx)) = self.era_at(e2) {
+                if let Some((er, nx)) = self.era_marker(e2) {
                     bc2 = er == Era::Bc;
                     e2 = nx;
                 }
-                let (f2, t2) = century_span(n2, bc2, self.scale_at(k2 + 1));
+                let (f2, t2) = century_span(n2, bc2, self.century_scale(k2 + 1));
                 if t2 >= f1 {
                     self.push(
                         s,
@@ -155,7 +155,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(self.finish(
+        Some(self.emit_with_open_ends(
             s,
             e,
             HistDate::y(f1),

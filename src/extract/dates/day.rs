@@ -3,7 +3,7 @@
 use super::*;
 
 #[derive(Clone, Copy, Debug)]
-pub(super) struct DExpr {
+pub(super) struct DateSpan {
     pub(super) s: usize,
     pub(super) e: usize,
     pub(super) from: HistDate,
@@ -13,8 +13,8 @@ pub(super) struct DExpr {
 
 impl<'a> Parser<'a> {
     /// The year of a full date: any number with an era, else three or four digits.
-    pub(super) fn date_year_at(&self, i: usize) -> Option<(YU, i32)> {
-        let u = self.year_unit(i, false)?;
+    pub(super) fn year_of_date(&self, i: usize) -> Option<(YearNum, i32)> {
+        let u = self.year_number(i, false)?;
         match u.era {
             Some(Era::Ah) => return None,
             Some(_) => {}
@@ -24,7 +24,7 @@ impl<'a> Parser<'a> {
                 }
                 // A month before it makes a year of all but a round count:
                 // "May 1968 students" is a year, "March 1000 troops" is not.
-                if self.right_disq(u.e, true, u.v % 100 == 0) {
+                if self.right_rules_out_year(u.e, true, u.v % 100 == 0) {
                     return None;
                 }
             }
@@ -32,30 +32,30 @@ impl<'a> Parser<'a> {
         Some((u, signed(u.v, u.era)))
     }
 
-    pub(super) fn day_led(&self, i: usize, between: bool) -> Option<DExpr> {
-        let (d1, mut j) = self.day_at(i)?;
+    pub(super) fn day_first_date(&self, i: usize, between: bool) -> Option<DateSpan> {
+        let (d1, mut j) = self.day_number(i)?;
         if self.wis(j, "of") {
             j += 1;
         }
         let mut d2 = None;
-        if self.month_at(j).is_none() && self.rconn(j, between) {
-            let (x, mut j2) = self.day_at(j + 1)?;
+        if self.month_name(j).is_none() && self.range_connector_at(j, between) {
+            let (x, mut j2) = self.day_number(j + 1)?;
             if self.wis(j2, "of") {
                 j2 += 1;
             }
             d2 = Some(x);
             j = j2;
         }
-        let (m1, mut j) = self.month_at(j)?;
+        let (m1, mut j) = self.month_name(j)?;
         let mut m2 = m1;
         if d2.is_none()
-            && self.rconn(j, between)
-            && let Some((x, mut j2)) = self.day_at(j + 1)
+            && self.range_connector_at(j, between)
+            && let Some((x, mut j2)) = self.day_number(j + 1)
         {
             if self.wis(j2, "of") {
                 j2 += 1;
             }
-            if let Some((mm, j3)) = self.month_at(j2) {
+            if let Some((mm, j3)) = self.month_name(j2) {
                 d2 = Some(x);
                 m2 = mm;
                 j = j3;
@@ -64,20 +64,20 @@ impl<'a> Parser<'a> {
         if self.is_p(j, ',') {
             j += 1;
         }
-        self.day_range(i, j, (m1, d1), d2.map(|x| (m2, x)))
+        self.day_precision_date(i, j, (m1, d1), d2.map(|x| (m2, x)))
     }
 
     /// The day-precision mention that starts at token `start` and ends with
     /// the year at token `year`: day `d1` of month `m1`, through `end` when
     /// it is a range. None when a day does not exist or the range runs back.
-    pub(super) fn day_range(
+    pub(super) fn day_precision_date(
         &self,
         start: usize,
         year: usize,
         (m1, d1): (u8, u8),
         end: Option<(u8, u8)>,
-    ) -> Option<DExpr> {
-        let (yu, y) = self.date_year_at(year)?;
+    ) -> Option<DateSpan> {
+        let (yu, y) = self.year_of_date(year)?;
         let (m2, d2) = end.unwrap_or((m1, d1));
         if d1 > max_days_in_month(m1) || d2 > max_days_in_month(m2) {
             return None;
@@ -87,7 +87,7 @@ impl<'a> Parser<'a> {
         if to < from {
             return None;
         }
-        Some(DExpr {
+        Some(DateSpan {
             s: start,
             e: yu.e,
             from,
@@ -96,17 +96,17 @@ impl<'a> Parser<'a> {
         })
     }
 
-    pub(super) fn full_date(&self, i: usize, between: bool) -> Option<DExpr> {
+    pub(super) fn day_or_month_date(&self, i: usize, between: bool) -> Option<DateSpan> {
         match self.kind(i)? {
-            K::Word => self.month_led(i, between),
-            K::Num | K::Ord => self.day_led(i, between),
+            Kind::Word => self.month_first_date(i, between),
+            Kind::Num | Kind::Ord => self.day_first_date(i, between),
             _ => None,
         }
     }
 
     /// "22 and 23 November 2022", "1, 2 and 3 May 1990": each day its own mention.
-    pub(super) fn try_day_list(&mut self, i: usize) -> Option<usize> {
-        let mut days = vec![(self.day_at(i)?.0, i)];
+    pub(super) fn day_list_month_year(&mut self, i: usize) -> Option<usize> {
+        let mut days = vec![(self.day_number(i)?.0, i)];
         let mut j = i + 1;
         loop {
             let mut k = j;
@@ -121,10 +121,10 @@ impl<'a> Parser<'a> {
             if !(comma || conj) || days.len() > 31 {
                 return None;
             }
-            let (d, _) = self.day_at(k)?;
+            let (d, _) = self.day_number(k)?;
             if conj {
                 // The last day carries the month and year for all.
-                let last = self.day_led(k, false)?;
+                let last = self.day_first_date(k, false)?;
                 if last.from != last.to || last.prec != Precision::Day {
                     return None;
                 }
@@ -136,7 +136,7 @@ impl<'a> Parser<'a> {
                     let dt = HistDate::ymd(y, m, dd);
                     self.push(at, at + 1, Some(dt), Some(dt), Precision::Day, None, false);
                 }
-                return Some(self.finish(
+                return Some(self.emit_with_open_ends(
                     k,
                     last.e,
                     last.from,
@@ -151,25 +151,25 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn try_date(&mut self, i: usize) -> Option<usize> {
+    pub(super) fn calendar_date(&mut self, i: usize) -> Option<usize> {
         let between = i > 0 && self.wis(i - 1, "between");
-        if self.kind(i) != Some(K::Word)
-            && self.month_at(i + 1).is_none()
+        if self.kind(i) != Some(Kind::Word)
+            && self.month_name(i + 1).is_none()
             && !self.wis(i + 1, "of")
-            && !self.rconn(i + 1, between)
+            && !self.range_connector_at(i + 1, between)
         {
-            return self.try_day_list(i);
+            return self.day_list_month_year(i);
         }
-        let d1 = self.full_date(i, between)?;
+        let d1 = self.day_or_month_date(i, between)?;
         // "from December 31, 2002, to February 3, 2003"
         let c = if self.is_p(d1.e, ',') && self.lexf(d1.e + 1) & RANGE_CONNECTOR != 0 {
             d1.e + 1
         } else {
             d1.e
         };
-        if self.rconn(c, between) {
+        if self.range_connector_at(c, between) {
             let k = if self.wis(c + 1, "the") { c + 2 } else { c + 1 };
-            if let Some(d2) = self.full_date(k, false)
+            if let Some(d2) = self.day_or_month_date(k, false)
                 && d2.to >= d1.from
             {
                 let prec = d1.prec.max(d2.prec);
@@ -189,13 +189,13 @@ impl<'a> Parser<'a> {
                 return Some(k + 1);
             }
         }
-        Some(self.finish(d1.s, d1.e, d1.from, d1.to, d1.prec, None, false))
+        Some(self.emit_with_open_ends(d1.s, d1.e, d1.from, d1.to, d1.prec, None, false))
     }
 
     /// "1992-01-04", "1992/01/04", "4/1/1992", "04.01.1992".
-    pub(super) fn try_numeric_date(&mut self, i: usize) -> Option<usize> {
+    pub(super) fn numeric_date(&mut self, i: usize) -> Option<usize> {
         let t = *self.tok(i)?;
-        if t.k != K::Num || t.f & T_COMMA != 0 {
+        if t.k != Kind::Num || t.f & T_COMMA != 0 {
             return None;
         }
         // Dotted d.m.y is one decimal-chained token ("04.01.1992").
@@ -206,12 +206,12 @@ impl<'a> Parser<'a> {
                 let a: u32 = parts[0].parse().ok()?;
                 let b: u32 = parts[1].parse().ok()?;
                 let y: u32 = parts[2].parse().ok()?;
-                return self.emit_dmy(i, i + 1, a, b, y);
+                return self.numeric_day_month_year(i, i + 1, a, b, y);
             }
             return None;
         }
         let sep = self.tok(i + 1)?;
-        if sep.k != K::Punct || !(sep.c == '-' || sep.c == '/' || sep.c == '.') {
+        if sep.k != Kind::Punct || !(sep.c == '-' || sep.c == '/' || sep.c == '.') {
             return None;
         }
         if !(self.adj(i, i + 1)
@@ -226,7 +226,7 @@ impl<'a> Parser<'a> {
         let (c, cn) = self.num_lz(i + 4)?;
         // A longer chain is a code or a phone number.
         if self.adj(i + 4, i + 5)
-            && matches!(self.tok(i + 5), Some(x) if x.k == K::Punct && (x.c == sep.c || x.c == '.') && self.kind(i + 6) == Some(K::Num))
+            && matches!(self.tok(i + 5), Some(x) if x.k == Kind::Punct && (x.c == sep.c || x.c == '.') && self.kind(i + 6) == Some(Kind::Num))
         {
             return Some(i + 5);
         }
@@ -235,20 +235,27 @@ impl<'a> Parser<'a> {
             if !(1..=12).contains(&m) || d == 0 || d > max_days_in_month(m as u8) as u32 || y == 0 {
                 return Some(i + 5);
             }
-            if i > 0 && (self.left(i).disq) {
+            if i > 0 && (self.left_context(i).disq) {
                 return Some(i + 5);
             }
             let dt = HistDate::ymd(y as i32, m as u8, d as u8);
-            return Some(self.finish(i, i + 5, dt, dt, Precision::Day, None, false));
+            return Some(self.emit_with_open_ends(i, i + 5, dt, dt, Precision::Day, None, false));
         }
         if t.nd <= 2 && bn <= 2 && cn == 4 {
-            return self.emit_dmy(i, i + 5, t.v, b, c);
+            return self.numeric_day_month_year(i, i + 5, t.v, b, c);
         }
         None
     }
 
-    pub(super) fn emit_dmy(&mut self, s: usize, e: usize, a: u32, b: u32, y: u32) -> Option<usize> {
-        if !Self::in_window(y) || a == 0 || b == 0 || self.left(s).disq {
+    pub(super) fn numeric_day_month_year(
+        &mut self,
+        s: usize,
+        e: usize,
+        a: u32,
+        b: u32,
+        y: u32,
+    ) -> Option<usize> {
+        if !Self::in_year_window(y) || a == 0 || b == 0 || self.left_context(s).disq {
             return Some(e);
         }
         let y = y as i32;
@@ -260,7 +267,7 @@ impl<'a> Parser<'a> {
             (a, a)
         } else if a <= 12 && b <= 12 {
             // Day and month cannot be told apart: only the year is certain.
-            return Some(self.finish(
+            return Some(self.emit_with_open_ends(
                 s,
                 e,
                 HistDate::y(y),
@@ -276,6 +283,6 @@ impl<'a> Parser<'a> {
             return Some(e);
         }
         let dt = HistDate::ymd(y, m as u8, d as u8);
-        Some(self.finish(s, e, dt, dt, Precision::Day, None, false))
+        Some(self.emit_with_open_ends(s, e, dt, dt, Precision::Day, None, false))
     }
 }

@@ -3,7 +3,7 @@
 use super::*;
 
 impl<'a> Parser<'a> {
-    pub(super) fn decade_mods(&self, s: usize) -> usize {
+    pub(super) fn with_period_modifier(&self, s: usize) -> usize {
         if s > self.floor {
             let p = s - 1;
             // "mid-1990s", "late-2000s", "pre-1990s", "post-1960s"
@@ -25,9 +25,12 @@ impl<'a> Parser<'a> {
     }
 
     /// One decade at `i` with its era: (from, to, precision, start, end).
-    pub(super) fn decade_expr(&self, i: usize) -> Option<(i32, i32, Precision, usize, usize, u32)> {
-        let (v, s, e) = self.decade_at(i)?;
-        let (era, e) = match self.era_at(e) {
+    pub(super) fn decade_with_era(
+        &self,
+        i: usize,
+    ) -> Option<(i32, i32, Precision, usize, usize, u32)> {
+        let (v, s, e) = self.decade_number(i)?;
+        let (era, e) = match self.era_marker(e) {
             Some((Era::Bc, nx)) => (Some(Era::Bc), nx),
             Some((Era::Ad, nx)) => (Some(Era::Ad), nx),
             _ => (None, e),
@@ -51,15 +54,15 @@ impl<'a> Parser<'a> {
         Some((f, t, prec, s, e, v))
     }
 
-    pub(super) fn try_decade(&mut self, i: usize) -> Option<usize> {
-        let (f1, t1, p1, s, e, v) = self.decade_expr(i)?;
+    pub(super) fn decade_or_decade_range(&mut self, i: usize) -> Option<usize> {
+        let (f1, t1, p1, s, e, v) = self.decade_with_era(i)?;
         if s < self.floor {
             return None;
         }
-        let s = self.decade_mods(s);
+        let s = self.with_period_modifier(s);
         // Three-digit decades ("the 870s") need "the", a modifier or an era.
-        let l = self.left(s);
-        if l.disq || self.citation(s, e) {
+        let l = self.left_context(s);
+        if l.disq || self.is_citation(s, e) {
             return Some(e);
         }
         let three = self.tok(i).is_some_and(|t| t.nd == 3) && f1 > 0;
@@ -67,7 +70,7 @@ impl<'a> Parser<'a> {
             return Some(e);
         }
         // Range: "1980s–1990s", "from the 1970s to the 1990s".
-        if self.rconn(e, l.between) {
+        if self.range_connector_at(e, l.between) {
             let mut k = e + 1;
             if self.wis(k, "the") {
                 k += 1;
@@ -83,7 +86,7 @@ impl<'a> Parser<'a> {
             if f1 > 0
                 && self
                     .tok(k2)
-                    .is_some_and(|t| t.k == K::Dec && t.nd == 2 && t.v % 10 == 0)
+                    .is_some_and(|t| t.k == Kind::Dec && t.nd == 2 && t.v % 10 == 0)
                 && !self.is_apos(k2 - 1)
             {
                 let v2 = v - v % 100 + self.k[k2].v;
@@ -101,9 +104,9 @@ impl<'a> Parser<'a> {
                     return Some(e2);
                 }
             }
-            if let Some((f2, t2, p2, _s2, e2, _)) = self.decade_expr(k2) {
+            if let Some((f2, t2, p2, _s2, e2, _)) = self.decade_with_era(k2) {
                 // An era given once at the end applies to both ("the 480s–470s BC").
-                let (f1, t1) = if f2 < 0 && f1 > 0 && self.era_at(e).is_none() {
+                let (f1, t1) = if f2 < 0 && f1 > 0 && self.era_marker(e).is_none() {
                     (-t1, -f1)
                 } else {
                     (f1, t1)
@@ -129,6 +132,6 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(self.finish(s, e, HistDate::y(f1), HistDate::y(t1), p1, None, false))
+        Some(self.emit_with_open_ends(s, e, HistDate::y(f1), HistDate::y(t1), p1, None, false))
     }
 }

@@ -3,7 +3,7 @@
 use super::*;
 
 #[derive(Default, Clone, Copy)]
-pub(super) struct Left {
+pub(super) struct LeftContext {
     pub(super) disq: bool,
     pub(super) admit: bool,
     pub(super) strong: bool,
@@ -16,15 +16,15 @@ pub(super) struct Left {
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn left(&self, s: usize) -> Left {
-        let mut l = Left::default();
+    pub(super) fn left_context(&self, s: usize) -> LeftContext {
+        let mut l = LeftContext::default();
         if s == 0 {
             return l;
         }
         let p = s - 1;
         let Some(t) = self.tok(p) else { return l };
         match t.k {
-            K::Punct => match t.c {
+            Kind::Punct => match t.c {
                 '$' | '€' | '£' | '¥' | '₹' | '#' | '§' | '№' | '+' | '±' | '=' | '×' | '*'
                 | '^' | '<' | '>' | '~' | '≈' | '@' | '¢' | '₽' | '₩' | '₺' | '₪' => {
                     l.disq = true
@@ -48,9 +48,9 @@ impl<'a> Parser<'a> {
                 }
                 _ => {}
             },
-            K::Num | K::Mixed => l.disq = true,
-            K::Ord | K::Dec => {}
-            K::Word => {
+            Kind::Num | Kind::Mixed => l.disq = true,
+            Kind::Ord | Kind::Dec => {}
+            Kind::Word => {
                 let w = self.txt(p);
                 let x = self.lexf(p);
                 if x & REFERENCE_WORD != 0 {
@@ -135,8 +135,8 @@ impl<'a> Parser<'a> {
             steps += 1;
             let Some(t) = self.tok(p) else { return false };
             match t.k {
-                K::Punct if matches!(t.c, ',' | '&' | ';') => saw_sep = true,
-                K::Punct if t.c == ')' => {
+                Kind::Punct if matches!(t.c, ',' | '&' | ';') => saw_sep = true,
+                Kind::Punct if t.c == ')' => {
                     let mut q = p;
                     let mut found = false;
                     while q > 0 && p - q < 8 {
@@ -151,9 +151,9 @@ impl<'a> Parser<'a> {
                     }
                     p = q;
                 }
-                K::Word if self.wis(p, "and") || self.wis(p, "or") => saw_sep = true,
+                Kind::Word if self.wis(p, "and") || self.wis(p, "or") => saw_sep = true,
                 // `rej` grows in text order, so only its tail can hold `p`.
-                K::Num => {
+                Kind::Num => {
                     return saw_sep
                         && self
                             .rej
@@ -178,7 +178,7 @@ impl<'a> Parser<'a> {
                 sep = true;
                 continue;
             }
-            if !sep || self.kind(p) != Some(K::Num) {
+            if !sep || self.kind(p) != Some(Kind::Num) {
                 return false;
             }
             let end = self.k[p].e as usize;
@@ -192,15 +192,15 @@ impl<'a> Parser<'a> {
 
     /// "[21]", "text[1999]": a bracketed number glued to what precedes it, or
     /// opening the sentence. "4 February [1982]" is an editor's year.
-    pub(super) fn citation(&self, s: usize, e: usize) -> bool {
+    pub(super) fn is_citation(&self, s: usize, e: usize) -> bool {
         s > 0 && self.is_p(s - 1, '[') && self.is_p(e, ']') && (s == 1 || self.adj(s - 2, s - 1))
     }
 
     /// Is the number followed by a count noun, a unit, money or a percentage?
-    pub(super) fn right_disq(&self, e: usize, strong: bool, round: bool) -> bool {
+    pub(super) fn right_rules_out_year(&self, e: usize, strong: bool, round: bool) -> bool {
         let Some(t) = self.tok(e) else { return false };
         match t.k {
-            K::Punct => match t.c {
+            Kind::Punct => match t.c {
                 '%' | '‰' | '°' | '×' | '′' | '″' => true,
                 // UN resolution numbers carry their session in Roman numerals:
                 // "1514 (XV)", "1237 (ES-III)".
@@ -212,15 +212,15 @@ impl<'a> Parser<'a> {
                 }
                 ':' | '.' | ',' | '/' | '\\' if self.adj(e - 1, e) && self.adj(e, e + 1) => {
                     match self.kind(e + 1) {
-                        Some(K::Num) => true,
-                        Some(K::Word | K::Mixed) => matches!(t.c, '/' | '\\'),
+                        Some(Kind::Num) => true,
+                        Some(Kind::Word | Kind::Mixed) => matches!(t.c, '/' | '\\'),
                         _ => false,
                     }
                 }
                 c if is_dash_char(c) && self.adj(e - 1, e) && self.adj(e, e + 1) => {
                     match self.kind(e + 1) {
-                        Some(K::Num | K::Mixed | K::Dec | K::Ord) => true,
-                        Some(K::Word) => {
+                        Some(Kind::Num | Kind::Mixed | Kind::Dec | Kind::Ord) => true,
+                        Some(Kind::Word) => {
                             let x = self.lexf(e + 1);
                             x & (HYPHEN_UNIT | MEASURE_UNIT | DURATION_UNIT) != 0
                         }
@@ -231,18 +231,18 @@ impl<'a> Parser<'a> {
             },
             // Spaced digit groups ("1234 5678"), unless a preposition vouches
             // for the year: "in 2004 56 per cent of its people".
-            K::Num => t.f & (T_COMMA | T_DEC) == 0 && (!strong || round),
-            K::Mixed => self.adj(e - 1, e),
-            K::Word => self.unit_after(e, strong, round),
+            Kind::Num => t.f & (T_COMMA | T_DEC) == 0 && (!strong || round),
+            Kind::Mixed => self.adj(e - 1, e),
+            Kind::Word => self.unit_follows(e, strong, round),
             _ => false,
         }
     }
 
-    pub(super) fn unit_after(&self, e: usize, strong: bool, round: bool) -> bool {
+    pub(super) fn unit_follows(&self, e: usize, strong: bool, round: bool) -> bool {
         let mut j = e;
         for step in 0..3 {
             let Some(t) = self.tok(j) else { return false };
-            if t.k != K::Word {
+            if t.k != Kind::Word {
                 return false;
             }
             let x = self.lexf(j);
@@ -284,16 +284,16 @@ impl<'a> Parser<'a> {
     }
 
     /// Words that keep "about 1500" a year: the number must end a phrase.
-    pub(super) fn soft_ok(&self, e: usize) -> bool {
+    pub(super) fn ends_phrase(&self, e: usize) -> bool {
         match self.tok(e) {
             None => true,
             Some(t) => match t.k {
-                K::Punct => matches!(
+                Kind::Punct => matches!(
                     t.c,
                     ',' | '.' | ';' | '(' | ')' | ':' | '?' | '!' | '–' | '—'
                 ),
                 // "Around 1816 Michel Chevreul started…": a new clause.
-                K::Word => self.lexf(e) & CLAUSE_FOLLOWER != 0 || t.f & T_CAP != 0,
+                Kind::Word => self.lexf(e) & CLAUSE_FOLLOWER != 0 || t.f & T_CAP != 0,
                 _ => false,
             },
         }

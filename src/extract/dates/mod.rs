@@ -127,7 +127,7 @@ impl<'a> Parser<'a> {
     /// Emits a single (non-range) expression, turning it into an open range
     /// when "since"/"until" stand before it or "onwards" after it.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn finish(
+    pub(super) fn emit_with_open_ends(
         &mut self,
         s: usize,
         e: usize,
@@ -164,7 +164,7 @@ impl<'a> Parser<'a> {
             let on = self.wis(e, "on")
                 && s > 0
                 && self.wis(s - 1, "from")
-                && !matches!(self.kind(e + 1), Some(K::Word | K::Num | K::Mixed));
+                && !matches!(self.kind(e + 1), Some(Kind::Word | Kind::Num | Kind::Mixed));
             if self.lexf(e) & ONWARDS_WORD != 0 || on {
                 t = None;
                 e += 1;
@@ -180,7 +180,7 @@ impl<'a> Parser<'a> {
         while i < n {
             let t = self.k[i];
             let next = match t.k {
-                K::Word => {
+                Kind::Word => {
                     let mut r = None;
                     // Month names start with one of these capitals; checking
                     // it first spares a lexicon lookup for most capitalized words.
@@ -191,29 +191,29 @@ impl<'a> Parser<'a> {
                         && b"JFMASOND".contains(&first)
                         && self.lexf(i) & MONTH_NAME != 0
                     {
-                        r = self.try_date(i);
+                        r = self.calendar_date(i);
                     }
                     if r.is_none() && self.has_cent {
-                        r = self.try_century(i);
+                        r = self.ordinal_century(i);
                     }
                     r
                 }
-                K::Num => self
-                    .try_numeric_date(i)
-                    .or_else(|| self.try_date(i))
-                    .or_else(|| self.try_decade(i))
+                Kind::Num => self
+                    .numeric_date(i)
+                    .or_else(|| self.calendar_date(i))
+                    .or_else(|| self.decade_or_decade_range(i))
                     .or_else(|| {
                         if self.has_cent {
-                            self.try_century(i)
+                            self.ordinal_century(i)
                         } else {
                             None
                         }
                     })
-                    .or_else(|| self.try_year(i)),
-                K::Ord => self.try_date(i).or_else(|| self.try_century(i)),
-                K::Dec => self.try_decade(i),
-                K::Mixed => self.try_mixed(i),
-                K::Punct => None,
+                    .or_else(|| self.year_or_year_range(i)),
+                Kind::Ord => self.calendar_date(i).or_else(|| self.ordinal_century(i)),
+                Kind::Dec => self.decade_or_decade_range(i),
+                Kind::Mixed => self.fiscal_year_or_glued_era(i),
+                Kind::Punct => None,
             };
             i = match next {
                 Some(x) if x > i => x,

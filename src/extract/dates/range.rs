@@ -4,9 +4,9 @@ use super::*;
 
 /// One side of a year expression: a single year or a range of two.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Part {
-    pub(super) a: YU,
-    pub(super) b: Option<YU>,
+pub(super) struct YearPart {
+    pub(super) a: YearNum,
+    pub(super) b: Option<YearNum>,
     /// The end value, an abbreviated end ("1914–18") expanded.
     pub(super) bv: u32,
     /// "1991–present", "from 1991 to the present".
@@ -19,9 +19,9 @@ pub(super) struct Part {
 impl<'a> Parser<'a> {
     /// A year or a range of two at `i`: "1914", "1914–18", "1914 to 1918",
     /// "between 1914 and 1918" (with `between`), "1991–present".
-    pub(super) fn part(&self, i: usize, between: bool) -> Option<Part> {
-        let a = self.year_unit(i, false)?;
-        let mut p = Part {
+    pub(super) fn year_or_range_at(&self, i: usize, between: bool) -> Option<YearPart> {
+        let a = self.year_number(i, false)?;
+        let mut p = YearPart {
             a,
             b: None,
             bv: a.v,
@@ -61,11 +61,11 @@ impl<'a> Parser<'a> {
             return Some(p);
         }
         // "27 BC to AD 476": the end may open with its own era.
-        let bi = match self.era_at(k) {
+        let bi = match self.era_marker(k) {
             Some((Era::Ad | Era::Ah, nx)) if self.num(nx).is_some() => nx,
             _ => k,
         };
-        let Some(b) = self.year_unit(bi, dash) else {
+        let Some(b) = self.year_number(bi, dash) else {
             return Some(p);
         };
         let mut bv = b.v;
@@ -100,7 +100,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Resolved (from, to) years of a part; None if it is no valid range.
-    pub(super) fn part_years(&self, p: &Part) -> Option<(i32, i32, Option<Era>)> {
+    pub(super) fn range_years_with_era(&self, p: &YearPart) -> Option<(i32, i32, Option<Era>)> {
         let ea = p.a.era;
         let eb = p.b.and_then(|b| b.era);
         let (ea, eb) = match (ea, eb) {
@@ -129,9 +129,9 @@ impl<'a> Parser<'a> {
 
     /// The era and the token after the last member of a list that starts
     /// after `e` ("…, 1956 and 1967 BC"); only a list closed by and/or counts.
-    pub(super) fn list_tail(&self, e: usize) -> (Option<Era>, usize) {
+    pub(super) fn year_list_tail(&self, e: usize) -> (Option<Era>, usize) {
         let mut j = e;
-        let mut last: Option<YU> = None;
+        let mut last: Option<YearNum> = None;
         let mut conj = false;
         for _ in 0..16 {
             let mut k = j;
@@ -149,7 +149,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             // Members are years too: "by 2020 and 85 per cent by 2050" is no list.
-            match self.year_unit(k, false) {
+            match self.year_number(k, false) {
                 Some(u)
                     if !self.is_dash(u.e)
                         && !self.is_p(u.e, '/')
@@ -172,14 +172,14 @@ impl<'a> Parser<'a> {
 
     /// Is a Gregorian year close to `g1..g2` restated right after `e`
     /// ("1400 AH (1979)", "1400 AH/1980 CE")?
-    pub(super) fn restated_after(&self, e: usize, g1: i32, g2: i32) -> bool {
+    pub(super) fn gregorian_restated_after(&self, e: usize, g1: i32, g2: i32) -> bool {
         let mut j = e;
         if self.is_p(j, '(') || self.is_p(j, '/') || self.is_p(j, ',') || self.is_p(j, '=') {
             j += 1;
         } else {
             return false;
         }
-        match self.year_unit(j, false) {
+        match self.year_number(j, false) {
             Some(u) if u.era != Some(Era::Ah) && u.era != Some(Era::Bc) => {
                 let v = u.v as i32;
                 v >= g1 - 1 && v <= g2 + 1
@@ -188,7 +188,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn slash_pair(&mut self, qs: usize, l: &Left, p: Part, q: Part) -> usize {
+    pub(super) fn year_slash_year(
+        &mut self,
+        qs: usize,
+        l: &LeftContext,
+        p: YearPart,
+        q: YearPart,
+    ) -> usize {
         let end = q.e;
         let a1 = p.a.v as i64;
         let a2 = p.bv as i64;
@@ -200,10 +206,10 @@ impl<'a> Parser<'a> {
             && p.b.is_none_or(|b| b.era.is_none())
             && q.b.is_none_or(|b| b.era.is_none());
         let both_ranged = p.b.is_some() == q.b.is_some();
-        if l.disq || self.citation(qs, end) {
+        if l.disq || self.is_citation(qs, end) {
             return end;
         }
-        let right_bad = self.right_disq(end, false, false);
+        let right_bad = self.right_rules_out_year(end, false, false);
         // Which side is Hijri?
         let p_hijri =
             (p.a.era == Some(Era::Ah)) || (no_era && both_ranged && hij(a1, b1) && hij(a2, b2));
@@ -216,7 +222,8 @@ impl<'a> Parser<'a> {
                 let hs = if p_hijri { qs } else { h.a.s };
                 let gs = if p_hijri { g.a.s } else { qs };
                 let ge_ok = g.bv >= g.a.v
-                    && (g.a.era.is_some() || Self::in_window(g.a.v) && Self::in_window(g.bv));
+                    && (g.a.era.is_some()
+                        || Self::in_year_window(g.a.v) && Self::in_year_window(g.bv));
                 let gy1 = signed(
                     g.a.v,
                     if g.a.era == Some(Era::Bc) {
@@ -286,7 +293,7 @@ impl<'a> Parser<'a> {
             return end;
         }
         // Dual dating inside a range: "(1636/7–1702)", "between 1945 and 1950/1951".
-        if no_era && !right_bad && Self::in_window(p.a.v) {
+        if no_era && !right_bad && Self::in_year_window(p.a.v) {
             let (from, to) =
                 if p.b.is_none() && q.b.is_some() && expand_year(p.a.v, &q.a) == p.a.v + 1 {
                     (p.a.v, q.bv)
@@ -295,7 +302,7 @@ impl<'a> Parser<'a> {
                 } else {
                     (0, 0)
                 };
-            if from > 0 && Self::in_window(to) && to > from {
+            if from > 0 && Self::in_year_window(to) && to > from {
                 self.push(
                     qs,
                     end,
@@ -309,7 +316,7 @@ impl<'a> Parser<'a> {
             }
         }
         // Season or fiscal year: "1999/2000", "2015/16".
-        if p.b.is_none() && q.b.is_none() && no_era && Self::in_window(p.a.v) && !right_bad {
+        if p.b.is_none() && q.b.is_none() && no_era && Self::in_year_window(p.a.v) && !right_bad {
             let mut bv = q.a.v;
             if q.a.nd <= 2 {
                 let m = 10u32.pow(q.a.nd as u32);
@@ -334,7 +341,7 @@ impl<'a> Parser<'a> {
         end
     }
 
-    pub(super) fn rconn(&self, i: usize, between: bool) -> bool {
+    pub(super) fn range_connector_at(&self, i: usize, between: bool) -> bool {
         self.is_dash(i)
             || (self.lexf(i) & RANGE_CONNECTOR != 0 && self.lower(i))
             || (between && self.wis(i, "and"))

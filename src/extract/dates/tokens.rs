@@ -3,7 +3,7 @@
 use super::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum K {
+pub(super) enum Kind {
     /// Digits, possibly with thousands commas or a decimal part.
     Num,
     /// Digits with st/nd/rd/th.
@@ -24,7 +24,7 @@ pub(super) const T_UPPER: u8 = 16;
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
-    pub(super) k: K,
+    pub(super) k: Kind,
     pub(super) s: u32,
     pub(super) e: u32,
     pub(super) v: u32,
@@ -46,7 +46,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 p = word_run(text, p, out);
             } else {
                 out.push(Tok {
-                    k: K::Punct,
+                    k: Kind::Punct,
                     s: p as u32,
                     e: p as u32 + 1,
                     v: 0,
@@ -66,7 +66,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             p = word_run(text, p, out);
         } else {
             out.push(Tok {
-                k: K::Punct,
+                k: Kind::Punct,
                 s: p as u32,
                 e: (p + l) as u32,
                 v: 0,
@@ -136,7 +136,7 @@ pub(super) fn word_run(text: &str, p0: usize, out: &mut Vec<Tok>) -> usize {
             f |= T_DEC;
         }
         out.push(Tok {
-            k: K::Num,
+            k: Kind::Num,
             s: p0 as u32,
             e: e as u32,
             v,
@@ -149,23 +149,23 @@ pub(super) fn word_run(text: &str, p0: usize, out: &mut Vec<Tok>) -> usize {
     let kind = if lead > 0 {
         let suf = &run[lead..];
         if suf.eq_ignore_ascii_case(b"s") {
-            K::Dec
+            Kind::Dec
         } else if suf.eq_ignore_ascii_case(b"st")
             || suf.eq_ignore_ascii_case(b"nd")
             || suf.eq_ignore_ascii_case(b"rd")
             || suf.eq_ignore_ascii_case(b"th")
         {
-            K::Ord
+            Kind::Ord
         } else {
-            K::Mixed
+            Kind::Mixed
         }
     } else if run.iter().any(u8::is_ascii_digit) {
-        K::Mixed
+        Kind::Mixed
     } else {
-        K::Word
+        Kind::Word
     };
     let mut f = 0u8;
-    if kind == K::Word {
+    if kind == Kind::Word {
         if run.is_ascii() {
             if run[0].is_ascii_uppercase() {
                 f |= T_CAP;
@@ -222,24 +222,24 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn kind(&self, i: usize) -> Option<K> {
+    pub(super) fn kind(&self, i: usize) -> Option<Kind> {
         self.k.get(i).map(|t| t.k)
     }
 
     pub(super) fn is_p(&self, i: usize, c: char) -> bool {
-        matches!(self.k.get(i), Some(t) if t.k == K::Punct && t.c == c)
+        matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && t.c == c)
     }
 
     pub(super) fn is_dash(&self, i: usize) -> bool {
-        matches!(self.k.get(i), Some(t) if t.k == K::Punct && is_dash_char(t.c))
+        matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && is_dash_char(t.c))
     }
 
     pub(super) fn is_hyphen(&self, i: usize) -> bool {
-        matches!(self.k.get(i), Some(t) if t.k == K::Punct && is_hyphen_char(t.c))
+        matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && is_hyphen_char(t.c))
     }
 
     pub(super) fn is_apos(&self, i: usize) -> bool {
-        matches!(self.k.get(i), Some(t) if t.k == K::Punct && is_apos_char(t.c))
+        matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && is_apos_char(t.c))
     }
 
     pub(super) fn adj(&self, i: usize, j: usize) -> bool {
@@ -250,7 +250,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(K::Word)
+        self.kind(i) == Some(Kind::Word)
     }
 
     pub(super) fn wis(&self, i: usize, w: &str) -> bool {
@@ -270,17 +270,18 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn lower(&self, i: usize) -> bool {
-        matches!(self.k.get(i), Some(t) if t.k == K::Word && t.f & T_CAP == 0)
+        matches!(self.k.get(i), Some(t) if t.k == Kind::Word && t.f & T_CAP == 0)
     }
 
     /// A plain number: digits only, no thousands comma, no decimals, no leading zero.
     pub(super) fn num(&self, i: usize) -> Option<(u32, u8)> {
         let t = self.k.get(i)?;
-        (t.k == K::Num && t.f & (T_COMMA | T_DEC | T_LZ) == 0 && t.nd <= 4).then_some((t.v, t.nd))
+        (t.k == Kind::Num && t.f & (T_COMMA | T_DEC | T_LZ) == 0 && t.nd <= 4)
+            .then_some((t.v, t.nd))
     }
 
     pub(super) fn num_lz(&self, i: usize) -> Option<(u32, u8)> {
         let t = self.k.get(i)?;
-        (t.k == K::Num && t.f & (T_COMMA | T_DEC) == 0 && t.nd <= 4).then_some((t.v, t.nd))
+        (t.k == Kind::Num && t.f & (T_COMMA | T_DEC) == 0 && t.nd <= 4).then_some((t.v, t.nd))
     }
 }

@@ -3,7 +3,7 @@
 use super::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Qual {
+pub(super) enum Qualifier {
     None,
     Quarter(u8),
     Half(u8),
@@ -12,22 +12,22 @@ pub(super) enum Qual {
 
 impl<'a> Parser<'a> {
     /// Qualifiers standing before a year that belong to its span.
-    pub(super) fn qualifiers(&self, s: usize) -> (usize, Qual) {
+    pub(super) fn year_qualifier(&self, s: usize) -> (usize, Qualifier) {
         let fl = self.floor;
         let ok = |n: usize| s >= n && s - n >= fl;
         if ok(1) {
             let p = s - 1;
-            if self.kind(p) == Some(K::Mixed) {
+            if self.kind(p) == Some(Kind::Mixed) {
                 let w = self.txt(p).as_bytes();
                 if w.len() == 2 && (w[0] == b'Q' || w[0] == b'q') && (b'1'..=b'4').contains(&w[1]) {
-                    return (p, Qual::Quarter(w[1] - b'0'));
+                    return (p, Qualifier::Quarter(w[1] - b'0'));
                 }
                 if w.len() == 2 && (w[0] == b'H') && (b'1'..=b'2').contains(&w[1]) {
-                    return (p, Qual::Half(w[1] - b'0'));
+                    return (p, Qualifier::Half(w[1] - b'0'));
                 }
             }
             if self.wis(p, "of") && ok(3) && self.lexf(p - 1) & YEAR_PART != 0 {
-                let n = if self.tok(p - 2).is_some_and(|t| t.k == K::Ord) {
+                let n = if self.tok(p - 2).is_some_and(|t| t.k == Kind::Ord) {
                     self.tok(p - 2).map(|t| t.v).unwrap_or(0)
                 } else {
                     let x = self.lex(p - 2);
@@ -44,23 +44,23 @@ impl<'a> Parser<'a> {
                     p - 2
                 };
                 if half && (1..=2).contains(&n) {
-                    return (st, Qual::Half(n as u8));
+                    return (st, Qualifier::Half(n as u8));
                 }
                 if !half && (1..=4).contains(&n) {
-                    return (st, Qual::Quarter(n as u8));
+                    return (st, Qualifier::Quarter(n as u8));
                 }
             }
             if self.txt(p) == "FY" {
-                return (p, Qual::Other);
+                return (p, Qualifier::Other);
             }
             if self.wis(p, "year")
                 && ok(2)
                 && (self.wis(p - 1, "fiscal") || self.wis(p - 1, "financial"))
             {
-                return (p - 1, Qual::Other);
+                return (p - 1, Qualifier::Other);
             }
             if self.wis(p, "fiscal") || self.wis(p, "circa") {
-                return (p, Qual::Other);
+                return (p, Qualifier::Other);
             }
             // "c. 1650", not "1.5C. 2020"
             if self.is_p(p, '.')
@@ -68,17 +68,17 @@ impl<'a> Parser<'a> {
                 && (self.txt(p - 1) == "c" || self.txt(p - 1) == "ca" || self.txt(p - 1) == "C")
                 && !(p >= 2 && self.adj(p - 2, p - 1))
             {
-                return (p - 1, Qual::Other);
+                return (p - 1, Qualifier::Other);
             }
             if self.txt(p) == "c" || self.txt(p) == "ca" {
-                return (p, Qual::Other);
+                return (p, Qualifier::Other);
             }
             // "(r. 1447–1492)", "(b. 1650)", "(d. 1700)", "fl. 1200"
             if self.is_p(p, '.')
                 && ok(2)
                 && matches!(self.txt(p - 1), "r" | "b" | "d" | "fl" | "born" | "died")
             {
-                return (s, Qual::Other);
+                return (s, Qualifier::Other);
             }
             if self.is_hyphen(p) && self.adj(p, s) && ok(2) && self.adj(p - 1, p) {
                 let w = self.txt(p - 1);
@@ -86,26 +86,26 @@ impl<'a> Parser<'a> {
                     .iter()
                     .any(|x| w.eq_ignore_ascii_case(x))
                 {
-                    return (p - 1, Qual::Other);
+                    return (p - 1, Qualifier::Other);
                 }
             }
             if self.wis(p, "mid") || self.wis(p, "early") || self.wis(p, "late") {
-                return (p, Qual::Other);
+                return (p, Qualifier::Other);
             }
         }
-        (s, Qual::None)
+        (s, Qualifier::None)
     }
 
-    pub(super) fn in_window(v: u32) -> bool {
+    pub(super) fn in_year_window(v: u32) -> bool {
         (1000..=2099).contains(&v)
     }
 
-    pub(super) fn try_year(&mut self, i: usize) -> Option<usize> {
-        let a0 = self.year_unit(i, false)?;
-        let (qs0, qual) = self.qualifiers(a0.s);
+    pub(super) fn year_or_year_range(&mut self, i: usize) -> Option<usize> {
+        let a0 = self.year_number(i, false)?;
+        let (qs0, qual) = self.year_qualifier(a0.s);
         let qs = qs0.min(a0.s);
-        let l = self.left(qs);
-        let p = self.part(i, l.between)?;
+        let l = self.left_context(qs);
+        let p = self.year_or_range_at(i, l.between)?;
 
         // "2012-02": ISO year-month, unless it reads as consecutive years ("2000-01").
         if let Some(b) = p.b
@@ -114,27 +114,27 @@ impl<'a> Parser<'a> {
             && self.tok(b.n).is_some_and(|t| t.f & T_LZ != 0)
             && (1..=12).contains(&b.v)
             && (p.a.v % 100 + 1) % 100 != b.v
-            && Self::in_window(p.a.v)
+            && Self::in_year_window(p.a.v)
             && b.era.is_none()
             && p.a.era.is_none()
         {
-            if l.disq || self.right_disq(b.e, false, false) {
+            if l.disq || self.right_rules_out_year(b.e, false, false) {
                 return Some(b.e);
             }
             let d = HistDate::ym(p.a.v as i32, b.v as u8);
-            return Some(self.finish(p.a.s, b.e, d, d, Precision::Month, None, false));
+            return Some(self.emit_with_open_ends(p.a.s, b.e, d, d, Precision::Month, None, false));
         }
 
         // A slash pairs a Hijri expression with its Gregorian equivalent
         // ("1133–1342/1779–1924"), or makes a season ("1999/2000").
         if self.is_p(p.e, '/')
             && !p.open_end
-            && let Some(q) = self.part(p.e + 1, false)
+            && let Some(q) = self.year_or_range_at(p.e + 1, false)
         {
-            return Some(self.slash_pair(qs, &l, p, q));
+            return Some(self.year_slash_year(qs, &l, p, q));
         }
 
-        let Some((ya, yb, era)) = self.part_years(&p) else {
+        let Some((ya, yb, era)) = self.range_years_with_era(&p) else {
             return Some(p.e);
         };
         let ranged = p.b.is_some() || p.open_end;
@@ -146,7 +146,7 @@ impl<'a> Parser<'a> {
 
         // Lists share an era and a trailing noun: "410 and 455 AD", "2000, 3000 and 4000 troops".
         let (shared_era, right_idx) = if !ranged {
-            self.list_tail(p.a.e)
+            self.year_list_tail(p.a.e)
         } else {
             (None, last_e)
         };
@@ -158,7 +158,7 @@ impl<'a> Parser<'a> {
                 return Some(last_e);
             }
             let (g1, g2) = hijri_years_to_gregorian(p.a.v, h2);
-            let restate = self.restated_after(last_e, g1, g2);
+            let restate = self.gregorian_restated_after(last_e, g1, g2);
             let s = if ranged { p.a.s } else { qs };
             if ranged {
                 self.push(
@@ -172,7 +172,7 @@ impl<'a> Parser<'a> {
                 );
                 return Some(last_e);
             }
-            return Some(self.finish(
+            return Some(self.emit_with_open_ends(
                 s,
                 last_e,
                 HistDate::y(g1),
@@ -190,14 +190,14 @@ impl<'a> Parser<'a> {
         };
 
         if era.is_none() {
-            let bv_ok = p.b.is_none() || Self::in_window(p.bv);
+            let bv_ok = p.b.is_none() || Self::in_year_window(p.bv);
             let yearword_ok = l.yearw && p.a.nd >= 3 && p.a.v <= 2200 && p.b.is_none();
             // "from c. 800 to 1864": an early start is fine when the end is a year.
             let early_start = p.b.is_some()
                 && p.a.nd >= 3
-                && Self::in_window(p.bv)
-                && (l.strong || qual != Qual::None);
-            let plain = Self::in_window(p.a.v) && bv_ok;
+                && Self::in_year_window(p.bv)
+                && (l.strong || qual != Qualifier::None);
+            let plain = Self::in_year_window(p.a.v) && bv_ok;
             if !(plain || yearword_ok || early_start) {
                 return if ranged { Some(last_e) } else { None };
             }
@@ -208,7 +208,9 @@ impl<'a> Parser<'a> {
                     "levels" | "level" | "prices"
                 )
                 && self.lower(right_idx);
-            if (l.disq && !quant_levels) || self.citation(qs, last_e) || self.list_prev_rejected(qs)
+            if (l.disq && !quant_levels)
+                || self.is_citation(qs, last_e)
+                || self.list_prev_rejected(qs)
             {
                 self.rej.push(i);
                 return Some(last_e);
@@ -217,7 +219,7 @@ impl<'a> Parser<'a> {
             if ranged && l.change && p.a.v % 50 == 0 && p.bv % 50 == 0 {
                 return Some(last_e);
             }
-            if l.soft && !ranged && !self.soft_ok(right_idx) {
+            if l.soft && !ranged && !self.ends_phrase(right_idx) {
                 return Some(last_e);
             }
             // "below 1990 levels", "at 1990 prices", "the pre-1967 borders"
@@ -231,13 +233,13 @@ impl<'a> Parser<'a> {
                 && !ranged
                 && self.wis(qs.wrapping_sub(1), "in")
                 && self.lexf(right_idx) & CONSTANT_CURRENCY != 0;
-            if !p.open_end && !constant && self.right_disq(right_idx, l.strong, round) {
+            if !p.open_end && !constant && self.right_rules_out_year(right_idx, l.strong, round) {
                 return Some(last_e);
             }
             let ctx = l.admit
                 || l.strong
                 || l.soft
-                || qual != Qual::None
+                || qual != Qualifier::None
                 || l.yearw
                 || ranged
                 || self.list_prev_accepted(qs);
@@ -271,15 +273,15 @@ impl<'a> Parser<'a> {
             return Some(last_e);
         }
         match qual {
-            Qual::Quarter(q) => {
+            Qualifier::Quarter(q) => {
                 let (f, t) = (HistDate::ym(ya, q * 3 - 2), HistDate::ym(ya, q * 3));
-                Some(self.finish(qs, last_e, f, t, Precision::Month, None, false))
+                Some(self.emit_with_open_ends(qs, last_e, f, t, Precision::Month, None, false))
             }
-            Qual::Half(h) => {
+            Qualifier::Half(h) => {
                 let (f, t) = (HistDate::ym(ya, h * 6 - 5), HistDate::ym(ya, h * 6));
-                Some(self.finish(qs, last_e, f, t, Precision::Month, None, false))
+                Some(self.emit_with_open_ends(qs, last_e, f, t, Precision::Month, None, false))
             }
-            _ => Some(self.finish(
+            _ => Some(self.emit_with_open_ends(
                 qs,
                 last_e,
                 HistDate::y(ya),
@@ -291,14 +293,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn try_mixed(&mut self, i: usize) -> Option<usize> {
+    pub(super) fn fiscal_year_or_glued_era(&mut self, i: usize) -> Option<usize> {
         let w = self.txt(i);
         // "FY2016"
         if let Some(rest) = w.strip_prefix("FY") {
             if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
                 let v: i32 = rest.parse().ok()?;
                 if (1000..=2099).contains(&v) {
-                    return Some(self.finish(
+                    return Some(self.emit_with_open_ends(
                         i,
                         i + 1,
                         HistDate::y(v),
@@ -326,7 +328,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let y = signed(v, Some(era));
-        Some(self.finish(
+        Some(self.emit_with_open_ends(
             i,
             i + 1,
             HistDate::y(y),
