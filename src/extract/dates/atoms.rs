@@ -1,7 +1,11 @@
-//! Atoms.
+//! The atoms the productions are built from: year numbers with their era
+//! markers, month names, day numbers, century ordinals (digits, words, Roman
+//! numerals) and decade numbers. An atom says what a token could be; whether it
+//! is one is for the rules and the guards around them.
 
 use super::*;
 
+/// An era marker; AH makes the number a Hijri year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Era {
     Bc,
@@ -20,6 +24,7 @@ pub(super) struct YearNum {
     pub(super) era: Option<Era>,
 }
 
+/// A historical year from a number and its era: BC years are negative.
 pub(super) fn signed(v: u32, era: Option<Era>) -> i32 {
     let v = v.min(100_000) as i32;
     if era == Some(Era::Bc) { -v } else { v }
@@ -129,6 +134,9 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A number that may be a year, with the era marker before or after it:
+    /// "1920", "AD 79", "A.D. 79", "44 BC", "10,000 BC" (thousands commas only before an era).
+    /// `lz_ok` admits a leading zero, for the end of "1999–05".
     pub(super) fn year_number(&self, i: usize, lz_ok: bool) -> Option<YearNum> {
         let plain = if lz_ok { self.num_lz(i) } else { self.num(i) };
         let (v, nd) = match plain {
@@ -174,6 +182,8 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A capitalized month name or abbreviation and the token after it (and its
+    /// dot): "January", "Jan.", "Sept". All-caps "MAR", "DEC" are mostly acronyms.
     pub(super) fn month_name(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
         if t.k != Kind::Word || t.f & T_CAP == 0 {
@@ -199,6 +209,7 @@ impl<'a> Parser<'a> {
         Some((x.n, j))
     }
 
+    /// A day of the month, 1 to 31: "4", "04", "4th".
     pub(super) fn day_number(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
         let ok = match t.k {
@@ -209,7 +220,7 @@ impl<'a> Parser<'a> {
         (ok && (1..=31).contains(&t.v)).then_some((t.v as u8, i + 1))
     }
 
-    /// (value, start, end) of a decade token at `i`: "1990s", "1990's", "'60s", "470s".
+    /// (value, start, end) of a decade token: "1990s", "1990's", "'60s", "470s".
     pub(super) fn decade_number(&self, i: usize) -> Option<(u32, usize, usize)> {
         let t = *self.tok(i)?;
         match t.k {
@@ -240,6 +251,9 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The ordinal of a century or millennium: "5th", "fifth", "twenty-first",
+    /// "twenty- first", "XIX", "XIXth"; a cardinal only before singular "century":
+    /// "the 14 century".
     pub(super) fn century_ordinal(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         match t.k {
@@ -303,6 +317,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// "century", "centuries", "millennium", "millennia", also after a hyphen
+    /// ("19th-century"); returns the token after it.
     pub(super) fn century_word_at(&self, i: usize) -> Option<usize> {
         let j = if i > 0 && self.is_hyphen(i) && self.adj(i - 1, i) {
             i + 1

@@ -1,4 +1,6 @@
-//! Centuries.
+//! Centuries and millennia: `century := modifier? ordinal "-"? century-word era?`,
+//! with ranges and pairs of them. They are the one production anchored on words
+//! as well as numbers, which is why the prefilter looks for "centur"/"millenni".
 
 use super::*;
 
@@ -13,6 +15,8 @@ pub(super) fn century_span(n: u32, bc: bool, scale: i32) -> (i32, i32) {
 }
 
 impl<'a> Parser<'a> {
+    /// Skips "the" and a period modifier before the second end of a range:
+    /// "to the late 15th century".
     pub(super) fn skip_the_and_modifier(&self, mut k: usize) -> usize {
         if self.wis(k, "the") {
             k += 1;
@@ -26,6 +30,10 @@ impl<'a> Parser<'a> {
         k
     }
 
+    /// `century := modifier? ordinal century-word era?` and its ranges and pairs:
+    /// "the 5th century BC", "mid-19th century", "ninth to seventh centuries BC",
+    /// "18th and 19th centuries", "the 5th century BC to the 2nd century AD",
+    /// "the 10th century AH", "the first millennium".
     pub(super) fn ordinal_century(&mut self, i: usize) -> Option<usize> {
         let (n1, j) = self.century_ordinal(i)?;
         let s = self.with_period_modifier(i);

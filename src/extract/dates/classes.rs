@@ -115,6 +115,7 @@ type LexMap = FxHashMap<&'static [u8], Lex>;
 
 static LEX: LazyLock<LexMap> = LazyLock::new(build_lex);
 
+/// One map for every class: a word in several classes costs one lookup.
 fn build_lex() -> LexMap {
     let mut m = LexMap::with_capacity_and_hasher(1024, Default::default());
     for (class, f) in LEXICON_CLASSES {

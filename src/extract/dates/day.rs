@@ -1,7 +1,11 @@
-//! Days.
+//! Dates of day precision: written out ("4 January 1992", "the 4th of January
+//! 1992"), numeric ("1992-01-04", "4/1/1992", "04.01.1992"), lists of days
+//! sharing one month ("22 and 23 November 2022"), and ranges between two dates
+//! of any precision. Month-first dates are in `month.rs`.
 
 use super::*;
 
+/// A date of day or month precision, before the open-range and range rules see it.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct DateSpan {
     pub(super) s: usize,
@@ -12,7 +16,8 @@ pub(super) struct DateSpan {
 }
 
 impl<'a> Parser<'a> {
-    /// The year of a full date: any number with an era, else three or four digits.
+    /// The year of a written-out date: any number with an era, else three or
+    /// four digits.
     pub(super) fn year_of_date(&self, i: usize) -> Option<(YearNum, i32)> {
         let u = self.year_number(i, false)?;
         match u.era {
@@ -32,6 +37,9 @@ impl<'a> Parser<'a> {
         Some((u, signed(u.v, u.era)))
     }
 
+    /// `day ("of")? (conn day)? month (conn day month)? ","? year`:
+    /// "4 January 1992", "4 Jan. 1992", "the 4th of January 1992", "4–6 January 1992",
+    /// "30 April – 2 May 1945".
     pub(super) fn day_first_date(&self, i: usize, between: bool) -> Option<DateSpan> {
         let (d1, mut j) = self.day_number(i)?;
         if self.wis(j, "of") {
@@ -96,6 +104,7 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A written-out date led by a day ("4 January 1992") or a month ("May 4, 1992").
     pub(super) fn day_or_month_date(&self, i: usize, between: bool) -> Option<DateSpan> {
         match self.kind(i)? {
             Kind::Word => self.month_first_date(i, between),
@@ -104,7 +113,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// "22 and 23 November 2022", "1, 2 and 3 May 1990": each day its own mention.
+    /// `day ("," day)* ("and"|"or"|"&") day month year`, each day its own mention:
+    /// "22 and 23 November 2022", "1, 2 and 3 May 1990".
     pub(super) fn day_list_month_year(&mut self, i: usize) -> Option<usize> {
         let mut days = vec![(self.day_number(i)?.0, i)];
         let mut j = i + 1;
@@ -151,6 +161,9 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `date (conn "the"? (date | present))?`: "4 January 1992", "May 1968",
+    /// "from December 31, 2002, to February 3, 2003", "May 1968 to the present";
+    /// a number that leads no date may start a day list.
     pub(super) fn calendar_date(&mut self, i: usize) -> Option<usize> {
         let between = i > 0 && self.wis(i - 1, "between");
         if self.kind(i) != Some(Kind::Word)
@@ -192,7 +205,7 @@ impl<'a> Parser<'a> {
         Some(self.emit_with_open_ends(d1.s, d1.e, d1.from, d1.to, d1.prec, None, false))
     }
 
-    /// "1992-01-04", "1992/01/04", "4/1/1992", "04.01.1992".
+    /// "1992-01-04", "1992/01/04", "4/1/1992", "04.01.1992"; a longer chain is a code.
     pub(super) fn numeric_date(&mut self, i: usize) -> Option<usize> {
         let t = *self.tok(i)?;
         if t.k != Kind::Num || t.f & T_COMMA != 0 {
@@ -247,6 +260,8 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "13/4/1992", "4/13/1992": day and month told apart by a value over 12;
+    /// when they cannot be ("4/5/1992"), only the year is certain.
     pub(super) fn numeric_day_month_year(
         &mut self,
         s: usize,

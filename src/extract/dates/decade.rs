@@ -1,8 +1,12 @@
-//! Decades.
+//! Decades: "the 1990s", "the '60s", "mid-1990s", "the 470s BC", and ranges of
+//! them ("the 1980s–90s"). A round hundred ("the 1800s") is a century unless a
+//! decade stands beside it.
 
 use super::*;
 
 impl<'a> Parser<'a> {
+    /// The start of a decade or century with its modifier: "early 1990s",
+    /// "mid-1990s", "pre-1990s", "post-1960s", "late 19th century".
     pub(super) fn with_period_modifier(&self, s: usize) -> usize {
         if s > self.floor {
             let p = s - 1;
@@ -24,7 +28,8 @@ impl<'a> Parser<'a> {
         s
     }
 
-    /// One decade at `i` with its era: (from, to, precision, start, end).
+    /// A decade with its era: "the 470s BC"; a round hundred is a century
+    /// ("the 1800s"), except 2000s.
     pub(super) fn decade_with_era(
         &self,
         i: usize,
@@ -54,6 +59,9 @@ impl<'a> Parser<'a> {
         Some((f, t, prec, s, e, v))
     }
 
+    /// `decade := modifier? decade-number era?` and its ranges: "the 1990s",
+    /// "the mid-1990s", "the 870s", "1980s–1990s", "from the 1970s to the 1990s",
+    /// "the 1980s–90s", "the 480s–470s BC".
     pub(super) fn decade_or_decade_range(&mut self, i: usize) -> Option<usize> {
         let (f1, t1, p1, s, e, v) = self.decade_with_era(i)?;
         if s < self.floor {

@@ -1,7 +1,13 @@
-//! Guards.
+//! What stops a number from being a year: the left context (money and
+//! reference signs, reference words, amounts, "at" for a time of day, a
+//! rejected list), the right context (count nouns, units, money, percentages,
+//! digit groups, resolution sessions) and the phrase end that an approximated
+//! year needs. The guards are where precision comes from: a bare number is a
+//! year only when nothing around it says otherwise.
 
 use super::*;
 
+/// What the tokens before a number say about it.
 #[derive(Default, Clone, Copy)]
 pub(super) struct LeftContext {
     pub(super) disq: bool,
@@ -16,6 +22,8 @@ pub(super) struct LeftContext {
 }
 
 impl<'a> Parser<'a> {
+    /// Reads the token before a number: "$1990" and "page 1990" are no years,
+    /// "in 1990" is, "over 1990" is an amount, "at 1230" a time of day.
     pub(super) fn left_context(&self, s: usize) -> LeftContext {
         let mut l = LeftContext::default();
         if s == 0 {
@@ -238,6 +246,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Is a count noun or unit within three words after the number, across
+    /// modifiers? "1500 soldiers", "2000 US troops", "1990 km".
     pub(super) fn unit_follows(&self, e: usize, strong: bool, round: bool) -> bool {
         let mut j = e;
         for step in 0..3 {

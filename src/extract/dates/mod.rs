@@ -17,6 +17,83 @@
 //! when they only restate a Gregorian expression beside them they add nothing
 //! to the year, decade and century lists, so a Hijri number is never counted
 //! as a Gregorian year.
+//!
+//! # Grammar
+//!
+//! The productions below are what the rules recognize, written out; each
+//! names the file and the rule that implement it. `conn` is a range connector
+//! (a dash, or lower-case "to", "until", "till", "through", "thru"; also "and"
+//! after "between"), `X?` is optional, `X*` repeats, quoted words match in any
+//! case. Word classes in `[brackets]` are sections of `data/lexicon.txt`.
+//!
+//! ```text
+//! mention      := numeric-date | date-range | day-list | date
+//!               | decade-range | decade | century-range | century
+//!               | year-expr | "FY" yyyy | number era            (all anchored
+//!                 on a number, an ordinal, a decade or a month name)
+//!
+//! # day.rs, month.rs
+//! numeric-date := yyyy ("-"|"/") mm ("-"|"/") dd                 numeric_date
+//!               | d ("/"|"-"|".") m ("/"|"-"|".") yyyy           numeric_day_month_year
+//! date-range   := date ","? conn "the"? (date | present)         calendar_date
+//! date         := day-first | month-first
+//! day-first    := day "of"? (conn day "of"?)? month
+//!                 (conn day "of"? month)? ","? date-year         day_first_date
+//! month-first  := month day (conn day | conn month day)? ","? date-year
+//!               | month (conn month)? ","? "of"? date-year       month_first_date
+//! day-list     := day ("," day)* ","? ("and"|"or"|"&") day-first day_list_month_year
+//! date-year    := year-number with an era
+//!               | year-number of 3–4 digits ≤ 2200, no count after it
+//! day          := 1–31, digits or ordinal ("4", "4th")           day_number
+//! month        := capitalized [MONTH_WORDS] "."?                 month_name
+//!
+//! # year.rs, range.rs
+//! year-expr    := qualifier? year-range                          year_or_year_range
+//! year-range   := year-number
+//!               | year-number conn era? year-number              year_or_range_at
+//!               | year-number conn "the"? [date-present-word] "day"?
+//!               | "(" year-number "–" ")"
+//!               | yyyy "-" mm                                    (ISO year-month)
+//!               | year-range "/" year-range                      year_slash_year
+//! year-list    := year-number ("," year-number)* ("and"|"or"|"&") year-number era?
+//!                                                                year_list_tail
+//! year-number  := era? number era?                               year_number
+//! era          := "BC" | "BCE" | "AD" | "CE" | "AH" | "B.C." | "A.D." | …
+//!                                                                era_marker
+//! qualifier    := "Q1"…"Q4" | "H1" | "H2"
+//!               | "the"? ordinal [date-year-part] "of"
+//!               | "FY" | "fiscal" | ("fiscal"|"financial") "year" | "circa" | "c." | "ca"
+//!               | ("mid"|"pre"|"post"|"early"|"late") "-"? | "r." | "b." | "d." | "fl."
+//!                                                                year_qualifier
+//!
+//! # decade.rs
+//! decade       := ([date-period-modifier] "-"? | ("pre"|"post") "-")? decade-number era?
+//!                                                                decade_or_decade_range
+//! decade-number:= "1990s" | "1990's" | "'60s" | "870s"           decade_number
+//! decade-range := decade conn "the"? [date-period-modifier]? (decade | "90s")
+//!
+//! # century.rs
+//! century      := [date-period-modifier]? century-ordinal "-"? [date-century-word] era?
+//!                                                                ordinal_century
+//! century-range:= century-ordinal (conn | "and" | "or") "the"? [date-period-modifier]?
+//!                 century-ordinal [date-century-word] era?
+//!               | century conn century
+//! century-ordinal := "5th" | "fifth" | "twenty-first" | "XIX" | "XIXth"
+//!               | 1–21 before "century"/"millennium"            century_ordinal
+//!
+//! # every single expression (mod.rs, emit_with_open_ends)
+//! open-range   := [date-open-end-cue] "the"? X | "up"? [date-open-start-cue] "the"? X
+//!               | X [date-onwards-word] | "from" X "on"
+//! ```
+//!
+//! The grammar says what may be a date; the guards (`guards.rs`) say when a
+//! number that fits it is not one. A year-number is refused after a currency
+//! or reference sign, a [date-reference-word] ("page 1920"), a
+//! [date-quantity-cue] ("over 1500"), a [date-quantity-of] noun + "of", or "at"
+//! (a time of day), and before a [date-count-noun], a [date-measure-unit], a
+//! [date-duration-unit], a percentage or another digit group; a round number
+//! ("1500") needs a [date-year-cue]. The cues and units are data: widening
+//! them is a lexicon edit, and `cargo test --lib` runs the date table.
 
 use std::sync::LazyLock;
 
@@ -76,6 +153,7 @@ use day::*;
 use guards::*;
 use tokens::*;
 
+/// A mention as the rules emit it: token span resolved to bytes, not yet sorted.
 #[derive(Clone, Copy, Debug)]
 struct Raw {
     s: usize,
@@ -87,6 +165,9 @@ struct Raw {
     restate: bool,
 }
 
+/// The one-pass cursor shared by every rule: the tokens, the mentions so far,
+/// and `floor`, the first token no emitted mention covers, so that no rule
+/// reaches back into one.
 struct Parser<'a> {
     t: &'a str,
     k: &'a [Tok],
@@ -98,6 +179,7 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// Emits a mention covering tokens `s..e` and moves the floor past it.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn push(
         &mut self,
@@ -174,6 +256,8 @@ impl<'a> Parser<'a> {
         e
     }
 
+    /// The driver: each token kind tries the productions that can start with it,
+    /// longest first; a rule returns the token to resume at.
     pub(super) fn run(&mut self) {
         let n = self.k.len();
         let mut i = 0;
@@ -281,6 +365,7 @@ pub fn extract_dates(text: &str) -> TimeAnnotations {
     build(raws)
 }
 
+/// Sorts the mentions and derives the year, decade and century facets.
 fn build(mut raws: Vec<Raw>) -> TimeAnnotations {
     raws.sort_by_key(|r| (r.s, r.e));
     let mut years = Vec::new();

@@ -1,8 +1,13 @@
-//! Months.
+//! Month-first dates: "May 4, 1992", "May 4–6, 1992", "May 1968", "May–June
+//! 1968". Kept apart from the day-first rules because a month name anchors them:
+//! the driver tries them only on capitalized month words.
 
 use super::*;
 
 impl<'a> Parser<'a> {
+    /// `month day (conn day | conn month day)? ","? year | month (conn month)? ","? "of"? year`:
+    /// "May 4, 1992", "May 4–6, 1992", "May 4 – June 6, 1992", "May 1968", "May–June 1968",
+    /// "May of 1968".
     pub(super) fn month_first_date(&self, i: usize, between: bool) -> Option<DateSpan> {
         let (m1, j) = self.month_name(i)?;
         // "30 February 1990": an impossible day spoils the whole date.

@@ -1,4 +1,8 @@
-//! Ranges.
+//! Year ranges and their relatives: "1914–18", "1914 to 1918", "between 1914
+//! and 1918", "1991–present", "(1918–)", year lists sharing an era ("410 and
+//! 455 AD") and slash pairs ("1999/2000", "1133–1342/1779–1924", "871/870 BC").
+//! The range reads both ends before any guard runs, so that a guard can judge
+//! the expression as a whole ("from 5 million in 1978 to 14 million").
 
 use super::*;
 
@@ -188,6 +192,9 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `year-range "/" year-range`: a Hijri range and its Gregorian equivalent
+    /// ("1133–1342/1779–1924", "1400 AH/1980"), a year straddling two ("871/870 BC"),
+    /// dual dating inside a range ("1636/7–1702"), a season ("1999/2000", "2015/16").
     pub(super) fn year_slash_year(
         &mut self,
         qs: usize,
@@ -341,6 +348,8 @@ impl<'a> Parser<'a> {
         end
     }
 
+    /// A range connector: a dash, lower-case "to", "until", "till", "through",
+    /// "thru", or "and" after "between".
     pub(super) fn range_connector_at(&self, i: usize, between: bool) -> bool {
         self.is_dash(i)
             || (self.lexf(i) & RANGE_CONNECTOR != 0 && self.lower(i))

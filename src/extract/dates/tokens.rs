@@ -1,7 +1,11 @@
-//! Tokens.
+//! The tokenizer and the cursor's token tests. Numbers are read whole
+//! ("2,000", "3.2", "1.2.3") so that a thousands group or a decimal is one
+//! token the rules can refuse, never a year followed by noise; words carry
+//! their capitalization, which the month and name rules need.
 
 use super::*;
 
+/// What a token is, as far as the tokenizer can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     /// Digits, possibly with thousands commas or a decimal part.
@@ -22,6 +26,8 @@ pub(super) const T_LZ: u8 = 4;
 pub(super) const T_CAP: u8 = 8;
 pub(super) const T_UPPER: u8 = 16;
 
+/// A token: byte span, leading value and digit count for numbers, flags
+/// (`T_*`), and the character of a punctuation token.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
     pub(super) k: Kind,
@@ -33,6 +39,8 @@ pub(super) struct Tok {
     pub(super) c: char,
 }
 
+/// Splits a sentence into tokens; whitespace separates, punctuation is one
+/// token per character.
 pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
@@ -79,6 +87,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// One run of letters and digits from `p0`: a number (with its thousands
+/// groups and decimals), an ordinal, a decade, a word or a mixed token.
 pub(super) fn word_run(text: &str, p0: usize, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
@@ -198,23 +208,28 @@ pub(super) fn word_run(text: &str, p0: usize, out: &mut Vec<Tok>) -> usize {
     q
 }
 
+/// Every dash a range may be written with.
 pub(super) fn is_dash_char(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '−' | '‑' | '‐' | '―')
 }
 
+/// The dashes that join words ("mid-1990s"), not ranges.
 pub(super) fn is_hyphen_char(c: char) -> bool {
     matches!(c, '-' | '‑' | '‐')
 }
 
+/// Apostrophes, straight and curly: "'60s", "1990's".
 pub(super) fn is_apos_char(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ')
 }
 
 impl<'a> Parser<'a> {
+    /// The token at `i`, if any: rules look past both ends freely.
     pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
         self.k.get(i)
     }
 
+    /// The text of token `i`, or "" past the end.
     pub(super) fn txt(&self, i: usize) -> &'a str {
         match self.k.get(i) {
             Some(t) => self.t.get(t.s as usize..t.e as usize).unwrap_or(""),
@@ -222,26 +237,32 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The kind of token `i`.
     pub(super) fn kind(&self, i: usize) -> Option<Kind> {
         self.k.get(i).map(|t| t.k)
     }
 
+    /// Is token `i` the punctuation `c`?
     pub(super) fn is_p(&self, i: usize, c: char) -> bool {
         matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && t.c == c)
     }
 
+    /// Is token `i` a dash of any kind?
     pub(super) fn is_dash(&self, i: usize) -> bool {
         matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && is_dash_char(t.c))
     }
 
+    /// Is token `i` a hyphen?
     pub(super) fn is_hyphen(&self, i: usize) -> bool {
         matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && is_hyphen_char(t.c))
     }
 
+    /// Is token `i` an apostrophe?
     pub(super) fn is_apos(&self, i: usize) -> bool {
         matches!(self.k.get(i), Some(t) if t.k == Kind::Punct && is_apos_char(t.c))
     }
 
+    /// Do tokens `i` and `j` touch, with no space between?
     pub(super) fn adj(&self, i: usize, j: usize) -> bool {
         match (self.k.get(i), self.k.get(j)) {
             (Some(a), Some(b)) => a.e == b.s,
@@ -249,14 +270,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Is token `i` a word?
     pub(super) fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
     }
 
+    /// Is token `i` the word `w`, case-insensitively? For a production's fixed
+    /// keywords ("between", "of", "the"); word classes go through `lexf`.
     pub(super) fn wis(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.txt(i).eq_ignore_ascii_case(w)
     }
 
+    /// The word classes of token `i` (none unless it is a word).
     pub(super) fn lex(&self, i: usize) -> Lex {
         if self.is_word(i) {
             lex_of(self.txt(i))
@@ -265,10 +290,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The class bits of token `i`.
     pub(super) fn lexf(&self, i: usize) -> u32 {
         self.lex(i).f
     }
 
+    /// Is token `i` a word that does not start with a capital?
     pub(super) fn lower(&self, i: usize) -> bool {
         matches!(self.k.get(i), Some(t) if t.k == Kind::Word && t.f & T_CAP == 0)
     }
@@ -280,6 +307,7 @@ impl<'a> Parser<'a> {
             .then_some((t.v, t.nd))
     }
 
+    /// A number like `num`, but a leading zero is allowed ("05" in "1999–05").
     pub(super) fn num_lz(&self, i: usize) -> Option<(u32, u8)> {
         let t = self.k.get(i)?;
         (t.k == Kind::Num && t.f & (T_COMMA | T_DEC) == 0 && t.nd <= 4).then_some((t.v, t.nd))

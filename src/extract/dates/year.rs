@@ -1,7 +1,12 @@
-//! Years.
+//! Years: a bare year with its guards, a year qualified by a quarter, a half,
+//! "circa" or "fiscal", Hijri years, ISO year-months ("2012-02"), and the glued
+//! forms "FY2016" and "500BC". `year_or_year_range` is the densest rule: every
+//! bare number in a sentence reaches it, so it holds the decisions between a
+//! year and a count.
 
 use super::*;
 
+/// A qualifier before a year that narrows or marks it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Qualifier {
     None,
@@ -96,10 +101,16 @@ impl<'a> Parser<'a> {
         (s, Qualifier::None)
     }
 
+    /// A bare four-digit number is read as a year only from 1000 to 2099; older
+    /// years need an era or a cue.
     pub(super) fn in_year_window(v: u32) -> bool {
         (1000..=2099).contains(&v)
     }
 
+    /// `qualifier? year-range` with its guards: "1914", "in 1500", "1914–18",
+    /// "between 1914 and 1918", "1991–present", "Q3 2016", "the first half of 1990",
+    /// "c. 1650", "2012-02", "AH 1400", "410 and 455 AD"; "1500 soldiers", "$1990",
+    /// "page 1920" are no years.
     pub(super) fn year_or_year_range(&mut self, i: usize) -> Option<usize> {
         let a0 = self.year_number(i, false)?;
         let (qs0, qual) = self.year_qualifier(a0.s);
@@ -293,6 +304,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `"FY" yyyy | number era` written as one token: "FY2016", "500BC", "79AD".
     pub(super) fn fiscal_year_or_glued_era(&mut self, i: usize) -> Option<usize> {
         let w = self.txt(i);
         // "FY2016"
