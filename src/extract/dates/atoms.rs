@@ -330,7 +330,12 @@ impl<'a> Parser<'a> {
 
     /// 1000 if the word before `e` is "millennium"/"millennia", else 100.
     pub(super) fn century_scale(&self, e: usize) -> i32 {
-        if e > 0 && self.txt(e - 1).to_ascii_lowercase().starts_with("millenni") {
+        if e > 0
+            && self
+                .txt(e - 1)
+                .get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("millenni"))
+        {
             1000
         } else {
             100

@@ -44,7 +44,7 @@ impl<'a> Parser<'a> {
         let mut second: Option<(u32, usize, bool)> = None;
         let mut k = j;
         if self.century_word_at(j).is_none() {
-            let conn_and = (self.wis(j, "and") || self.wis(j, "or")) && !between;
+            let conn_and = self.is_and_or(j) && !between;
             if self.range_connector_at(j, between) || conn_and {
                 let k1 = self.skip_the_and_modifier(j + 1);
                 let (n2, k2) = self.century_ordinal(k1)?;

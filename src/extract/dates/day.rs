@@ -124,7 +124,7 @@ impl<'a> Parser<'a> {
             if comma {
                 k += 1;
             }
-            let conj = self.wis(k, "and") || self.wis(k, "or") || self.is_p(k, '&');
+            let conj = self.is_and_or(k) || self.is_p(k, '&');
             if conj {
                 k += 1;
             }

@@ -159,7 +159,7 @@ impl<'a> Parser<'a> {
                     }
                     p = q;
                 }
-                Kind::Word if self.wis(p, "and") || self.wis(p, "or") => saw_sep = true,
+                Kind::Word if self.is_and_or(p) => saw_sep = true,
                 // `rej` grows in text order, so only its tail can hold `p`.
                 Kind::Num => {
                     return saw_sep
@@ -182,7 +182,7 @@ impl<'a> Parser<'a> {
         let mut sep = false;
         while p > 0 && s - p < 4 {
             p -= 1;
-            if self.is_p(p, ',') || self.wis(p, "and") || self.wis(p, "or") {
+            if self.is_p(p, ',') || self.is_and_or(p) {
                 sep = true;
                 continue;
             }

@@ -144,7 +144,7 @@ impl<'a> Parser<'a> {
                 k += 1;
                 sep = true;
             }
-            if self.wis(k, "and") || self.wis(k, "or") || self.is_p(k, '&') {
+            if self.is_and_or(k) || self.is_p(k, '&') {
                 k += 1;
                 conj = true;
                 sep = true;

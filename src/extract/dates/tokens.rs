@@ -282,6 +282,12 @@ impl<'a> Parser<'a> {
     }
 
     /// The word classes of token `i` (none unless it is a word).
+    /// Is token `i` "and" or "or", the words that close a list ("1295 and
+    /// 1300", "18th or 19th century")?
+    pub(super) fn is_and_or(&self, i: usize) -> bool {
+        self.wis(i, "and") || self.wis(i, "or")
+    }
+
     pub(super) fn lex(&self, i: usize) -> Lex {
         if self.is_word(i) {
             lex_of(self.txt(i))

@@ -6,6 +6,20 @@
 
 use super::*;
 
+/// Abbreviations of a life or reign whose year follows, case as written:
+/// "(r. 1447–1492)", "(b. 1650)", "fl. 1200". They mark the year without
+/// joining its span.
+const LIFE_EVENT_MARKS: [&str; 6] = ["r", "b", "d", "fl", "born", "died"];
+
+/// The nouns that make a year of a number an amount word stands before:
+/// "over 1990 levels", "above 1913 prices" (a narrower list than
+/// [date-level-noun], which also rescues a year after "at").
+const AMOUNT_LEVEL_NOUNS: [&str; 3] = ["levels", "level", "prices"];
+
+/// Prefixes hyphenated to a year that join its span: "mid-1850", "pre-1967",
+/// "post-1945".
+const HYPHEN_PREFIXES: [&str; 5] = ["mid", "pre", "post", "early", "late"];
+
 /// A qualifier before a year that narrows or marks it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Qualifier {
@@ -79,18 +93,12 @@ impl<'a> Parser<'a> {
                 return (p, Qualifier::Other);
             }
             // "(r. 1447–1492)", "(b. 1650)", "(d. 1700)", "fl. 1200"
-            if self.is_p(p, '.')
-                && ok(2)
-                && matches!(self.txt(p - 1), "r" | "b" | "d" | "fl" | "born" | "died")
-            {
+            if self.is_p(p, '.') && ok(2) && LIFE_EVENT_MARKS.contains(&self.txt(p - 1)) {
                 return (s, Qualifier::Other);
             }
             if self.is_hyphen(p) && self.adj(p, s) && ok(2) && self.adj(p - 1, p) {
                 let w = self.txt(p - 1);
-                if ["mid", "pre", "post", "early", "late"]
-                    .iter()
-                    .any(|x| w.eq_ignore_ascii_case(x))
-                {
+                if HYPHEN_PREFIXES.iter().any(|x| w.eq_ignore_ascii_case(x)) {
                     return (p - 1, Qualifier::Other);
                 }
             }
@@ -214,10 +222,9 @@ impl<'a> Parser<'a> {
             }
             let quant_levels = l.quant
                 && !ranged
-                && matches!(
-                    self.txt(right_idx).to_ascii_lowercase().as_str(),
-                    "levels" | "level" | "prices"
-                )
+                && AMOUNT_LEVEL_NOUNS
+                    .iter()
+                    .any(|w| self.txt(right_idx).eq_ignore_ascii_case(w))
                 && self.lower(right_idx);
             if (l.disq && !quant_levels)
                 || self.is_citation(qs, last_e)
