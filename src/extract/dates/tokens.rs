@@ -20,10 +20,16 @@ pub(super) enum Kind {
     Punct,
 }
 
+/// Token flags (`Tok::f`). A number with thousands commas ("2,000") or a
+/// decimal part ("3.2", "1.2.3") is never a year; a leading zero ("05")
+/// only ends a range or a numeric date.
 pub(super) const T_COMMA: u8 = 1;
 pub(super) const T_DEC: u8 = 2;
 pub(super) const T_LZ: u8 = 4;
+/// A word that starts with a capital: month names must, and "Twentieth
+/// Century Fox" is a name because its words do.
 pub(super) const T_CAP: u8 = 8;
+/// A word without lower-case letters: "MAR" is an acronym, "XIX" a numeral.
 pub(super) const T_UPPER: u8 = 16;
 
 /// A token: byte span, leading value and digit count for numbers, flags
@@ -281,13 +287,13 @@ impl<'a> Parser<'a> {
         self.is_word(i) && self.txt(i).eq_ignore_ascii_case(w)
     }
 
-    /// The word classes of token `i` (none unless it is a word).
     /// Is token `i` "and" or "or", the words that close a list ("1295 and
     /// 1300", "18th or 19th century")?
     pub(super) fn is_and_or(&self, i: usize) -> bool {
         self.wis(i, "and") || self.wis(i, "or")
     }
 
+    /// The word classes of token `i` (none unless it is a word).
     pub(super) fn lex(&self, i: usize) -> Lex {
         if self.is_word(i) {
             lex_of(self.txt(i))
