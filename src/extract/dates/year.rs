@@ -4,6 +4,7 @@
 //! bare number in a sentence reaches it, so it holds the decisions between a
 //! year and a count.
 
+use super::range::YearPart;
 use super::*;
 
 /// Abbreviations of a life or reign whose year follows, case as written:
@@ -126,22 +127,8 @@ impl<'a> Parser<'a> {
         let l = self.left_context(qs);
         let p = self.year_or_range_at(i, l.between)?;
 
-        // "2012-02": ISO year-month, unless it reads as consecutive years ("2000-01").
-        if let Some(b) = p.b
-            && p.tight_dash
-            && b.nd == 2
-            && self.tok(b.n).is_some_and(|t| t.f & T_LZ != 0)
-            && (1..=12).contains(&b.v)
-            && (p.a.v % 100 + 1) % 100 != b.v
-            && Self::in_year_window(p.a.v)
-            && b.era.is_none()
-            && p.a.era.is_none()
-        {
-            if l.disq || self.right_rules_out_year(b.e, false, false) {
-                return Some(b.e);
-            }
-            let d = HistDate::ym(p.a.v as i32, b.v as u8);
-            return Some(self.emit_with_open_ends(p.a.s, b.e, d, d, Precision::Month, None, false));
+        if let Some(next) = self.iso_year_month(&p, &l) {
+            return Some(next);
         }
 
         // A slash pairs a Hijri expression with its Gregorian equivalent
@@ -172,34 +159,7 @@ impl<'a> Parser<'a> {
         let era = era.or(shared_era);
 
         if era == Some(Era::Ah) {
-            let h2 = if p.b.is_some() { p.bv } else { p.a.v };
-            if p.a.v > 1700 || h2 > 1700 {
-                return Some(last_e);
-            }
-            let (g1, g2) = hijri_years_to_gregorian(p.a.v, h2);
-            let restate = self.gregorian_restated_after(last_e, g1, g2);
-            let s = if ranged { p.a.s } else { qs };
-            if ranged {
-                self.push(
-                    s,
-                    last_e,
-                    Some(HistDate::y(g1)),
-                    Some(HistDate::y(g2)),
-                    Precision::Year,
-                    Some("hijri"),
-                    restate,
-                );
-                return Some(last_e);
-            }
-            return Some(self.emit_with_open_ends(
-                s,
-                last_e,
-                HistDate::y(g1),
-                HistDate::y(g2),
-                Precision::Year,
-                Some("hijri"),
-                restate,
-            ));
+            return Some(self.hijri_year_or_range(&p, qs, ranged));
         }
 
         let (ya, yb) = if shared_era == Some(Era::Bc) && p.a.era.is_none() {
@@ -309,6 +269,64 @@ impl<'a> Parser<'a> {
                 false,
             )),
         }
+    }
+
+    /// `yyyy "-" mm` written tight: "2012-02" is February 2012, unless it
+    /// reads as consecutive years ("2000-01"). None when `p` is no such form;
+    /// Some(resume) when it is, whether a guard refused it or not.
+    fn iso_year_month(&mut self, p: &YearPart, l: &LeftContext) -> Option<usize> {
+        if let Some(b) = p.b
+            && p.tight_dash
+            && b.nd == 2
+            && self.tok(b.n).is_some_and(|t| t.f & T_LZ != 0)
+            && (1..=12).contains(&b.v)
+            && (p.a.v % 100 + 1) % 100 != b.v
+            && Self::in_year_window(p.a.v)
+            && b.era.is_none()
+            && p.a.era.is_none()
+        {
+            if l.disq || self.right_rules_out_year(b.e, false, false) {
+                return Some(b.e);
+            }
+            let d = HistDate::ym(p.a.v as i32, b.v as u8);
+            return Some(self.emit_with_open_ends(p.a.s, b.e, d, d, Precision::Month, None, false));
+        }
+        None
+    }
+
+    /// A Hijri year or range once its era is known: "AH 1400", "1133–1342 AH",
+    /// converted to the Gregorian years it spans and marked restated when a
+    /// Gregorian year follows ("1400 AH (1979)").
+    fn hijri_year_or_range(&mut self, p: &YearPart, qs: usize, ranged: bool) -> usize {
+        let last_e = p.e;
+        let h2 = if p.b.is_some() { p.bv } else { p.a.v };
+        if p.a.v > 1700 || h2 > 1700 {
+            return last_e;
+        }
+        let (g1, g2) = hijri_years_to_gregorian(p.a.v, h2);
+        let restate = self.gregorian_restated_after(last_e, g1, g2);
+        let s = if ranged { p.a.s } else { qs };
+        if ranged {
+            self.push(
+                s,
+                last_e,
+                Some(HistDate::y(g1)),
+                Some(HistDate::y(g2)),
+                Precision::Year,
+                Some("hijri"),
+                restate,
+            );
+            return last_e;
+        }
+        self.emit_with_open_ends(
+            s,
+            last_e,
+            HistDate::y(g1),
+            HistDate::y(g2),
+            Precision::Year,
+            Some("hijri"),
+            restate,
+        )
     }
 
     /// `"FY" yyyy | number era` written as one token: "FY2016", "500BC", "79AD".
