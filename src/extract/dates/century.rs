@@ -70,22 +70,8 @@ impl<'a> Parser<'a> {
             e = nx;
         }
         if era == Some(Era::Ah) {
-            // "the 10th century AH": converted, marked as Hijri.
             let n2 = second.map_or(n1, |x| x.0);
-            let (lo, hi) = (n1.min(n2), n1.max(n2));
-            if hi == 0 || hi > 15 {
-                return Some(e);
-            }
-            let (g1, g2) = hijri_years_to_gregorian(((lo - 1) * 100).max(1), (hi - 1) * 100 + 99);
-            self.push(
-                s,
-                e,
-                Some(HistDate::y(g1)),
-                Some(HistDate::y(g2)),
-                Precision::Century,
-                Some("hijri"),
-                false,
-            );
+            self.hijri_century(s, e, n1, n2);
             return Some(e);
         }
         let bc = era == Some(Era::Bc);
@@ -172,5 +158,26 @@ impl<'a> Parser<'a> {
             None,
             false,
         ))
+    }
+
+    /// "the 10th century AH", "the 3rd to 5th centuries AH": centuries
+    /// `n1`..`n2` of the Hijri era over tokens `s..e`, converted to the
+    /// Gregorian years they span and marked Hijri. Past the 15th there is
+    /// nothing a historian could mean.
+    fn hijri_century(&mut self, s: usize, e: usize, n1: u32, n2: u32) {
+        let (lo, hi) = (n1.min(n2), n1.max(n2));
+        if hi == 0 || hi > 15 {
+            return;
+        }
+        let (g1, g2) = hijri_years_to_gregorian(((lo - 1) * 100).max(1), (hi - 1) * 100 + 99);
+        self.push(
+            s,
+            e,
+            Some(HistDate::y(g1)),
+            Some(HistDate::y(g2)),
+            Precision::Century,
+            Some("hijri"),
+            false,
+        );
     }
 }

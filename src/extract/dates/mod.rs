@@ -53,11 +53,12 @@
 //!               | year-number conn era? year-number              year_or_range_at
 //!               | year-number conn "the"? [date-present-word] "day"?
 //!               | "(" year-number "–" ")"
-//!               | yyyy "-" mm                                    (ISO year-month)
+//!               | yyyy "-" mm                                    iso_year_month
 //!               | year-range "/" year-range                      year_slash_year
 //! year-list    := year-number ("," year-number)* ("and"|"or"|"&") year-number era?
 //!                                                                year_list_tail
 //! year-number  := era? number era?                               year_number
+//! hijri        := year-range with "AH" on either end             hijri_year_or_range
 //! era          := "BC" | "BCE" | "AD" | "CE" | "AH" | "B.C." | "A.D." | …
 //!                                                                era_marker
 //! qualifier    := "Q1"…"Q4" | "H1" | "H2"
@@ -78,6 +79,7 @@
 //! century-range:= century-ordinal (conn | "and" | "or") "the"? [date-period-modifier]?
 //!                 century-ordinal [date-century-word] era?
 //!               | century conn century
+//! hijri-century:= century with era "AH"                          hijri_century
 //! century-ordinal := "5th" | "fifth" | "twenty-first" | "XIX" | "XIXth"
 //!               | 1–21 before "century"/"millennium"            century_ordinal
 //!
