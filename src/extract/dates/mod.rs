@@ -29,7 +29,7 @@
 //! ```text
 //! mention      := numeric-date | date-range | day-list | date
 //!               | decade-range | decade | century-range | century
-//!               | year-expr | "FY" yyyy | number era            (all anchored
+//!               | year-expr | one-token                         (all anchored
 //!                 on a number, an ordinal, a decade or a month name)
 //!
 //! # day.rs, month.rs
@@ -59,6 +59,8 @@
 //!                                                                year_list_tail
 //! year-number  := era? number era?                               year_number
 //! hijri        := year-range with "AH" on either end             hijri_year_or_range
+//! one-token    := "FY" yyyy | number era, glued ("FY2016", "500BC")
+//!                                                                year_in_one_token
 //! era          := "BC" | "BCE" | "AD" | "CE" | "AH" | "B.C." | "A.D." | …
 //!                                                                era_marker
 //! qualifier    := "Q1"…"Q4" | "H1" | "H2"
@@ -298,7 +300,7 @@ impl<'a> Parser<'a> {
                     .or_else(|| self.year_or_year_range(i)),
                 Kind::Ord => self.calendar_date(i).or_else(|| self.ordinal_century(i)),
                 Kind::Dec => self.decade_or_decade_range(i),
-                Kind::Mixed => self.fiscal_year_or_glued_era(i),
+                Kind::Mixed => self.year_in_one_token(i),
                 Kind::Punct => None,
             };
             i = match next {

@@ -330,27 +330,38 @@ impl<'a> Parser<'a> {
     }
 
     /// `"FY" yyyy | number era` written as one token: "FY2016", "500BC", "79AD".
-    pub(super) fn fiscal_year_or_glued_era(&mut self, i: usize) -> Option<usize> {
-        let w = self.txt(i);
-        // "FY2016"
-        if let Some(rest) = w.strip_prefix("FY") {
-            if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                let v: i32 = rest.parse().ok()?;
-                if (1000..=2099).contains(&v) {
-                    return Some(self.emit_with_open_ends(
-                        i,
-                        i + 1,
-                        HistDate::y(v),
-                        HistDate::y(v),
-                        Precision::Year,
-                        None,
-                        false,
-                    ));
-                }
-            }
-            return None;
+    pub(super) fn year_in_one_token(&mut self, i: usize) -> Option<usize> {
+        if self.txt(i).starts_with("FY") {
+            self.fiscal_year_glued(i)
+        } else {
+            self.year_with_glued_era(i)
         }
-        // "500BC", "79AD"
+    }
+
+    /// "FY2016": a fiscal year, 1000–2099; any other "FY…" is a code.
+    fn fiscal_year_glued(&mut self, i: usize) -> Option<usize> {
+        let rest = self.txt(i).strip_prefix("FY")?;
+        if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+            let v: i32 = rest.parse().ok()?;
+            if (1000..=2099).contains(&v) {
+                return Some(self.emit_with_open_ends(
+                    i,
+                    i + 1,
+                    HistDate::y(v),
+                    HistDate::y(v),
+                    Precision::Year,
+                    None,
+                    false,
+                ));
+            }
+        }
+        None
+    }
+
+    /// "500BC", "79AD", "44bc": a year with its era glued on; the era makes
+    /// any number from 1 a year.
+    fn year_with_glued_era(&mut self, i: usize) -> Option<usize> {
+        let w = self.txt(i);
         let lead = w.bytes().take_while(u8::is_ascii_digit).count();
         if lead == 0 || lead > 4 || w.as_bytes()[0] == b'0' {
             return None;
