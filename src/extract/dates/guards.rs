@@ -10,14 +10,23 @@ use super::*;
 /// What the tokens before a number say about it.
 #[derive(Default, Clone, Copy)]
 pub(super) struct LeftContext {
+    /// Not a year: "$1990", "page 1990", "over 1990", "a total of 1990".
     pub(super) disq: bool,
+    /// A year cue: "in 1500", "(1500": a round number may be a year.
     pub(super) admit: bool,
+    /// A preposition that outvotes a count noun after the number.
     pub(super) strong: bool,
+    /// "about", "around", "up to": a year only at a phrase end.
     pub(super) soft: bool,
+    /// "between": "and" joins a range.
     pub(super) between: bool,
+    /// A verb of change + "from": "rose from 1500 to 2000".
     pub(super) change: bool,
+    /// "year"/"years": "the year 800" admits three digits.
     pub(super) yearw: bool,
+    /// "at": a time of day ("at 1230") unless a level noun follows.
     pub(super) at: bool,
+    /// An amount word before it: "over 1990 levels" is still a year.
     pub(super) quant: bool,
 }
 
