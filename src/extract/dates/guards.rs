@@ -5,7 +5,14 @@
 //! year needs. The guards are where precision comes from: a bare number is a
 //! year only when nothing around it says otherwise.
 
+use super::range::YearPart;
+use super::year::Qualifier;
 use super::*;
+
+/// The nouns that make a year of a number an amount word stands before:
+/// "over 1990 levels", "above 1913 prices" (a narrower list than
+/// [date-level-noun], which also rescues a year after "at").
+const AMOUNT_LEVEL_NOUNS: [&str; 3] = ["levels", "level", "prices"];
 
 /// What the tokens before a number say about it.
 #[derive(Default, Clone, Copy)]
@@ -316,5 +323,77 @@ impl<'a> Parser<'a> {
                 _ => false,
             },
         }
+    }
+
+    /// The guards of a year without an era, where a count, an amount or a
+    /// time of day is told from a year: Ok when `p` (qualified from `qs`,
+    /// followed by `right_idx`) stands as a year, Err(resume) when it does
+    /// not: "1500 soldiers", "over 1990", "at 1230", "rose from 1500 to 2000",
+    /// a round "1500" with no cue.
+    pub(super) fn bare_year_guards(
+        &mut self,
+        i: usize,
+        p: &YearPart,
+        l: &LeftContext,
+        qual: Qualifier,
+        qs: usize,
+        right_idx: usize,
+    ) -> Result<(), Option<usize>> {
+        let ranged = p.b.is_some() || p.open_end;
+        let last_e = p.e;
+        let bv_ok = p.b.is_none() || Self::in_year_window(p.bv);
+        let yearword_ok = l.yearw && p.a.nd >= 3 && p.a.v <= 2200 && p.b.is_none();
+        // "from c. 800 to 1864": an early start is fine when the end is a year.
+        let early_start = p.b.is_some()
+            && p.a.nd >= 3
+            && Self::in_year_window(p.bv)
+            && (l.strong || qual != Qualifier::None);
+        let plain = Self::in_year_window(p.a.v) && bv_ok;
+        if !(plain || yearword_ok || early_start) {
+            return Err(if ranged { Some(last_e) } else { None });
+        }
+        let quant_levels = l.quant
+            && !ranged
+            && AMOUNT_LEVEL_NOUNS
+                .iter()
+                .any(|w| self.txt(right_idx).eq_ignore_ascii_case(w))
+            && self.lower(right_idx);
+        if (l.disq && !quant_levels) || self.is_citation(qs, last_e) || self.list_prev_rejected(qs)
+        {
+            self.rej.push(i);
+            return Err(Some(last_e));
+        }
+        // "rose from 1500 to 2000": round numbers after a verb of change are amounts.
+        if ranged && l.change && p.a.v.is_multiple_of(50) && p.bv.is_multiple_of(50) {
+            return Err(Some(last_e));
+        }
+        if l.soft && !ranged && !self.ends_phrase(right_idx) {
+            return Err(Some(last_e));
+        }
+        // "below 1990 levels", "at 1990 prices", "the pre-1967 borders"
+        let levels = self.lexf(right_idx) & LEVEL_NOUN != 0 && self.lower(right_idx);
+        if l.at && !ranged && !levels {
+            return Err(Some(last_e));
+        }
+        let round = p.a.v.is_multiple_of(100) && p.a.v < 1900;
+        // "in 2013 dollars", "in 2012 USD": prices of that year.
+        let constant = !round
+            && !ranged
+            && self.wis(qs.wrapping_sub(1), "in")
+            && self.lexf(right_idx) & CONSTANT_CURRENCY != 0;
+        if !p.open_end && !constant && self.right_rules_out_year(right_idx, l.strong, round) {
+            return Err(Some(last_e));
+        }
+        let ctx = l.admit
+            || l.strong
+            || l.soft
+            || qual != Qualifier::None
+            || l.yearw
+            || ranged
+            || self.list_prev_accepted(qs);
+        if round && !ctx {
+            return Err(None);
+        }
+        Ok(())
     }
 }

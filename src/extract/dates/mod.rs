@@ -90,8 +90,8 @@
 //!               | X [date-onwards-word] | "from" X "on"
 //! ```
 //!
-//! The grammar says what may be a date; the guards (`guards.rs`) say when a
-//! number that fits it is not one. A year-number is refused after a currency
+//! The grammar says what may be a date; the guards (`guards.rs`, chiefly
+//! `bare_year_guards`) say when a number that fits it is not one. A year-number is refused after a currency
 //! or reference sign, a [date-reference-word] ("page 1920"), a
 //! [date-quantity-cue] ("over 1500"), a [date-quantity-of] noun + "of", or "at"
 //! (a time of day), and before a [date-count-noun], a [date-measure-unit], a

@@ -12,11 +12,6 @@ use super::*;
 /// joining its span.
 const LIFE_EVENT_MARKS: [&str; 6] = ["r", "b", "d", "fl", "born", "died"];
 
-/// The nouns that make a year of a number an amount word stands before:
-/// "over 1990 levels", "above 1913 prices" (a narrower list than
-/// [date-level-noun], which also rescues a year after "at").
-const AMOUNT_LEVEL_NOUNS: [&str; 3] = ["levels", "level", "prices"];
-
 /// Prefixes hyphenated to a year that join its span: "mid-1850", "pre-1967",
 /// "post-1945".
 const HYPHEN_PREFIXES: [&str; 5] = ["mid", "pre", "post", "early", "late"];
@@ -168,62 +163,10 @@ impl<'a> Parser<'a> {
             (ya, yb)
         };
 
-        if era.is_none() {
-            let bv_ok = p.b.is_none() || Self::in_year_window(p.bv);
-            let yearword_ok = l.yearw && p.a.nd >= 3 && p.a.v <= 2200 && p.b.is_none();
-            // "from c. 800 to 1864": an early start is fine when the end is a year.
-            let early_start = p.b.is_some()
-                && p.a.nd >= 3
-                && Self::in_year_window(p.bv)
-                && (l.strong || qual != Qualifier::None);
-            let plain = Self::in_year_window(p.a.v) && bv_ok;
-            if !(plain || yearword_ok || early_start) {
-                return if ranged { Some(last_e) } else { None };
-            }
-            let quant_levels = l.quant
-                && !ranged
-                && AMOUNT_LEVEL_NOUNS
-                    .iter()
-                    .any(|w| self.txt(right_idx).eq_ignore_ascii_case(w))
-                && self.lower(right_idx);
-            if (l.disq && !quant_levels)
-                || self.is_citation(qs, last_e)
-                || self.list_prev_rejected(qs)
-            {
-                self.rej.push(i);
-                return Some(last_e);
-            }
-            // "rose from 1500 to 2000": round numbers after a verb of change are amounts.
-            if ranged && l.change && p.a.v % 50 == 0 && p.bv % 50 == 0 {
-                return Some(last_e);
-            }
-            if l.soft && !ranged && !self.ends_phrase(right_idx) {
-                return Some(last_e);
-            }
-            // "below 1990 levels", "at 1990 prices", "the pre-1967 borders"
-            let levels = self.lexf(right_idx) & LEVEL_NOUN != 0 && self.lower(right_idx);
-            if l.at && !ranged && !levels {
-                return Some(last_e);
-            }
-            let round = p.a.v % 100 == 0 && p.a.v < 1900;
-            // "in 2013 dollars", "in 2012 USD": prices of that year.
-            let constant = !round
-                && !ranged
-                && self.wis(qs.wrapping_sub(1), "in")
-                && self.lexf(right_idx) & CONSTANT_CURRENCY != 0;
-            if !p.open_end && !constant && self.right_rules_out_year(right_idx, l.strong, round) {
-                return Some(last_e);
-            }
-            let ctx = l.admit
-                || l.strong
-                || l.soft
-                || qual != Qualifier::None
-                || l.yearw
-                || ranged
-                || self.list_prev_accepted(qs);
-            if round && !ctx {
-                return None;
-            }
+        if era.is_none()
+            && let Err(resume) = self.bare_year_guards(i, &p, &l, qual, qs, right_idx)
+        {
+            return resume;
         }
 
         if p.open_end {
