@@ -15,8 +15,6 @@ const GOLD_JSONL: &str = include_str!("../tests/data/seed-gold.jsonl");
 
 /// One line of the seed corpus with what a careful reader finds in it.
 #[derive(Debug, Clone, Deserialize)]
-// The time fields are read by the date grammar's tests.
-#[allow(dead_code)]
 pub struct GoldLine {
     pub line: u64,
     /// The line's sentences as the corpus reader gives them (citation

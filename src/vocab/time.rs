@@ -21,9 +21,9 @@ impl Precision {
         match self {
             Precision::Day => "day",
             Precision::Month => "month",
-            Precision::Year => "year",
+            Precision::Year => YEAR_WORD,
             Precision::Decade => "decade",
-            Precision::Century => "century",
+            Precision::Century => CENTURY_WORD,
         }
     }
 }
@@ -250,6 +250,10 @@ fn ordinal_suffix(n: i64) -> &'static str {
     }
 }
 
+/// The words that name the units themselves, as texts write them.
+pub const YEAR_WORD: &str = "year";
+pub const CENTURY_WORD: &str = "century";
+
 /// Ordinal words as centuries are written out ("the nineteenth century"),
 /// with their values; shared with the date grammar's lexicon.
 pub const ORDINAL_WORDS: &[(&str, u8)] = &[
@@ -382,7 +386,7 @@ pub fn parse_century(s: &str) -> Option<i32> {
     let lower = body.to_ascii_lowercase();
     let body = lower
         .strip_suffix("centuries")
-        .or_else(|| lower.strip_suffix("century"))
+        .or_else(|| lower.strip_suffix(CENTURY_WORD))
         .unwrap_or(&lower)
         .trim_end_matches(['-', ' '])
         .trim();
@@ -407,6 +411,14 @@ pub fn parse_century(s: &str) -> Option<i32> {
 
 // ---------------------------------------------------------------------------
 // The tabular Islamic calendar (civil epoch, 16 July 622 Julian)
+//
+// Kept as arithmetic rather than `icu_calendar` (2.4): its
+// `Hijri::new_tabular(TypeII, Friday)` gives the same dates (1 Muharram 1400
+// = 1979-11-21, 1 Muharram 1 = 622-07-19, AH 1342 = 1923–1924), but it adds
+// 23 crates (zerovec, yoke, icu_provider, locale data, five proc-macro
+// crates) for these few lines. Its Umm al-Qura rules follow KACST tables
+// only for AH 1300–1600 and fall back to this same tabular calendar
+// elsewhere; they move a date by a day or two, a year boundary rarely.
 
 fn hijri_to_jdn(y: i64, m: i64, d: i64) -> i64 {
     d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 1_948_439

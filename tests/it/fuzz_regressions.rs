@@ -79,7 +79,7 @@ fn a_29th_of_february_in_a_common_year_is_read_as_written() {
 }
 
 /// Found by `query`: a `--year` value with a multi-byte character in its
-/// first four bytes panicked slicing "the " off it (src/extract/dates.rs,
+/// first four bytes panicked slicing "the " off it (src/vocab/time.rs,
 /// `strip_the`).
 #[test]
 fn year_filters_with_multibyte_characters_are_errors_not_panics() {

@@ -19,235 +19,19 @@ fn render(text: &str) -> String {
         .join(" | ")
 }
 
-/// (line, text, years, dates, centuries) from shared/gold/seed-gold.jsonl and
-/// the seed text it annotates.
-type SeedLine = (
-    usize,
-    &'static str,
-    &'static [i32],
-    &'static [&'static str],
-    &'static [i32],
-);
-
-const SEED: &[SeedLine] = &[
-    (
-        1,
-        "According to Pierre Thorez: \"Although throughout history the Caucasus has usually been incorporated in political entities belonging to the Iranian world, at the beginning of the 19th century Russia took it, along with the Transcaucasus, from the Qajars (1133–1342/1779–1924), severing those historical ties.",
-        &[1779, 1924],
-        &[],
-        &[19],
-    ),
-    (
-        2,
-        "[18] According to Tadeusz Swietochowski, the territories of Iran and the republic of Azerbaijan usually shared the same history from the time of ancient Media (ninth to seventh centuries b.c.)",
-        &[],
-        &[],
-        &[-9, -7],
-    ),
-    (
-        3,
-        "[20] According to Alex Vatanka at the Middle East Institute in Washington, D.C., “Ahmadinejad’s statement blatantly misrepresented the current state of affairs; today, it is not historical affinity but rather intense suspicion and rivalry that shape ties between Baku and Tehran.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        4,
-        "Likewise, the national revolutionary Jangali movement in Gilan, while welcoming the independence of every Muslim land as a \"source of joy,\" asked in its newspaper if the choice of the name Azerbaijan implied the new republic's desire to join Iran.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        5,
-        "[21] In order to promote this idea, Vosugh ed Dowleh dispatched two separate Iranian delegations; one to Baku and one to the Paris Peace Conference in 1919.",
-        &[1919],
-        &[],
-        &[],
-    ),
-    (
-        6,
-        "[21] The delegation at Baku, at the behest of Zia ol Din Tabatabaee, held intensive negotiations with the leadership of the Musavat party during the increasing chaos and instability in the city.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        7,
-        "[21] During the closing stages, an accord was reached between them; however, before the idea was presented to Vossug ed Dowleh in Tehran, the Communists took over Baku and terminated the Musavat-Ottoman rule.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        8,
-        "Within the few days after the visit, Iran recognized Azerbaijan on January 4, 1992, upgraded its consulate in Baku to establish full diplomatic relations.",
-        &[1992],
-        &["1992-01-04"],
-        &[],
-    ),
-    (
-        9,
-        "[26][27] Tehran was quick to recognize Azerbaijan as an independent state and set out to create amicable relations with a country similar to its own.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        10,
-        "In this joint front, Azerbaijan provides proximity to Iran—with much ion about Azerbaijani soil being used as a staging ground for Israeli military operations—while Israel possesses superior weapons technologies and other resources.”[20] In February 2012, Azerbaijan signed a $1.6 billion defense deal with Israel that included air defense systems, intelligence hardware, and unmanned aerial vehicles (UAVs).",
-        &[2012],
-        &["2012-02"],
-        &[],
-    ),
-    (
-        11,
-        "[31] In 1992, Elchibey, during a visit to Turkey, described himself as a soldier of Atatürk and called for the downfall of Iran, which prompted a member of the Iranian parliament to threaten retaliation.",
-        &[1992],
-        &[],
-        &[],
-    ),
-    (
-        12,
-        "However, some tensions include the growing relationship between the United States, Israel, and Azerbaijan, Caspian Sea territorial issues, and Iran's support for Armenia.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        13,
-        "On July 23, 2001, an Iranian warship and two jets forced a research vessel working on behalf of British Petroleum (BP)-Amoco in the Araz-Alov-Sharg field in the sector of the Caspian Sea which is claimed by Iran.",
-        &[2001],
-        &["2001-07-23"],
-        &[],
-    ),
-    (
-        14,
-        "[35] On February 22, 2007, Azerbaijani media outlets reported that Iranian helicopters had violated the air space of Azerbaijan by flying over the southern town of Astara for over 20 minutes.",
-        &[2007],
-        &["2007-02-22"],
-        &[],
-    ),
-    (
-        15,
-        "In March 2006, during the World Congress of Azerbaijanis convention in Baku, a number of participants addressed both the concept of a \"unified Azerbaijan\" and \"human rights abuses\" against Azeris in Iran.",
-        &[2006],
-        &["2006-03"],
-        &[],
-    ),
-    (
-        16,
-        "On February 3, 2007, Azerbaijan's minister of communications and information technology, Ali Abbasov, and the head of the Iranian State Broadcasting Agency, Ezzatollah Zarghami, signed a Memorandum of Understanding (MoU) on bilateral media cooperation.",
-        &[2007],
-        &["2007-02-03"],
-        &[],
-    ),
-    (
-        17,
-        "[46] In a Washington Institute for Near East Policy analysis, analysts Soner Cagaptay and Alexander Murinson alluded to reports that Israeli intelligence maintains listening posts along the Azerbaijani border with Iran.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        18,
-        "In October 2007, according to Human Rights Watch, an eight-and-a-half-year prison sentence was handed down to Eynulla Fatullayev, editor of Azerbaijan's two largest independent newspapers, for terrorism and other charges.",
-        &[2007],
-        &["2007-10"],
-        &[],
-    ),
-    (
-        19,
-        "The two were accused of receiving 1000 US dollars from Talish organizations in Iran after their newspaper published articles showing Persian poet Nizami and Iranian historical hero Babak Khoramdin as Talysh.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        20,
-        "In a meeting with U.S. officials in Baku in February 2010 Aliyev expressed his support and also criticized European oil and gas companies for sabotaging the international sanctions regime.",
-        &[2010],
-        &["2010-02"],
-        &[],
-    ),
-    (
-        21,
-        "\"[61] Iranian-Azeri relations deteriorated further after the Azeri Communication Minister, Ali Abbasov accused Iran of carrying out cyber attacks against the country.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        22,
-        "[61] In March 2012 Azerbaijan arrested 22 people on suspicion of plotting attacks on the U.S. and Israeli embassies in Baku on behalf of neighboring Iran.",
-        &[2012],
-        &["2012-03"],
-        &[],
-    ),
-    (
-        23,
-        "The ministry said that the suspects were recruited from 1999 onwards and trained in the use of weapons and spy techniques at military camps in Iran to enable them to gather information on foreign embassies, organizations and companies in Azerbaijan and stage attacks.",
-        &[1999],
-        &[],
-        &[],
-    ),
-    (
-        24,
-        "[64] Azerbaijani Foreign Minister Elmar Mammadyarov has denied reports that Israel has been given permission to use Azerbaijan bases for an attack on Iran.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        25,
-        "[68] Ali Hasanov, head of the public and political issues department in Azeribaijani President's administration, said that gay parade claims were untrue, and advised Iran not to meddle in Azerbaijan's internal affairs.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        26,
-        "[76] In April 2015, Iran and Azerbaijan announced their decision to form a joint defense commission; a move that may indicate a conspicuous geopolitical shift in the South Caucasus.",
-        &[2015],
-        &["2015-04"],
-        &[],
-    ),
-    (
-        27,
-        "[77] In May 2015, deputy chief of foreign relations at the Secretariat of the Supreme Leader of Iran's Islamic Revolution Mohsen Qomi has expressed his country's readiness to support Azerbaijan.",
-        &[2015],
-        &["2015-05"],
-        &[],
-    ),
-    (
-        28,
-        "Aliyev further states that:[82] “These relations have risen to a new level in recent months,\" (...) \"Regular contacts, mutual visits of high-ranking officials, the support rendered to each other in international organizations clearly shows the high level of our political relations,\" (...) “An intergovernmental joint commission actively works, producing excellent results,” Aliyev said.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        29,
-        "[95] The Armenian authorities in Nagorno-Karabakh declined to confirm the presence of Iranian fuel trucks in the area, and stated that \"(...) there are no official relations between our countries.",
-        &[],
-        &[],
-        &[],
-    ),
-    (
-        30,
-        "[112] Iranian president Raisi and foreign minister Amir-Abdollahian were killed in the 2024 Varzaqan helicopter crash after a state visit to Azerbaijan.",
-        &[2024],
-        &[],
-        &[],
-    ),
-];
-
 #[test]
 fn seed_gold() {
     let mut failures = Vec::new();
-    for &(line, text, years, dates, cents) in SEED {
+    for g in crate::seed_gold::gold() {
+        let (line, text, years, dates, cents) = (
+            g.line,
+            g.text.as_str(),
+            &g.years,
+            &g.dates,
+            &g.century_mentions,
+        );
         let a = extract_dates(text);
-        if a.years != years {
+        if a.years != *years {
             failures.push(format!(
                 "line {line}: years {:?} != gold {:?}: {}",
                 a.years,
@@ -259,7 +43,7 @@ fn seed_gold() {
             let found = a.mentions.iter().any(|m| {
                 matches!(m.precision, Precision::Day | Precision::Month)
                     && m.from
-                        .is_some_and(|f| f.to_contract_string().starts_with(d))
+                        .is_some_and(|f| f.to_contract_string().starts_with(d.as_str()))
             });
             if !found {
                 failures.push(format!("line {line}: date {d} not found: {}", render(text)));

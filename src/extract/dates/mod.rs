@@ -1,0 +1,443 @@
+//! Temporal expressions in one English sentence: full dates, months, years,
+//! decades and centuries, ranges and lists of them, open ranges, and Hijri
+//! years, each normalized to an interval of historical years (BC negative, no
+//! year 0) with a precision.
+//!
+//! Design: a cheap prefilter (a sentence with no ASCII digit and no
+//! "centur"/"millenni" has nothing to find), then a hand-written tokenizer and
+//! a small grammar anchored on numbers, ordinals and month names that looks a
+//! few tokens either way; one pass, no backtracking, no regex. A bare number
+//! is a year only when nothing around it says it is a count, a measure, money,
+//! a time of day, a page, a resolution or a model number: precision beats
+//! recall, because a wrong year facet misleads a historian more than a
+//! missing one. Relative expressions ("last year") are never guessed.
+//!
+//! Hijri years ("AH 1400", or the first half of "1133–1342/1779–1924") are
+//! converted with the tabular calendar and marked `calendar: Some("hijri")`;
+//! when they only restate a Gregorian expression beside them they add nothing
+//! to the year, decade and century lists, so a Hijri number is never counted
+//! as a Gregorian year.
+//!
+//! # Grammar
+//!
+//! The productions below are what the rules recognize, written out; each
+//! names the file and the rule that implement it. `conn` is a range connector
+//! (a dash, or lower-case "to", "until", "till", "through", "thru"; also "and"
+//! after "between"), `X?` is optional, `X*` repeats, quoted words match in any
+//! case. Word classes in `[brackets]` are sections of `data/lexicon.txt`.
+//!
+//! ```text
+//! mention      := numeric-date | date-range | day-list | date
+//!               | decade-range | decade | century-range | century
+//!               | year-expr | one-token                         (all anchored
+//!                 on a number, an ordinal, a decade or a month name)
+//!
+//! # day.rs, month.rs
+//! numeric-date := yyyy ("-"|"/") mm ("-"|"/") dd                 numeric_date
+//!               | d ("/"|"-"|".") m ("/"|"-"|".") yyyy           numeric_day_month_year
+//! date-range   := date ","? conn "the"? (date | present)         calendar_date
+//! date         := day-first | month-first
+//! day-first    := day "of"? (conn day "of"?)? month
+//!                 (conn day "of"? month)? ","? date-year         day_first_date
+//! month-first  := month day (conn day | conn month day)? ","? date-year
+//!               | month (conn month)? ","? "of"? date-year       month_first_date
+//! day-list     := day ("," day)* ","? ("and"|"or"|"&") day-first day_list_month_year
+//! date-year    := year-number with an era
+//!               | year-number of 3–4 digits ≤ 2200, no count after it
+//! day          := 1–31, digits or ordinal ("4", "4th")           day_number
+//! month        := capitalized [MONTH_WORDS] "."?                 month_name
+//!
+//! # year.rs, range.rs
+//! year-expr    := qualifier? year-range                          year_or_year_range
+//! year-range   := year-number
+//!               | year-number conn era? year-number              year_or_range_at
+//!               | year-number conn "the"? [date-present-word] "day"?
+//!               | "(" year-number "–" ")"
+//!               | yyyy "-" mm                                    iso_year_month
+//!               | year-range "/" year-range                      year_slash_year
+//! year-list    := year-number ("," year-number)* ("and"|"or"|"&") year-number era?
+//!                                                                year_list_tail
+//! year-number  := era? number era?                               year_number
+//! hijri        := year-range with "AH" on either end             hijri_year_or_range
+//! one-token    := "FY" yyyy | number era, glued ("FY2016", "500BC")
+//!                                                                year_in_one_token
+//! era          := "BC" | "BCE" | "AD" | "CE" | "AH" | "B.C." | "A.D." | …
+//!                                                                era_marker
+//! qualifier    := "Q1"…"Q4" | "H1" | "H2"
+//!               | "the"? ordinal [date-year-part] "of"
+//!               | "FY" | "fiscal" | ("fiscal"|"financial") 'year' | "circa" | "c." | "ca"
+//!               | ("mid"|"pre"|"post"|"early"|"late") "-"? | "r." | "b." | "d." | "fl."
+//!                                                                year_qualifier
+//!
+//! # decade.rs
+//! decade       := ([date-period-modifier] "-"? | ("pre"|"post") "-")? decade-number era?
+//!                                                                decade_or_decade_range
+//! decade-number:= "1990s" | "1990's" | "'60s" | "870s"           decade_number
+//! decade-range := decade conn "the"? [date-period-modifier]? (decade | "90s")
+//!
+//! # century.rs
+//! century      := [date-period-modifier]? century-ordinal "-"? [date-century-word] era?
+//!                                                                ordinal_century
+//! century-range:= century-ordinal (conn | "and" | "or") "the"? [date-period-modifier]?
+//!                 century-ordinal [date-century-word] era?
+//!               | century conn century
+//! hijri-century:= century with era "AH"                          hijri_century
+//! century-ordinal := "5th" | "fifth" | "twenty-first" | "XIX" | "XIXth"
+//!               | 1–21 before 'century'/"millennium"            century_ordinal
+//!
+//! # every single expression (mod.rs, emit_with_open_ends)
+//! open-range   := [date-open-end-cue] "the"? X | "up"? [date-open-start-cue] "the"? X
+//!               | X [date-onwards-word] | "from" X "on"
+//! ```
+//!
+//! The grammar says what may be a date; the guards (`guards.rs`, chiefly
+//! `bare_year_guards`) say when a number that fits it is not one. A year-number is refused after a currency
+//! or reference sign, a [date-reference-word] ("page 1920"), a
+//! [date-quantity-cue] ("over 1500"), a [date-quantity-of] noun + "of", or "at"
+//! (a time of day), and before a [date-count-noun], a [date-measure-unit], a
+//! [date-duration-unit], a percentage or another digit group; a round number
+//! ("1500") needs a [date-year-cue]. The cues and units are data: widening
+//! them is a lexicon edit, and `cargo test --lib` runs the date table.
+
+use std::sync::LazyLock;
+
+pub use crate::vocab::time::{HistDate, Precision};
+use crate::vocab::time::{century_of, decade_of, hijri_years_to_gregorian, max_days_in_month};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte span in the input text, end exclusive, on char boundaries.
+    pub start: usize,
+    pub end: usize,
+    /// Inclusive interval start; None only for open starts ("until 1918").
+    pub from: Option<HistDate>,
+    /// Inclusive interval end; None only for open ends ("since 2001").
+    pub to: Option<HistDate>,
+    pub precision: Precision,
+    /// Some("hijri") when the text is in another calendar; from/to then hold
+    /// the Gregorian conversion.
+    pub calendar: Option<&'static str>,
+}
+
+impl DateMention {
+    /// The mention's text in the sentence it was extracted from.
+    pub fn text<'a>(&self, sentence: &'a str) -> &'a str {
+        sentence.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimeAnnotations {
+    /// In text order.
+    pub mentions: Vec<DateMention>,
+    /// Sorted, deduped start and end years of every mention of Year precision
+    /// or finer. A Hijri mention that restates a Gregorian one beside it adds
+    /// nothing.
+    pub years: Vec<i32>,
+    /// Sorted, deduped decades covered by mentions of Decade precision or finer.
+    pub decades: Vec<i32>,
+    /// Sorted, deduped centuries (1-based, BC negative) covered by every mention.
+    pub centuries: Vec<i32>,
+}
+
+mod atoms;
+mod century;
+mod classes;
+mod day;
+mod decade;
+mod guards;
+mod month;
+mod range;
+mod tokens;
+mod year;
+
+use atoms::*;
+use classes::*;
+use day::*;
+use guards::*;
+use tokens::*;
+
+/// A mention as the rules emit it: token span resolved to bytes, not yet sorted.
+#[derive(Clone, Copy, Debug)]
+struct Raw {
+    s: usize,
+    e: usize,
+    from: Option<HistDate>,
+    to: Option<HistDate>,
+    prec: Precision,
+    cal: Option<&'static str>,
+    restate: bool,
+}
+
+/// The one-pass cursor shared by every rule: the tokens, the mentions so far,
+/// and `floor`, the first token no emitted mention covers, so that no rule
+/// reaches back into one.
+struct Parser<'a> {
+    t: &'a str,
+    k: &'a [Tok],
+    out: Vec<Raw>,
+    floor: usize,
+    /// Number tokens rejected by their left context, for list propagation.
+    rej: Vec<usize>,
+    has_cent: bool,
+}
+
+impl<'a> Parser<'a> {
+    /// Emits a mention covering tokens `s..e` and moves the floor past it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push(
+        &mut self,
+        s: usize,
+        e: usize,
+        from: Option<HistDate>,
+        to: Option<HistDate>,
+        prec: Precision,
+        cal: Option<&'static str>,
+        restate: bool,
+    ) {
+        if s >= e || e > self.k.len() {
+            return;
+        }
+        self.out.push(Raw {
+            s: self.k[s].s as usize,
+            e: self.k[e - 1].e as usize,
+            from,
+            to,
+            prec,
+            cal,
+            restate,
+        });
+        self.floor = self.floor.max(e);
+    }
+
+    /// Emits a single (non-range) expression, turning it into an open range
+    /// when "since"/"until" stand before it or "onwards" after it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn emit_with_open_ends(
+        &mut self,
+        s: usize,
+        e: usize,
+        from: HistDate,
+        to: HistDate,
+        prec: Precision,
+        cal: Option<&'static str>,
+        restate: bool,
+    ) -> usize {
+        let (mut s, mut e) = (s, e);
+        let (mut f, mut t) = (Some(from), Some(to));
+        // "since the 1990s", "until the 19th century" — but "since the 1967
+        // war" is about the war, not an open range from 1967.
+        let w = if prec >= Precision::Decade && s > self.floor + 1 && self.wis(s - 1, "the") {
+            s - 1
+        } else {
+            s
+        };
+        if w > self.floor {
+            let x = self.lexf(w - 1);
+            if x & OPEN_END_CUE != 0 {
+                t = None;
+                s = w - 1;
+            } else if x & OPEN_START_CUE != 0 && !self.wis(w.saturating_sub(2), "from") {
+                f = None;
+                s = w - 1;
+                if s > self.floor && self.wis(s - 1, "up") {
+                    s -= 1;
+                }
+            }
+        }
+        if t.is_some() && f.is_some() {
+            // "from 1999 on," but not "from 1999 on the coast"
+            let on = self.wis(e, "on")
+                && s > 0
+                && self.wis(s - 1, "from")
+                && !matches!(self.kind(e + 1), Some(Kind::Word | Kind::Num | Kind::Mixed));
+            if self.lexf(e) & ONWARDS_WORD != 0 || on {
+                t = None;
+                e += 1;
+            }
+        }
+        self.push(s, e, f, t, prec, cal, restate);
+        e
+    }
+
+    /// The driver: each token kind tries the productions that can start with it,
+    /// longest first; a rule returns the token to resume at.
+    pub(super) fn run(&mut self) {
+        let n = self.k.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.k[i];
+            let next = match t.k {
+                Kind::Word => {
+                    let mut r = None;
+                    // Month names start with one of these capitals; checking
+                    // it first spares a lexicon lookup for most capitalized words.
+                    let first = self.t.as_bytes().get(t.s as usize).copied().unwrap_or(0);
+                    if t.f & T_CAP != 0
+                        && t.e - t.s >= 3
+                        && t.e - t.s <= 9
+                        && b"JFMASOND".contains(&first)
+                        && self.lexf(i) & MONTH_NAME != 0
+                    {
+                        r = self.calendar_date(i);
+                    }
+                    if r.is_none() && self.has_cent {
+                        r = self.ordinal_century(i);
+                    }
+                    r
+                }
+                Kind::Num => self
+                    .numeric_date(i)
+                    .or_else(|| self.calendar_date(i))
+                    .or_else(|| self.decade_or_decade_range(i))
+                    .or_else(|| {
+                        if self.has_cent {
+                            self.ordinal_century(i)
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| self.year_or_year_range(i)),
+                Kind::Ord => self.calendar_date(i).or_else(|| self.ordinal_century(i)),
+                Kind::Dec => self.decade_or_decade_range(i),
+                Kind::Mixed => self.year_in_one_token(i),
+                Kind::Punct => None,
+            };
+            i = match next {
+                Some(x) if x > i => x,
+                _ => i + 1,
+            };
+        }
+    }
+}
+
+static CENT_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+    [
+        memchr::memmem::Finder::new(b"entur"),
+        memchr::memmem::Finder::new(b"ENTUR"),
+        memchr::memmem::Finder::new(b"illenni"),
+    ]
+});
+
+/// Eight bytes at a time: most sentences have no digit, and a byte loop
+/// would be the largest cost of rejecting them.
+fn has_ascii_digit(b: &[u8]) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // Bytes strictly between '/' (0x2F) and ':' (0x3A), without carries
+        // across bytes (the "hasbetween" bit trick).
+        let t = x & (L * 127);
+        if (L * (127 + 0x3A) - t) & !x & (t + L * (127 - 0x2F)) & H != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// (has an ASCII digit, may speak of centuries or millennia)
+fn has_candidate(text: &str) -> (bool, bool) {
+    let b = text.as_bytes();
+    let digit = has_ascii_digit(b);
+    let cent = CENT_FINDERS.iter().any(|f| f.find(b).is_some());
+    (digit, cent)
+}
+
+/// Every date, year, decade and century `text` (one sentence) speaks of.
+/// Never panics.
+pub fn extract_dates(text: &str) -> TimeAnnotations {
+    let (digit, cent) = has_candidate(text);
+    if !digit && !cent {
+        return TimeAnnotations::default();
+    }
+    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+    tokenize(text, &mut toks);
+    let mut p = Parser {
+        t: text,
+        k: &toks,
+        out: Vec::new(),
+        floor: 0,
+        rej: Vec::new(),
+        has_cent: cent,
+    };
+    p.run();
+    let raws = p.out;
+    build(raws)
+}
+
+/// Sorts the mentions and derives the year, decade and century facets.
+fn build(mut raws: Vec<Raw>) -> TimeAnnotations {
+    raws.sort_by_key(|r| (r.s, r.e));
+    let mut years = Vec::new();
+    let mut decades = Vec::new();
+    let mut centuries = Vec::new();
+    for r in &raws {
+        if r.restate {
+            continue;
+        }
+        let (f, t) = (r.from.map(|d| d.year), r.to.map(|d| d.year));
+        if r.prec <= Precision::Year {
+            years.extend(f);
+            years.extend(t);
+        }
+        let (lo, hi) = match (f, t) {
+            (Some(a), Some(b)) => (a.min(b), a.max(b)),
+            (Some(a), None) | (None, Some(a)) => (a, a),
+            (None, None) => continue,
+        };
+        if r.prec <= Precision::Decade {
+            let (d1, d2) = (decade_of(lo), decade_of(hi));
+            if (d2 as i64 - d1 as i64) / 10 + 1 > 30 {
+                decades.push(d1);
+                decades.push(d2);
+            } else {
+                let mut d = d1;
+                while d <= d2 {
+                    decades.push(d);
+                    d += 10;
+                }
+            }
+        }
+        let (c1, c2) = (century_of(lo), century_of(hi));
+        let span = (c2 as i64 - c1 as i64) + 1 - i64::from(c1 < 0 && c2 > 0);
+        if span > 30 {
+            centuries.push(c1);
+            centuries.push(c2);
+        } else {
+            for c in c1..=c2 {
+                if c != 0 {
+                    centuries.push(c);
+                }
+            }
+        }
+    }
+    for v in [&mut years, &mut decades, &mut centuries] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let mentions = raws
+        .into_iter()
+        .map(|r| DateMention {
+            start: r.s,
+            end: r.e,
+            from: r.from,
+            to: r.to,
+            precision: r.prec,
+            calendar: r.cal,
+        })
+        .collect();
+    TimeAnnotations {
+        mentions,
+        years,
+        decades,
+        centuries,
+    }
+}
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;
