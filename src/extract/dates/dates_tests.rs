@@ -887,3 +887,23 @@ fn digit_prefilter_agrees_with_bytes() {
         }
     }
 }
+
+#[test]
+fn a_part_of_a_fiscal_year_is_in_the_span_and_stays_the_year() {
+    for (text, span) in [
+        ("Revenue rose in Q3 FY2016 by a third.", "Q3 FY2016"),
+        ("In H1 FY2016 costs fell.", "H1 FY2016"),
+        (
+            "In the third quarter of FY2016 costs fell.",
+            "the third quarter of FY2016",
+        ),
+        ("In FY2016 it grew.", "FY2016"),
+    ] {
+        let a = extract_dates(text);
+        assert_eq!(a.mentions.len(), 1, "{text}");
+        assert_eq!(a.mentions[0].text(text), span, "{text}");
+        assert_eq!(render(text), "2016..2016:year", "{text}");
+    }
+    // A calendar quarter keeps its months.
+    assert_eq!(render("Sales in Q1 2020 fell."), "2020-01..2020-03:month");
+}

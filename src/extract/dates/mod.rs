@@ -59,8 +59,9 @@
 //!                                                                year_list_tail
 //! year-number  := era? number era?                               year_number
 //! hijri        := year-range with "AH" on either end             hijri_year_or_range
-//! one-token    := "FY" yyyy | number era, glued ("FY2016", "500BC")
-//!                                                                year_in_one_token
+//! one-token    := qualifier? "FY" yyyy                          fiscal_year_glued
+//!                   ("FY2016", "Q3 FY2016": still the year)
+//!               | number era, glued ("500BC")                  year_with_glued_era
 //! era          := "BC" | "BCE" | "AD" | "CE" | "AH" | "B.C." | "A.D." | …
 //!                                                                era_marker
 //! qualifier    := "Q1"…"Q4" | "H1" | "H2"

@@ -282,13 +282,20 @@ impl<'a> Parser<'a> {
     }
 
     /// "FY2016": a fiscal year, 1000–2099; any other "FY…" is a code.
+    /// "Q3 FY2016", "H1 FY2016", "the third quarter of FY2016": a part of a
+    /// fiscal year, in the span but still the year: fiscal years start in
+    /// any month, so their quarters are no calendar months.
     fn fiscal_year_glued(&mut self, i: usize) -> Option<usize> {
         let rest = self.txt(i).strip_prefix("FY")?;
         if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
             let v: i32 = rest.parse().ok()?;
             if (1000..=2099).contains(&v) {
+                let start = match self.year_qualifier(i) {
+                    (part, Qualifier::Quarter(_) | Qualifier::Half(_)) => part,
+                    _ => i,
+                };
                 return Some(self.emit_with_open_ends(
-                    i,
+                    start,
                     i + 1,
                     HistDate::y(v),
                     HistDate::y(v),
