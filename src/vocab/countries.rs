@@ -27,66 +27,70 @@ pub struct Country {
     pub population: u64,
 }
 
-struct Table {
+/// The countries and their codes: the file's leading `C` lines alone, so
+/// that naming a country (every hit, every facet value) never pays for
+/// reading the rest.
+struct Codes {
     countries: Vec<Country>,
     by_code: HashMap<&'static str, usize>,
-    /// Folded name, code or demonym → country code.
-    lookup: HashMap<String, &'static str>,
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut countries = Vec::new();
-    let mut lookup: HashMap<String, &'static str> = HashMap::new();
-    for line in GAZETTEER_TSV.lines() {
-        let mut cols = line.split('\t');
-        match cols.next() {
-            Some("C") => {
-                if let (Some(code), Some(alpha3), Some(name), Some(pop)) =
-                    (cols.next(), cols.next(), cols.next(), cols.next())
-                {
-                    countries.push(Country {
-                        code,
-                        alpha3,
-                        name,
-                        population: pop.parse().unwrap_or(0),
-                    });
-                }
-            }
-            Some("K") => {
-                let (Some(spellings), Some(refs)) = (cols.next(), cols.next()) else {
-                    continue;
-                };
-                for r in refs.split(',') {
-                    let (tag, number) = r.split_at(r.len().min(1));
-                    if !matches!(tag, "C" | "D") {
-                        continue;
-                    }
-                    let Some(country) = number.parse().ok().and_then(|i: usize| countries.get(i))
-                    else {
-                        continue;
-                    };
-                    for s in spellings.split('|').filter(|s| !s.is_empty()) {
-                        lookup.entry(fold_name(s)).or_insert(country.code);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+static CODES: LazyLock<Codes> = LazyLock::new(|| {
+    let countries: Vec<Country> = GAZETTEER_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map_while(|l| l.strip_prefix("C\t"))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            Some(Country {
+                code: cols.next()?,
+                alpha3: cols.next()?,
+                name: cols.next()?,
+                population: cols.next()?.parse().unwrap_or(0),
+            })
+        })
+        .collect();
     let mut by_code = HashMap::new();
     for (i, c) in countries.iter().enumerate() {
         by_code.insert(c.code, i);
         by_code.insert(c.alpha3, i);
+    }
+    Codes { countries, by_code }
+});
+
+/// Folded name, code or demonym → country code: what a filter value
+/// resolves through. Read from the `K` lines that refer to a country.
+static LOOKUP: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let countries = &CODES.countries;
+    let mut lookup: HashMap<String, &'static str> = HashMap::new();
+    for line in GAZETTEER_TSV.lines() {
+        let Some(rest) = line.strip_prefix("K\t") else {
+            continue;
+        };
+        let mut cols = rest.split('\t');
+        let (Some(spellings), Some(refs)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        for r in refs.split(',') {
+            let (tag, number) = r.split_at(r.len().min(1));
+            if !matches!(tag, "C" | "D") {
+                continue;
+            }
+            let Some(country) = number.parse().ok().and_then(|i: usize| countries.get(i)) else {
+                continue;
+            };
+            for s in spellings.split('|').filter(|s| !s.is_empty()) {
+                lookup.entry(fold_name(s)).or_insert(country.code);
+            }
+        }
+    }
+    for c in countries {
         lookup.entry(c.code.to_ascii_lowercase()).or_insert(c.code);
         lookup
             .entry(c.alpha3.to_ascii_lowercase())
             .or_insert(c.code);
     }
-    Table {
-        countries,
-        by_code,
-        lookup,
-    }
+    lookup
 });
 
 /// By alpha-2 (or ISO 3166-3) or alpha-3 code, case-insensitive.
@@ -95,11 +99,11 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
     if code.len() > 3 {
         return None;
     }
-    let table = &*TABLE;
-    table
+    let codes = &*CODES;
+    codes
         .by_code
         .get(code.to_ascii_uppercase().as_str())
-        .map(|&i| &table.countries[i])
+        .map(|&i| &codes.countries[i])
 }
 
 /// The common English name of a country code (`IR` → `Iran`), case-insensitive.
@@ -109,7 +113,7 @@ pub fn name(code: &str) -> Option<&'static str> {
 
 /// Every country, in code order.
 pub fn all() -> &'static [Country] {
-    &TABLE.countries
+    &CODES.countries
 }
 
 /// A country from a name, code or demonym, as a user types it: "Iran", "IR",
@@ -120,7 +124,7 @@ pub fn resolve(query: &str) -> Option<&'static str> {
     if q.is_empty() {
         return None;
     }
-    let lookup = &TABLE.lookup;
+    let lookup = &*LOOKUP;
     if let Some(&code) = lookup.get(q) {
         return Some(code);
     }
@@ -134,8 +138,7 @@ pub fn resolve(query: &str) -> Option<&'static str> {
 /// "did you mean".
 pub fn suggest(query: &str, n: usize) -> Vec<&'static str> {
     let q = fold_name(query);
-    let mut scored: Vec<(usize, &'static str)> = TABLE
-        .lookup
+    let mut scored: Vec<(usize, &'static str)> = LOOKUP
         .iter()
         .filter(|(spelling, _)| spelling.len() >= 3)
         .filter_map(|(spelling, code)| Some((strsim::levenshtein(&q, spelling), name(code)?)))
