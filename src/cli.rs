@@ -283,6 +283,10 @@ pub struct StatsArgs {
     pub index: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Check every file of the index against its checksum (reads the
+    /// whole index) and list what is damaged.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 #[derive(Args)]
@@ -301,6 +305,16 @@ pub struct ServeArgs {
     /// Seconds a search may take before it is answered with 503.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     timeout: f64,
+    /// Admit only requests that show this secret (as `Authorization: Bearer
+    /// SECRET`, or by opening /?token=SECRET once in a browser);
+    /// /api/health stays open. The ANNALS_TOKEN variable sets it without
+    /// showing it in the process list.
+    #[arg(long, value_name = "SECRET")]
+    token: Option<String>,
+    /// Serve on a non-loopback address without a token: the index is meant
+    /// for everyone who can reach the machine.
+    #[arg(long)]
+    public: bool,
 }
 
 impl ServeArgs {
@@ -318,6 +332,12 @@ impl ServeArgs {
             cors: self.cors.clone(),
             timeout,
             index_label: app::index_label(&self.index),
+            index_root: self.index.clone(),
+            token: self
+                .token
+                .clone()
+                .or_else(|| std::env::var("ANNALS_TOKEN").ok()),
+            public: self.public,
         })
     }
 }

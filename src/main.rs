@@ -32,7 +32,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Build(args) => app::build(&args.paths, &args.options())?,
         Command::Query(args) => app::query(&args.request()?, &args.index, args.format.into())?,
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
-        Command::Stats(args) => app::stats(&args.index, args.format.into())?,
+        Command::Stats(args) => app::stats(&args.index, args.format.into(), args.verify)?,
         Command::Serve(args) => app::serve(&args.index, args.options()?)?,
     })
 }

@@ -138,7 +138,10 @@ pub fn build(
     };
     let mut stats = match live {
         Some(open) if open.manifest.unit == unit && !open.manifest.sources.is_empty() => {
-            match update_in_place(open, &files, &hashes, options, progress)? {
+            let live = open.path.clone();
+            let updated = update_in_place(open, &files, &hashes, options, progress)
+                .map_err(|e| Error::writing(&live, e))?;
+            match updated {
                 Some(stats) => stats,
                 None => build_generation(&dir, &lock, &files, &hashes, options, progress)?,
             }
@@ -218,7 +221,7 @@ fn build_generation(
         }
         Err(err) => {
             let _ = std::fs::remove_dir_all(&generation);
-            Err(err)
+            Err(Error::writing(&generation, err))
         }
     }
 }
