@@ -331,7 +331,12 @@ impl ServeArgs {
             addr: self.addr.clone(),
             cors: self.cors.clone(),
             timeout,
-            index_label: app::index_label(&self.index),
+            // Clients see the folder's name, not where it is on the server.
+            index_label: app::index_label(
+                self.index
+                    .file_name()
+                    .map_or(self.index.as_path(), std::path::Path::new),
+            ),
             index_root: self.index.clone(),
             token: self
                 .token

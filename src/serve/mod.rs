@@ -218,6 +218,7 @@ async fn accept(listener: tokio::net::TcpListener, app: Router) {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_TIMEOUT)
+        .max_header_size(MAX_HEAD_BYTES)
         .max_buf_size(MAX_HEAD_BYTES);
     let shutdown = shutdown_signal();
     tokio::pin!(shutdown);

@@ -8,8 +8,10 @@ mod server;
 
 mod browser;
 mod cli;
+mod damage;
 mod facets;
 mod fuzz_regressions;
 mod gold;
 mod robustness;
 mod serve;
+mod team;
