@@ -83,6 +83,9 @@ fn load(root: &Path) -> Result<Loaded> {
 pub struct Live {
     root: PathBuf,
     current: RwLock<Arc<Loaded>>,
+    /// The last state that could not be opened: not tried again (a whole
+    /// checksum pass on a large index) until a build changes it.
+    failed: std::sync::Mutex<Option<Key>>,
 }
 
 impl Live {
@@ -90,6 +93,7 @@ impl Live {
         Ok(Live {
             root: root.to_path_buf(),
             current: RwLock::new(Arc::new(load(root)?)),
+            failed: std::sync::Mutex::new(None),
         })
     }
 
@@ -106,7 +110,17 @@ impl Live {
         if now.is_none() || now == self.current().key {
             return Ok(None);
         }
-        let loaded = Arc::new(load(&self.root)?);
+        let mut failed = self.failed.lock().unwrap_or_else(|p| p.into_inner());
+        if *failed == now {
+            return Ok(None);
+        }
+        let loaded = match load(&self.root) {
+            Ok(loaded) => Arc::new(loaded),
+            Err(e) => {
+                *failed = now;
+                return Err(e);
+            }
+        };
         *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::clone(&loaded);
         Ok(Some(loaded))
     }
