@@ -234,6 +234,75 @@ fn a_token_keeps_strangers_out_but_not_the_health_check() {
 }
 
 #[test]
+fn the_token_can_come_from_the_environment() {
+    let f = Fixture::built();
+    let server = Server::start_with_env(f.dir.path(), &[], &[("ANNALS_TOKEN", "from-env")]);
+    let (status, _, _) = get_with(&server.addr, "/api/stats", "");
+    assert_eq!(status, 401);
+    let (status, _, _) = get_with(
+        &server.addr,
+        "/api/stats",
+        "Authorization: Bearer from-env\r\n",
+    );
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_damaged_new_generation_is_not_served_and_the_old_one_answers_on() {
+    let f = Fixture::built();
+    let server = Server::start(f.dir.path(), &[]);
+    let (_, before) = get_json(&server, "/api/search?q=Baku&limit=0");
+    let (_, health) = get_json(&server, "/api/health");
+    let live = health["generation"].as_str().unwrap().to_string();
+    // A generation published with a damaged file, as a bad disk leaves it.
+    let index = f.path("index");
+    let next = index.join("gen-000099");
+    std::fs::create_dir(&next).unwrap();
+    for entry in std::fs::read_dir(index.join(&live)).unwrap().flatten() {
+        std::fs::copy(entry.path(), next.join(entry.file_name())).unwrap();
+    }
+    let store = std::fs::read_dir(&next)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "store"))
+        .unwrap();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let i = bytes.len() / 2;
+    bytes[i] ^= 0x55;
+    std::fs::write(&store, bytes).unwrap();
+    std::fs::write(index.join("CURRENT.tmp"), "gen-000099\n").unwrap();
+    std::fs::rename(index.join("CURRENT.tmp"), index.join("CURRENT")).unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !server
+        .log_lines()
+        .iter()
+        .any(|l| l.contains("still serving") && l.contains("damaged"))
+    {
+        assert!(Instant::now() < deadline, "{:?}", server.log_lines());
+        thread::sleep(Duration::from_millis(50));
+    }
+    let (status, after) = get_json(&server, "/api/search?q=Baku&limit=0");
+    assert_eq!((status, &after["total"]), (200, &before["total"]));
+    let (_, health) = get_json(&server, "/api/health");
+    assert_eq!(health["generation"], live.as_str());
+
+    // The way out: a full build, which the server then follows.
+    f.annals(&["build", "--full"]).assert().success();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, health) = get_json(&server, "/api/health");
+        let now = health["generation"].as_str().unwrap().to_string();
+        if now != live && now != "gen-000099" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{:?}", server.log_lines());
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
 fn a_non_loopback_address_needs_a_token_or_public() {
     let f = Fixture::built();
     let out = f
