@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -63,7 +63,9 @@ pub async fn require_token(
     request: Request,
     next: Next,
 ) -> Response {
-    if request.uri().path() == "/api/health" {
+    // The health check is for monitors; a CORS preflight carries no
+    // credentials by design (the request it clears will).
+    if request.uri().path() == "/api/health" || request.method() == Method::OPTIONS {
         return next.run(request).await;
     }
     // `/?token=…`: a browser's way in. The token goes into a cookie and out

@@ -309,7 +309,8 @@ fn router(state: Shared, cors: Option<HeaderValue>, token: Option<Arc<Token>>) -
         app = app.layer(
             CorsLayer::new()
                 .allow_origin(origin)
-                .allow_methods([Method::GET, Method::HEAD]),
+                .allow_methods([Method::GET, Method::HEAD])
+                .allow_headers([axum::http::header::AUTHORIZATION]),
         );
     }
     if let Some(token) = token {

@@ -234,6 +234,40 @@ fn a_token_keeps_strangers_out_but_not_the_health_check() {
 }
 
 #[test]
+fn a_cors_preflight_needs_no_token_but_the_request_it_clears_does() {
+    let f = Fixture::built();
+    let server = Server::start(
+        f.dir.path(),
+        &["--token", "t0ken", "--cors", "http://localhost:3000"],
+    );
+    let (status, head, _) = raw(
+        &server.addr,
+        format!(
+            "OPTIONS /api/search?q=Baku HTTP/1.1\r\nHost: {}\r\nOrigin: http://localhost:3000\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: authorization\r\nConnection: close\r\n\r\n",
+            server.addr
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("access-control-allow-origin: http://localhost:3000"),
+        "{head}"
+    );
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("access-control-allow-headers: authorization"),
+        "{head}"
+    );
+    let (status, _, _) = get_with(
+        &server.addr,
+        "/api/search?q=Baku",
+        "Origin: http://localhost:3000\r\n",
+    );
+    assert_eq!(status, 401);
+}
+
+#[test]
 fn the_token_can_come_from_the_environment() {
     let f = Fixture::built();
     let server = Server::start_with_env(f.dir.path(), &[], &[("ANNALS_TOKEN", "from-env")]);
