@@ -43,6 +43,7 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<Outcome> {
 }
 
 fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildStats> {
+    survive_file_size_limit();
     let progress = render::ProgressBar::for_stderr();
     let stats = index::build(paths, options, &progress)?;
     print_warnings(&stats.warnings);
@@ -82,6 +83,25 @@ fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<Build
     Ok(stats)
 }
 
+/// Past the file-size limit (`ulimit -f`), a write raises SIGXFSZ, which
+/// kills the process without a word; with a handler installed the write
+/// fails instead (EFBIG), and the build reports which file and why.
+fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+        else {
+            return;
+        };
+        // tokio's handler stays installed for the life of the process,
+        // after the runtime and the stream are gone.
+        let _ = runtime.block_on(async { signal(SignalKind::from_raw(libc::SIGXFSZ)).map(drop) });
+    }
+}
+
 /// When `index` is the default one, missing, and the default corpus is
 /// there, builds it, saying so: the quick start needs no separate build.
 pub fn build_default_index_if_missing(index: &Path) -> Result<()> {
@@ -98,8 +118,8 @@ pub fn build_default_index_if_missing(index: &Path) -> Result<()> {
 /// `annals query`, building the default index first if it is missing.
 pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
-    let engine = Engine::open(index)?;
-    let result = engine.search(request)?;
+    let engine = open_checked(index)?;
+    let result = reading(&engine, || engine.search(request))?;
     to_stdout(|out| match format {
         OutputFormat::Json => render::search_json(&result, out),
         OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
@@ -177,7 +197,8 @@ pub fn show(index: &Path, location: &str, around: usize, format: OutputFormat) -
             location: location.to_string(),
             message,
         })?;
-    let context = Engine::open(index)?.context(source, line, None, around)?;
+    let engine = open_checked(index)?;
+    let context = reading(&engine, || engine.context(source, line, None, around))?;
     to_stdout(|out| match format {
         OutputFormat::Json => render::context_json(&context, out),
         OutputFormat::Text => render::context_text(&context, Style::for_stdout(), out),
@@ -185,9 +206,80 @@ pub fn show(index: &Path, location: &str, around: usize, format: OutputFormat) -
     Ok(Outcome::found_if(!context.sentences.is_empty()))
 }
 
-/// `annals stats`.
-pub fn stats(index: &Path, format: OutputFormat) -> Result<Outcome> {
-    let stats = Engine::open(index)?.stats()?;
+/// Indexes up to this size are checked against their checksums whenever a
+/// query or `stats` opens them (a few milliseconds): a damaged byte is then
+/// reported, not searched. Larger ones are checked by `stats --verify` and
+/// by the server, which checks every generation it opens.
+pub const VERIFY_ON_OPEN_BYTES: u64 = 64 << 20;
+
+/// Opens the index for reading, checking small ones whole.
+fn open_checked(index: &Path) -> Result<Engine> {
+    let engine = Engine::open(index)?;
+    let open = engine.index();
+    if index::size(open) <= VERIFY_ON_OPEN_BYTES {
+        let damage = index::verify(open)?;
+        if !damage.is_empty() {
+            return Err(index::damaged_error(open, &damage));
+        }
+    }
+    Ok(engine)
+}
+
+/// Runs `read` on an opened index, taking what only damage explains (a
+/// file tantivy finds corrupt or cannot read, a panic in its decoding) as
+/// a damaged index.
+fn reading<T>(engine: &Engine, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    use tantivy::TantivyError as T;
+    let path = &engine.index().path;
+    let damaged = |message: String| Error::BadIndex {
+        path: path.clone(),
+        message,
+    };
+    // tantivy's decoders may panic on bytes they never wrote; the panic
+    // message would only confuse, the error below says what to do.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    match outcome {
+        Ok(Err(Error::Tantivy(
+            e @ (T::DataCorruption(_)
+            | T::IoError(_)
+            | T::OpenReadError(_)
+            | T::OpenDirectoryError(_)
+            | T::IncompatibleIndex(_)
+            | T::InternalError(_)),
+        ))) => Err(damaged(format!("is damaged ({e})"))),
+        Ok(answer) => answer,
+        Err(_) => Err(damaged("is damaged (it could not be decoded)".into())),
+    }
+}
+
+/// `annals stats`; with `verify`, every file's checksum is checked first,
+/// and any damage listed and reported as an error.
+pub fn stats(index: &Path, format: OutputFormat, verify: bool) -> Result<Outcome> {
+    let engine = Engine::open(index)?;
+    if verify {
+        let open = engine.index();
+        let damage = index::verify(open)?;
+        for d in &damage {
+            eprintln!("annals: damaged: {}: {}", d.path.display(), d.problem);
+        }
+        if !damage.is_empty() {
+            return Err(index::damaged_error(open, &damage));
+        }
+        eprintln!(
+            "annals: {}: every file passed its checksum",
+            open.path.display()
+        );
+    } else if index::size(engine.index()) <= VERIFY_ON_OPEN_BYTES {
+        let open = engine.index();
+        let damage = index::verify(open)?;
+        if !damage.is_empty() {
+            return Err(index::damaged_error(open, &damage));
+        }
+    }
+    let stats = reading(&engine, || engine.stats())?;
     to_stdout(|out| match format {
         OutputFormat::Json => render::stats_json(&stats, out),
         OutputFormat::Text => render::stats_text(&stats, Style::for_stdout(), out),
@@ -198,8 +290,8 @@ pub fn stats(index: &Path, format: OutputFormat) -> Result<Outcome> {
 /// `annals serve`, building the default index first if it is missing.
 pub fn serve(index: &Path, options: ServeOptions) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
-    let engine = Engine::open(index)?;
-    serve::run(engine, options)?;
+    let live = serve::Live::open(index)?;
+    serve::run(live, options)?;
     Ok(Outcome::Found)
 }
 

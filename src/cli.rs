@@ -325,6 +325,10 @@ pub struct StatsArgs {
     pub index: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Check every file of the index against its checksum (reads the
+    /// whole index) and list what is damaged.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 #[derive(Args)]
@@ -343,6 +347,16 @@ pub struct ServeArgs {
     /// Seconds a search may take before it is answered with 503.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     timeout: f64,
+    /// Admit only requests that show this secret (as `Authorization: Bearer
+    /// SECRET`, or by opening /?token=SECRET once in a browser);
+    /// /api/health stays open. The ANNALS_TOKEN variable sets it without
+    /// showing it in the process list.
+    #[arg(long, value_name = "SECRET")]
+    token: Option<String>,
+    /// Serve on a non-loopback address without a token: the index is meant
+    /// for everyone who can reach the machine.
+    #[arg(long)]
+    public: bool,
 }
 
 impl ServeArgs {
@@ -359,7 +373,18 @@ impl ServeArgs {
             addr: self.addr.clone(),
             cors: self.cors.clone(),
             timeout,
-            index_label: app::index_label(&self.index),
+            // Clients see the folder's name, not where it is on the server.
+            index_label: app::index_label(
+                self.index
+                    .file_name()
+                    .map_or(self.index.as_path(), std::path::Path::new),
+            ),
+            index_root: self.index.clone(),
+            token: self
+                .token
+                .clone()
+                .or_else(|| std::env::var("ANNALS_TOKEN").ok()),
+            public: self.public,
         })
     }
 }

@@ -85,11 +85,43 @@ pub enum Error {
     #[error("no indexed sentence comes from {source_path:?}: give the source as results show it")]
     UnknownLocation { source_path: String },
 
+    /// A build that could not write its index (no space left, the file-size
+    /// limit, a read-only folder): the index that was live stays live.
+    #[error("{}: the build could not write the index: {cause}; the index in use is unchanged", path.display())]
+    BuildFailed { path: PathBuf, cause: String },
+
+    /// A front end refusing to do something unsafe that was not asked for
+    /// explicitly; the message says what and how to ask.
+    #[error("{message}")]
+    Refused { message: String },
+
     #[error("search engine error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }
 
 impl Error {
+    /// A build's error, told as a failure to write into `path` when
+    /// tantivy's writing is what failed.
+    pub(crate) fn writing(path: &std::path::Path, err: Error) -> Error {
+        use tantivy::TantivyError as T;
+        let cause = match &err {
+            Error::Tantivy(T::IoError(io)) => io.to_string(),
+            Error::Tantivy(T::OpenWriteError(
+                tantivy::directory::error::OpenWriteError::IoError { io_error, filepath },
+            )) => format!("{}: {io_error}", filepath.display()),
+            Error::Tantivy(T::ErrorInThread(e)) => e.clone(),
+            Error::Tantivy(other) => other.to_string(),
+            Error::Io { path: p, source } if p.starts_with(path) => {
+                format!("{}: {source}", p.display())
+            }
+            _ => return err,
+        };
+        Error::BuildFailed {
+            path: path.to_path_buf(),
+            cause,
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

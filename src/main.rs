@@ -38,7 +38,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             args.context,
             args.format.into(),
         )?,
-        Command::Stats(args) => app::stats(&args.index, args.format.into())?,
+        Command::Stats(args) => app::stats(&args.index, args.format.into(), args.verify)?,
         Command::Serve(args) => app::serve(&args.index, args.options()?)?,
     })
 }

@@ -138,7 +138,10 @@ pub fn build(
     };
     let mut stats = match live {
         Some(open) if open.manifest.unit == unit && !open.manifest.sources.is_empty() => {
-            match update_in_place(open, &files, &hashes, options, progress)? {
+            let live = open.path.clone();
+            let updated = update_in_place(open, &files, &hashes, options, progress)
+                .map_err(|e| Error::writing(&live, e))?;
+            match updated {
                 Some(stats) => stats,
                 None => build_generation(&dir, &lock, &files, &hashes, options, progress)?,
             }
@@ -190,7 +193,8 @@ fn build_generation(
         let todo: Vec<usize> = (0..files.len()).collect();
         let mut writer = new_writer(&index, options)?;
         let (stats, per_file) =
-            index_files(&writer, &fields, files, &todo, &ranks, options, progress)?;
+            index_files(&writer, &fields, files, &todo, &ranks, options, progress)
+                .map_err(|e| worker_error(&mut writer, e))?;
         let sources = files
             .iter()
             .zip(hashes)
@@ -218,7 +222,7 @@ fn build_generation(
         }
         Err(err) => {
             let _ = std::fs::remove_dir_all(&generation);
-            Err(err)
+            Err(Error::writing(&generation, err))
         }
     }
 }
@@ -270,7 +274,8 @@ fn update_in_place(
         &ranks,
         options,
         progress,
-    )?;
+    )
+    .map_err(|e| worker_error(&mut writer, e))?;
     let mut sources = old.clone();
     for name in &removed {
         sources.remove(*name);
@@ -329,6 +334,23 @@ fn assign_ranks(names: &[String], old: &BTreeMap<String, IndexedFile>) -> Option
         .last()
         .is_none_or(|&r| r < (1 << (64 - SENTENCE_BITS)));
     (ordered && fits).then_some(ranks)
+}
+
+/// When adding a document failed because one of tantivy's indexing threads
+/// did ("an index writer was killed"), that thread's own error (a full
+/// disk, the file-size limit), which joining the threads gives. Nothing is
+/// committed either way.
+fn worker_error(writer: &mut IndexWriter, err: Error) -> Error {
+    if !matches!(err, Error::Tantivy(tantivy::TantivyError::ErrorInThread(_))) {
+        return err;
+    }
+    match writer.prepare_commit() {
+        Err(cause) => Error::Tantivy(cause),
+        Ok(prepared) => {
+            let _ = prepared.abort();
+            err
+        }
+    }
 }
 
 fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {

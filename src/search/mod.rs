@@ -106,7 +106,17 @@ pub struct Engine {
 impl Engine {
     pub fn open(root: &Path) -> Result<Engine> {
         let open = index::open(root)?;
-        let reader = open.index.reader()?;
+        // The reader keeps the commit it opened: a caller that wants newer
+        // ones opens a new engine (the server does, when the index changes).
+        let reader = open
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::BadIndex {
+                path: open.path.clone(),
+                message: format!("cannot be opened ({e})"),
+            })?;
         Ok(Engine { open, reader })
     }
 

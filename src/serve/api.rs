@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::errors::{ApiError, json_response};
-use super::{Shared, blocking, params};
+use super::{Shared, blocking, live, params};
 use crate::error::Error;
 use crate::search::{Engine, SearchRequest};
 use crate::vocab::contract::{Health, SearchResult};
@@ -17,7 +17,13 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
         Ok(r) => r,
         Err(e) => return e.into_response(),
     };
-    let answer = blocking(&state, move |s| search_with_fallback(&s.engine, request)).await;
+    // The index as it is when the request arrives answers it whole, even
+    // if a build publishes another meanwhile.
+    let loaded = state.live.current();
+    let answer = blocking(&state, move |_| {
+        search_with_fallback(&loaded.engine, request)
+    })
+    .await;
     match answer {
         Ok(answer) => json_response(StatusCode::OK, &answer),
         Err(e) => e.into_response(),
@@ -56,8 +62,10 @@ pub async fn context(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Re
         Ok(asked) => asked,
         Err(e) => return e.into_response(),
     };
-    let answer = blocking(&state, move |s| {
-        s.engine
+    let loaded = state.live.current();
+    let answer = blocking(&state, move |_| {
+        loaded
+            .engine
             .context(&source, line, sentence, around)
             .map_err(ApiError::from)
     })
@@ -72,12 +80,15 @@ pub async fn stats(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resp
     if raw.is_some_and(|r| !r.is_empty()) {
         return ApiError::bad_request("/api/stats takes no parameters").into_response();
     }
-    let answer = blocking(&state, |s| {
-        if let Some(stats) = s.stats.get() {
+    let loaded = state.live.current();
+    let answer = blocking(&state, move |s| {
+        if let Some(stats) = loaded.stats.get() {
             return Ok(stats.clone());
         }
-        let stats = s.engine.stats()?;
-        Ok(s.stats.get_or_init(|| stats).clone())
+        let mut stats = loaded.engine.stats()?;
+        // The index as clients know it, not where it is on the server.
+        stats.index = s.index_label.clone();
+        Ok(loaded.stats.get_or_init(|| stats).clone())
     })
     .await;
     match answer {
@@ -87,13 +98,16 @@ pub async fn stats(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resp
 }
 
 pub async fn health(State(state): State<Shared>) -> Response {
+    let loaded = state.live.current();
     json_response(
         StatusCode::OK,
         &Health {
             status: "ok",
             index: state.index_label.clone(),
-            sentences: state.engine.searcher().num_docs(),
+            sentences: loaded.engine.searcher().num_docs(),
             version: env!("CARGO_PKG_VERSION"),
+            generation: loaded.generation.clone(),
+            built: live::rfc3339(loaded.built),
         },
     )
 }

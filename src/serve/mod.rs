@@ -9,7 +9,8 @@
 //! compiled into the binary, and any other path is a 404.
 
 use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -18,19 +19,25 @@ use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::AsyncWriteExt;
 use tokio::sync::Semaphore;
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::CorsLayer;
 
 mod api;
 mod errors;
+mod guard;
+mod live;
 mod page;
 mod params;
 
+pub use live::Live;
+
 use crate::error::{Error, Result};
-use crate::search::Engine;
-use crate::vocab::contract::Stats;
 use errors::{ApiError, panic_response};
+use guard::Token;
 
 /// Longest `q` accepted, in bytes: far more than anyone types or pastes as
 /// a question, far less than what would make parsing the expensive part.
@@ -39,9 +46,21 @@ pub const MAX_Q_BYTES: usize = 2_000;
 /// than the command line's: one request must not tie up the server
 /// rendering ten thousand hits.
 pub const MAX_PAGE: usize = 1_000;
+/// Deepest page over HTTP: `offset + limit` at most this. Ranking that deep
+/// holds every hit before the page in memory; the command line pages
+/// further, and exports.
+pub const MAX_HTTP_OFFSET: usize = 100_000;
 /// Threads for index work. Searches past their deadline cannot be stopped
 /// and keep theirs until they finish; the cap keeps them from piling up.
 const MAX_BLOCKING_THREADS: usize = 64;
+/// Open connections at most; one more is answered 503 and closed.
+pub const MAX_CONNECTIONS: usize = 256;
+/// Time a client has to send a request's headers, from connecting or from
+/// the previous answer on a kept-alive connection; then it is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Largest request head (request line and headers) read, in bytes; more is
+/// answered 431.
+pub const MAX_HEAD_BYTES: usize = 64 * 1024;
 
 /// How to serve an index.
 #[derive(Debug, Clone)]
@@ -55,27 +74,45 @@ pub struct ServeOptions {
     /// How the index is named to clients and in the log (not a path of the
     /// server's file system).
     pub index_label: String,
+    /// The index folder on the server: never shown to clients.
+    pub index_root: PathBuf,
+    /// The secret every request but `/api/health` must show.
+    pub token: Option<String>,
+    /// Serve on a non-loopback address without a token, on purpose.
+    pub public: bool,
 }
 
 struct AppState {
-    engine: Engine,
+    /// The index as builds leave it: each request answers from the state
+    /// live when it starts.
+    live: Arc<Live>,
     index_label: String,
+    /// Spellings of the index folder that must not reach a client.
+    index_paths: Vec<String>,
     timeout: Duration,
-    /// The index never changes under a running server (a rebuild writes a
-    /// new generation, which the next start picks up), so stats are
-    /// computed once.
-    stats: OnceLock<Stats>,
     /// One search per core at a time: more would only share the cores and
     /// stretch every answer, while a queue in order of arrival keeps the
     /// slowest answers close to the average.
     permits: Arc<Semaphore>,
 }
 
+impl AppState {
+    /// A message with the server's index folder replaced by its label.
+    fn redact(&self, message: String) -> String {
+        let mut message = message;
+        for path in &self.index_paths {
+            message = message.replace(&format!("{path}/"), &self.index_label);
+            message = message.replace(path.as_str(), self.index_label.trim_end_matches('/'));
+        }
+        message
+    }
+}
+
 type Shared = Arc<AppState>;
 
-/// Serves `engine` until Ctrl-C (or SIGTERM), then lets requests in
-/// flight finish.
-pub fn run(engine: Engine, options: ServeOptions) -> Result<()> {
+/// Serves the index until Ctrl-C (or SIGTERM), then lets requests in
+/// flight finish. Follows new builds of the index while it runs.
+pub fn run(live: Live, options: ServeOptions) -> Result<()> {
     let cors = options
         .cors
         .as_deref()
@@ -92,11 +129,30 @@ pub fn run(engine: Engine, options: ServeOptions) -> Result<()> {
                 })
         })
         .transpose()?;
+    if options.token.as_deref() == Some("") {
+        return Err(Error::bad_value("token", "", "the token must not be empty"));
+    }
+    let root = &options.index_root;
+    let mut index_paths: Vec<String> = [
+        Some(root.clone()),
+        std::path::absolute(root).ok(),
+        root.canonicalize().ok(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| p.display().to_string().trim_end_matches('/').to_string())
+    .filter(|p| !p.is_empty() && p != ".")
+    .collect();
+    // Longest first, so that a path is replaced whole before its tail.
+    index_paths.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    index_paths.dedup();
+    let live = Arc::new(live);
+    live.watch(options.index_label.clone());
     let state = Arc::new(AppState {
-        engine,
-        index_label: options.index_label,
+        live,
+        index_label: options.index_label.clone(),
+        index_paths,
         timeout: options.timeout,
-        stats: OnceLock::new(),
         permits: Arc::new(Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),
         )),
@@ -107,30 +163,112 @@ pub fn run(engine: Engine, options: ServeOptions) -> Result<()> {
         .max_blocking_threads(MAX_BLOCKING_THREADS)
         .build()
         .map_err(|e| Error::io("<tokio runtime>", e))?;
-    runtime.block_on(serve(state, &options.addr, cors))
+    let token = options.token.clone().map(|t| Arc::new(Token::new(t)));
+    runtime.block_on(serve(state, &options, cors, token))
 }
 
-async fn serve(state: Shared, addr: &str, cors: Option<HeaderValue>) -> Result<()> {
+async fn serve(
+    state: Shared,
+    options: &ServeOptions,
+    cors: Option<HeaderValue>,
+    token: Option<Arc<Token>>,
+) -> Result<()> {
+    let addr = options.addr.as_str();
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| Error::io(addr, e))?;
     let bound = listener.local_addr().map_err(|e| Error::io(addr, e))?;
     if !bound.ip().is_loopback() {
-        eprintln!(
-            "annals: warning: listening on {bound}, not on loopback: anyone who can reach this machine can search the index"
-        );
+        match (&token, options.public) {
+            (None, false) => {
+                return Err(Error::Refused {
+                    message: format!(
+                        "{bound} is not a loopback address: anyone who can reach this machine could search the index. Set a token (--token, or the ANNALS_TOKEN variable) to admit only those who know it, or pass --public if the index is meant for everyone"
+                    ),
+                });
+            }
+            (None, true) => eprintln!(
+                "annals: warning: listening on {bound} without a token (--public): anyone who can reach this machine can search the index"
+            ),
+            (Some(_), _) => eprintln!(
+                "annals: listening on {bound}, not on loopback: every request but /api/health needs the token; put a TLS proxy in front so that it does not cross the network in clear"
+            ),
+        }
     }
-    eprintln!("annals: serving {} on http://{bound}", state.index_label);
-    let app = router(state, cors);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|e| Error::io(bound.to_string(), e))?;
+    if token.is_some() {
+        eprintln!("annals: a token is required (except for /api/health)");
+    }
+    eprintln!(
+        "annals: serving {} ({}) on http://{bound}",
+        state.index_label,
+        state.live.current().generation
+    );
+    let app = router(state, cors, token);
+    accept(listener, app).await;
     eprintln!("annals: stopped");
     Ok(())
+}
+
+/// Accepts connections until a shutdown signal, each served with the
+/// header deadline and size limits, at most `MAX_CONNECTIONS` at once;
+/// then waits for the requests in flight.
+async fn accept(listener: tokio::net::TcpListener, app: Router) {
+    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .max_header_size(MAX_HEAD_BYTES)
+        .max_buf_size(MAX_HEAD_BYTES);
+    let shutdown = shutdown_signal();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors, or a connection reset before it
+                // was accepted: wait a moment rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
+            tokio::spawn(too_many_connections(stream));
+            continue;
+        };
+        let service =
+            app.clone()
+                .map_request(move |mut request: Request<hyper::body::Incoming>| {
+                    request.extensions_mut().insert(ConnectInfo(peer));
+                    request
+                });
+        let service = hyper_util::service::TowerToHyperService::new(service);
+        let connection = http.serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _permit = permit;
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(Duration::from_secs(30), graceful.shutdown()).await;
+}
+
+/// 503 to a connection over the cap, written without reading its request.
+async fn too_many_connections(mut stream: tokio::net::TcpStream) {
+    let body = r#"{"error":"too many open connections: try again in a moment"}"#;
+    let answer = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: {}\r\nretry-after: 1\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = tokio::time::timeout(Duration::from_secs(5), async {
+        let _ = stream.write_all(answer.as_bytes()).await;
+        let _ = stream.shutdown().await;
+    })
+    .await;
 }
 
 async fn shutdown_signal() {
@@ -155,7 +293,7 @@ async fn shutdown_signal() {
     eprintln!("annals: shutting down: finishing requests in flight");
 }
 
-fn router(state: Shared, cors: Option<HeaderValue>) -> Router {
+fn router(state: Shared, cors: Option<HeaderValue>, token: Option<Arc<Token>>) -> Router {
     let mut app = Router::new()
         .route("/", get(page::page_html))
         .route("/app.js", get(page::page_js))
@@ -172,10 +310,15 @@ fn router(state: Shared, cors: Option<HeaderValue>) -> Router {
         app = app.layer(
             CorsLayer::new()
                 .allow_origin(origin)
-                .allow_methods([Method::GET, Method::HEAD]),
+                .allow_methods([Method::GET, Method::HEAD])
+                .allow_headers([axum::http::header::AUTHORIZATION]),
         );
     }
-    app.layer(middleware::from_fn(access_log))
+    if let Some(token) = token {
+        app = app.layer(middleware::from_fn_with_state(token, guard::require_token));
+    }
+    app.layer(middleware::from_fn(guard::limit_size))
+        .layer(middleware::from_fn(access_log))
 }
 
 /// One line per request on stderr: who, what, status, how long.
@@ -225,7 +368,7 @@ async fn blocking<T: Send + 'static>(
         })
         .await
     };
-    match tokio::time::timeout_at(deadline, task).await {
+    let answer = match tokio::time::timeout_at(deadline, task).await {
         Ok(Ok(answer)) => answer,
         Ok(Err(join)) if join.is_panic() => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -236,7 +379,11 @@ async fn blocking<T: Send + 'static>(
             "the server is shutting down",
         )),
         Err(_) => Err(timed_out(state.timeout)),
-    }
+    };
+    answer.map_err(|mut e| {
+        e.message = state.redact(e.message);
+        e
+    })
 }
 
 fn timed_out(timeout: Duration) -> ApiError {

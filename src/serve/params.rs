@@ -4,7 +4,7 @@
 //! take commas.
 
 use super::errors::ApiError;
-use super::{MAX_PAGE, MAX_Q_BYTES};
+use super::{MAX_HTTP_OFFSET, MAX_PAGE, MAX_Q_BYTES};
 use crate::error::Error;
 use crate::search::{MAX_LIMIT, SearchRequest};
 use crate::vocab::facets::Facet;
@@ -86,6 +86,18 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
     }
     request.facets =
         Facet::parse_list(&facets).map_err(|(name, e)| Error::bad_value("facet", name, e))?;
+    // A page past the deepest one is refused, not answered empty: an empty
+    // page would say there are no more hits when there are.
+    if request.offset.saturating_add(request.limit) > MAX_HTTP_OFFSET {
+        return Err(Error::bad_value(
+            "offset",
+            request.offset.to_string(),
+            format!(
+                "pages here end at hit {MAX_HTTP_OFFSET} (offset + limit); narrow the search with filters, or export every hit with the command line (annals query --format json)"
+            ),
+        )
+        .into());
+    }
     Ok(request)
 }
 

@@ -310,7 +310,8 @@ pub struct ContextSentence {
 /// What an index holds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
-    /// The index as the user named it (its folder for the command line).
+    /// The index as the user named it: its generation's folder for the
+    /// command line, the server's label for it (`index/`) over HTTP.
     pub index: String,
     pub annals_version: String,
     /// `sentence` or `document`: what one indexed unit is.
@@ -340,6 +341,12 @@ pub struct Health {
     pub index: String,
     pub sentences: u64,
     pub version: &'static str,
+    /// The generation answering now (`gen-000003`): it changes when a full
+    /// build is published.
+    pub generation: String,
+    /// When the index answering now was last written (by a full build or an
+    /// incremental one), as RFC 3339 UTC.
+    pub built: String,
 }
 
 /// The body of every HTTP answer other than 200.

@@ -8,9 +8,11 @@ mod server;
 
 mod browser;
 mod cli;
+mod damage;
 mod facets;
 mod fuzz_regressions;
 mod gold;
 mod reading;
 mod robustness;
 mod serve;
+mod team;

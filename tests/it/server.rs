@@ -27,6 +27,11 @@ impl Server {
     /// unless EXTRA says otherwise) and waits for the line that names its
     /// address.
     pub fn start(dir: &Path, extra: &[&str]) -> Server {
+        Server::start_with_env(dir, extra, &[])
+    }
+
+    /// As `start`, with environment variables set for the server.
+    pub fn start_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut extra = extra.to_vec();
         if !extra.contains(&"--addr") {
             extra.extend(["--addr", "127.0.0.1:0"]);
@@ -35,6 +40,7 @@ impl Server {
             .current_dir(dir)
             .arg("serve")
             .args(extra)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
