@@ -47,6 +47,11 @@ fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<Build
     let progress = render::ProgressBar::for_stderr();
     let stats = index::build(paths, options, &progress)?;
     print_warnings(&stats.warnings);
+    // The index's statistics, counted once now rather than at every
+    // `annals stats` and page load; an index without them still answers.
+    if let Err(e) = Engine::open(&options.index).and_then(|engine| engine.store_stats()) {
+        eprintln!("annals: warning: the index's statistics were not stored: {e}");
+    }
     let index = options.index.display();
     let n = |count: usize, noun: &str| render::plural(count as u64, noun);
     if stats.incremental && stats.files == 0 && stats.removed == 0 {

@@ -191,6 +191,7 @@ impl QueryArgs {
             facet_limit: self.facet_limit,
             sort,
             group_by_doc: self.group_by.is_some(),
+            deadline: None,
         })
     }
 }

@@ -95,6 +95,10 @@ pub enum Error {
     #[error("{message}")]
     Refused { message: String },
 
+    /// A search that ran past its deadline and was stopped.
+    #[error("the search ran past its deadline and was stopped")]
+    TimedOut,
+
     #[error("search engine error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }

@@ -1,8 +1,15 @@
 //! Facet counts: one collector that counts, over every matching sentence,
 //! the values of the requested fast fields, exact whatever the page size;
 //! then the top values, with the names people read.
+//!
+//! Keyword facets are counted by term ordinal in each segment, and only the
+//! values shown are turned into strings. Segments' counts are merged by
+//! reading their sorted dictionaries side by side when many values match
+//! (a match-all query over millions of sentences), or by looking up the few
+//! values that did when few match: never a string per value per segment.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
 
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
@@ -18,10 +25,19 @@ use crate::vocab::facets::{Facet, Values};
 use crate::vocab::fold::fold_name;
 
 /// Raw counts of one facet over all matching documents.
-#[derive(Debug, Clone, PartialEq)]
 pub enum Counts {
     Numeric(HashMap<i64, u64>),
-    Text(HashMap<String, u64>),
+    /// Counts by term ordinal, one entry per segment with the column whose
+    /// dictionary the ordinals index.
+    Text(Vec<OrdinalCounts>),
+}
+
+/// One segment's counts of a keyword facet, by term ordinal.
+pub struct OrdinalCounts {
+    column: StrColumn,
+    counts: Vec<u32>,
+    /// How many ordinals have a count.
+    nonzero: usize,
 }
 
 /// Counts the requested facets of every document collected.
@@ -79,7 +95,7 @@ impl Collector for FacetCollector {
                 if f.is_time() {
                     Counts::Numeric(HashMap::new())
                 } else {
-                    Counts::Text(HashMap::new())
+                    Counts::Text(Vec::new())
                 }
             })
             .collect();
@@ -91,11 +107,7 @@ impl Collector for FacetCollector {
                             *a.entry(k).or_default() += v;
                         }
                     }
-                    (Counts::Text(a), Counts::Text(b)) => {
-                        for (k, v) in b {
-                            *a.entry(k).or_default() += v;
-                        }
-                    }
+                    (Counts::Text(a), Counts::Text(b)) => a.extend(b),
                     _ => {}
                 }
             }
@@ -132,22 +144,16 @@ impl SegmentCollector for FacetSegmentCollector {
             .into_iter()
             .map(|counts| match counts {
                 SegmentCounts::Numeric(_, map) => Counts::Numeric(map),
-                SegmentCounts::Text(column, by_ord) => {
-                    let mut map = HashMap::new();
-                    if let Some(column) = column {
-                        let mut term = String::new();
-                        for (ord, &count) in by_ord.iter().enumerate() {
-                            if count == 0 {
-                                continue;
-                            }
-                            term.clear();
-                            if column.ord_to_str(ord as u64, &mut term).unwrap_or(false) {
-                                map.insert(term.clone(), u64::from(count));
-                            }
-                        }
-                    }
-                    Counts::Text(map)
-                }
+                SegmentCounts::Text(column, counts) => Counts::Text(
+                    column
+                        .map(|column| OrdinalCounts {
+                            nonzero: counts.iter().filter(|&&c| c > 0).count(),
+                            column,
+                            counts,
+                        })
+                        .into_iter()
+                        .collect(),
+                ),
             })
             .collect()
     }
@@ -171,20 +177,7 @@ pub fn top_values(facet: Facet, counts: Counts, limit: usize) -> (Vec<FacetValue
                 })
                 .collect()
         }
-        Counts::Text(map) => {
-            let mut pairs: Vec<(String, u64)> = map.into_iter().collect();
-            pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            pairs
-                .into_iter()
-                .map(|(value, count)| FacetValue {
-                    value,
-                    name: None,
-                    label: None,
-                    key: None,
-                    count,
-                })
-                .collect()
-        }
+        Counts::Text(segments) => return top_keywords(&segments, limit),
     };
     let distinct = values.len();
     let rest = values.split_off(limit.min(distinct));
@@ -194,6 +187,190 @@ pub fn top_values(facet: Facet, counts: Counts, limit: usize) -> (Vec<FacetValue
         remaining_count: rest.iter().map(|v| v.count).sum(),
     };
     (values, summary)
+}
+
+/// The top `limit` keyword values over all segments, by count then value,
+/// exact, with what was left out.
+fn top_keywords(segments: &[OrdinalCounts], limit: usize) -> (Vec<FacetValue>, FacetSummary) {
+    let mut top = TopK::new(limit);
+    if let [s] = segments {
+        // One dictionary: its ordinals are the values, so only those that
+        // may enter the list are looked up.
+        let mut value = String::new();
+        for (ord, &count) in s.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            if top.would_take(count) {
+                value.clear();
+                if s.column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                    top.offer(value.as_bytes(), u64::from(count));
+                    continue;
+                }
+            }
+            top.tally(u64::from(count));
+        }
+    } else if segments
+        .iter()
+        .any(|s| s.nonzero.saturating_mul(16) >= s.counts.len())
+    {
+        merge_dictionaries(segments, &mut |value, count| top.offer(value, count));
+    } else {
+        let mut merged: HashMap<String, u64> = HashMap::new();
+        let mut value = String::new();
+        for s in segments {
+            for (ord, &count) in s.counts.iter().enumerate() {
+                if count == 0 {
+                    continue;
+                }
+                value.clear();
+                if s.column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                    *merged.entry(value.clone()).or_default() += u64::from(count);
+                }
+            }
+        }
+        for (value, count) in &merged {
+            top.offer(value.as_bytes(), *count);
+        }
+    }
+    top.finish()
+}
+
+/// Reads the segments' sorted dictionaries side by side, handing each value
+/// with a count to `add` once, with its count summed over the segments.
+fn merge_dictionaries(segments: &[OrdinalCounts], add: &mut dyn FnMut(&[u8], u64)) {
+    let mut streams: Vec<_> = segments
+        .iter()
+        .filter_map(|s| s.column.dictionary().stream().ok().map(|st| (s, st)))
+        .collect();
+    let mut live: Vec<bool> = streams.iter_mut().map(|(_, st)| st.advance()).collect();
+    let mut key: Vec<u8> = Vec::new();
+    loop {
+        // The smallest current key among the streams still going.
+        let mut smallest: Option<usize> = None;
+        for (i, (_, st)) in streams.iter().enumerate() {
+            if live[i] && smallest.is_none_or(|j| st.key() < streams[j].1.key()) {
+                smallest = Some(i);
+            }
+        }
+        let Some(first) = smallest else { break };
+        key.clear();
+        key.extend_from_slice(streams[first].1.key());
+        let mut count = 0u64;
+        for (i, (segment, st)) in streams.iter_mut().enumerate() {
+            if live[i] && st.key() == key.as_slice() {
+                let ord = st.term_ord() as usize;
+                count += u64::from(segment.counts.get(ord).copied().unwrap_or(0));
+                live[i] = st.advance();
+            }
+        }
+        if count > 0 {
+            add(&key, count);
+        }
+    }
+}
+
+/// The best `k` values seen, by count then value (the worst kept on top),
+/// and how many values and matches were seen in all.
+struct TopK {
+    k: usize,
+    heap: BinaryHeap<Ranked>,
+    distinct: usize,
+    total: u64,
+}
+
+/// A value ranked for a facet list: more first, then alphabetical; as a heap
+/// entry, "greater" means worse, so the heap's top is the one to drop.
+#[derive(PartialEq, Eq)]
+struct Ranked {
+    count: u64,
+    value: String,
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .count
+            .cmp(&self.count)
+            .then_with(|| self.value.cmp(&other.value))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl TopK {
+    fn new(k: usize) -> TopK {
+        TopK {
+            k,
+            heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
+            distinct: 0,
+            total: 0,
+        }
+    }
+
+    /// Whether a value with this count could enter the list (ties may).
+    fn would_take(&self, count: u32) -> bool {
+        self.heap.len() < self.k
+            || self
+                .heap
+                .peek()
+                .is_some_and(|w| u64::from(count) >= w.count)
+    }
+
+    /// A value that cannot enter the list: counted, not kept.
+    fn tally(&mut self, count: u64) {
+        self.distinct += 1;
+        self.total += count;
+    }
+
+    fn offer(&mut self, value: &[u8], count: u64) {
+        self.tally(count);
+        if self.k == 0 {
+            return;
+        }
+        if self.heap.len() == self.k {
+            let Some(worst) = self.heap.peek() else {
+                return;
+            };
+            let worse_than_all =
+                count < worst.count || (count == worst.count && value >= worst.value.as_bytes());
+            if worse_than_all {
+                return;
+            }
+            self.heap.pop();
+        }
+        self.heap.push(Ranked {
+            count,
+            value: String::from_utf8_lossy(value).into_owned(),
+        });
+    }
+
+    fn finish(self) -> (Vec<FacetValue>, FacetSummary) {
+        let (distinct, total) = (self.distinct, self.total);
+        let values: Vec<FacetValue> = self
+            .heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| FacetValue {
+                value: r.value,
+                name: None,
+                label: None,
+                key: None,
+                count: r.count,
+            })
+            .collect();
+        let shown: u64 = values.iter().map(|v| v.count).sum();
+        let summary = FacetSummary {
+            distinct,
+            remaining_values: distinct - values.len(),
+            remaining_count: total - shown,
+        };
+        (values, summary)
+    }
 }
 
 impl Engine {
@@ -256,5 +433,26 @@ mod tests {
                 remaining_count: 1
             }
         );
+    }
+
+    #[test]
+    fn the_top_keeps_the_most_counted_then_the_first_in_order() {
+        let mut top = TopK::new(3);
+        for (value, count) in [("b", 5), ("a", 5), ("c", 9), ("d", 1), ("e", 5), ("f", 2)] {
+            top.offer(value.as_bytes(), count);
+        }
+        let (values, summary) = top.finish();
+        let shown: Vec<(&str, u64)> = values.iter().map(|v| (v.value.as_str(), v.count)).collect();
+        assert_eq!(shown, vec![("c", 9), ("a", 5), ("b", 5)]);
+        assert_eq!(
+            summary,
+            FacetSummary {
+                distinct: 6,
+                remaining_values: 3,
+                remaining_count: 8
+            }
+        );
+        let (values, summary) = TopK::new(0).finish();
+        assert!(values.is_empty() && summary.distinct == 0);
     }
 }

@@ -2,6 +2,7 @@
 //! contract `SearchResult` out. Nothing here prints; `render` and `serve` do.
 
 mod context;
+mod deadline;
 mod facets;
 mod groups;
 mod query;
@@ -26,6 +27,7 @@ use crate::vocab::contract::{FacetLists, Hit, SearchResult, SentenceRecord, Snip
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
 pub use context::{MAX_CONTEXT, parse_location};
+use deadline::WithDeadline;
 pub use facets::FacetCollector;
 pub use query::MAX_QUERY_BYTES;
 
@@ -78,6 +80,9 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// At most one hit per document.
     pub group_by_doc: bool,
+    /// When the answer stops being useful: past it the search stops
+    /// working and fails with `Error::TimedOut`.
+    pub deadline: Option<Instant>,
 }
 
 impl Default for SearchRequest {
@@ -93,6 +98,7 @@ impl Default for SearchRequest {
             facet_limit: 10,
             sort: Sort::Relevance,
             group_by_doc: false,
+            deadline: None,
         }
     }
 }
@@ -142,19 +148,37 @@ impl Engine {
         let facet_collector = FacetCollector::new(request.facets.clone());
         let window = request.offset.saturating_add(request.limit);
 
+        let deadline = request.deadline;
+        let timed_out = |e: tantivy::TantivyError| match e {
+            tantivy::TantivyError::InternalError(m) if m == deadline::TIMED_OUT => Error::TimedOut,
+            other => Error::Tantivy(other),
+        };
         let (total, ranked, counts) = if request.group_by_doc {
-            let (groups, counts) =
-                searcher.search(&built.full, &(groups::DocGroups, facet_collector))?;
+            let (groups, counts) = searcher
+                .search(
+                    &built.full,
+                    &WithDeadline::new((groups::DocGroups, facet_collector), deadline),
+                )
+                .map_err(timed_out)?;
             let total = groups.len() as u64;
             let page = groups::page(groups, request.offset, request.limit);
             (total, page, counts)
         } else if window == 0 || request.offset >= MAX_OFFSET {
-            let (total, counts) = searcher.search(&built.full, &(Count, facet_collector))?;
+            let (total, counts) = searcher
+                .search(
+                    &built.full,
+                    &WithDeadline::new((Count, facet_collector), deadline),
+                )
+                .map_err(timed_out)?;
             (total as u64, Vec::new(), counts)
         } else {
             let top = ranked_collector(request.sort, window);
-            let ((top, total), counts) =
-                searcher.search(&built.full, &((top, Count), facet_collector))?;
+            let ((top, total), counts) = searcher
+                .search(
+                    &built.full,
+                    &WithDeadline::new(((top, Count), facet_collector), deadline),
+                )
+                .map_err(timed_out)?;
             let page = top
                 .into_iter()
                 .skip(request.offset)

@@ -16,8 +16,64 @@ use crate::vocab::facets::Facet;
 /// How many values `stats` lists for each top list.
 const TOP: usize = 10;
 
+/// The statistics a build stores beside the index it wrote, with the
+/// commit they describe.
+const STORED: &str = "annals-stats.json";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    opstamp: u64,
+    stats: Stats,
+}
+
 impl Engine {
+    /// What the index holds: the statistics its build stored when they
+    /// describe this very commit (reading them costs nothing), else counted
+    /// now over every sentence.
     pub fn stats(&self) -> Result<Stats> {
+        let open = self.index();
+        let stored = std::fs::read(open.path.join(STORED))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
+            .filter(|s| Some(s.opstamp) == self.opstamp());
+        match stored {
+            Some(stored) => Ok(Stats {
+                index: open.path.display().to_string(),
+                ..stored.stats
+            }),
+            None => self.count_stats(),
+        }
+    }
+
+    /// Counts the statistics and stores them beside the index, for the
+    /// commit they describe: what a build does last, so that `annals stats`,
+    /// `/api/stats` and the page's overview read them instead of counting.
+    pub fn store_stats(&self) -> Result<()> {
+        let Some(opstamp) = self.opstamp() else {
+            return Ok(());
+        };
+        let path = self.index().path.join(STORED);
+        let current = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
+            .is_some_and(|s| s.opstamp == opstamp);
+        if current {
+            return Ok(());
+        }
+        let stats = self.count_stats()?;
+        let tmp = path.with_extension("json.tmp");
+        let bytes = serde_json::to_vec(&Stored { opstamp, stats })
+            .map_err(|e| crate::error::Error::io(&tmp, e.into()))?;
+        std::fs::write(&tmp, bytes)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| crate::error::Error::io(&path, e))
+    }
+
+    fn opstamp(&self) -> Option<u64> {
+        self.index().index.load_metas().ok().map(|m| m.opstamp)
+    }
+
+    fn count_stats(&self) -> Result<Stats> {
         let searcher = self.searcher();
         let open = self.index();
         let kinds = vec![
@@ -65,9 +121,7 @@ impl Engine {
                     decades = values;
                 }
                 Facet::Source => {
-                    if let Counts::Text(map) = &counts {
-                        sources = map.len() as u64;
-                    }
+                    sources = facets::top_values(kind, counts, 0).1.distinct as u64;
                 }
                 _ => {
                     let (mut values, _) = facets::top_values(kind, counts, TOP);

@@ -13,10 +13,13 @@ use crate::vocab::contract::{Health, SearchResult};
 use crate::vocab::facets::DIMENSIONS;
 
 pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let request = match params::parse_search(raw.as_deref().unwrap_or("")) {
+    let mut request = match params::parse_search(raw.as_deref().unwrap_or("")) {
         Ok(r) => r,
         Err(e) => return e.into_response(),
     };
+    // Past its deadline a search stops working, so that nobody's abandoned
+    // search holds a worker the next request waits for.
+    request.deadline = Some(std::time::Instant::now() + state.timeout);
     // The index as it is when the request arrives answers it whole, even
     // if a build publishes another meanwhile.
     let loaded = state.live.current();

@@ -207,7 +207,7 @@ pub struct Hit {
 }
 
 /// One value of a facet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FacetValue {
     /// The value as filters take it: a year, a country code, a folded name.
     pub value: String,
@@ -308,7 +308,7 @@ pub struct ContextSentence {
 }
 
 /// What an index holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     /// The index as the user named it: its generation's folder for the
     /// command line, the server's label for it (`index/`) over HTTP.

@@ -501,3 +501,34 @@ fn json_arrays_of_records_are_read_like_jsonl() {
             "bad.json:1: not a JSON array of records",
         ));
 }
+
+/// A build stores the index's statistics; `annals stats` reads them, and
+/// they follow an incremental build.
+#[test]
+fn builds_store_the_statistics_that_stats_reads() {
+    let f = Fixture::built();
+    let stored = std::fs::read_dir(f.path("index"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("annals-stats.json"))
+        .find(|p| p.is_file())
+        .expect("statistics stored in the live generation");
+    let read = |f: &Fixture| -> Value {
+        let out = f.annals(&["stats", "--format", "json"]).output().unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let from_store = read(&f);
+    std::fs::remove_file(&stored).unwrap();
+    let counted = read(&f);
+    let without_size = |mut v: Value| {
+        v.as_object_mut().unwrap().remove("size_bytes");
+        v
+    };
+    assert_eq!(without_size(from_store.clone()), without_size(counted));
+    assert_eq!(from_store["sentences"], 31);
+    f.write("corpus/more.txt", "Delegates met in Tehran in 1955.\n");
+    f.annals(&["build"]).assert().success();
+    let after = read(&f);
+    assert_eq!(after["sentences"], 32);
+    assert!(stored.is_file(), "stored again after the incremental build");
+}
