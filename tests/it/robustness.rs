@@ -8,16 +8,13 @@ use crate::common::Fixture;
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// Generation folders in the index (a reader's lease file, `gen-N.lease`,
+/// is no generation).
 fn generations(f: &Fixture) -> usize {
     std::fs::read_dir(f.path("index"))
         .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with("gen-")
-        })
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("gen-") && e.path().is_dir())
         .count()
 }
 
