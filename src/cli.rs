@@ -161,6 +161,10 @@ pub struct QueryArgs {
     /// number of its sentences that match.
     #[arg(long, value_enum)]
     group_by: Option<GroupBy>,
+    /// Say how each hit's score is made: each word's and phrase's BM25
+    /// contribution, boosts and the length prior (in the JSON as `explain`).
+    #[arg(long)]
+    explain: bool,
 }
 
 fn facet_help() -> String {
@@ -189,6 +193,7 @@ impl QueryArgs {
             facet_limit: self.facet_limit,
             sort,
             group_by_doc: self.group_by.is_some(),
+            explain: self.explain,
         })
     }
 }

@@ -4,6 +4,7 @@
 mod facets;
 mod groups;
 mod query;
+pub mod ranking;
 mod stats;
 
 use std::cmp::Reverse;
@@ -13,6 +14,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::query::{EnableScoring, Weight};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
@@ -21,11 +23,12 @@ use tantivy::{
 
 use crate::error::{Error, Result};
 use crate::index::{self, OpenIndex, schema};
-use crate::vocab::contract::{Hit, SearchResult, SentenceRecord, Snippet};
+use crate::vocab::contract::{Explain, Hit, SearchResult, SentenceRecord, Snippet};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
 pub use facets::FacetCollector;
 pub use query::MAX_QUERY_BYTES;
+use ranking::Ranking;
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;
@@ -76,6 +79,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// At most one hit per document.
     pub group_by_doc: bool,
+    /// Say how each hit's score is made.
+    pub explain: bool,
 }
 
 impl Default for SearchRequest {
@@ -91,6 +96,7 @@ impl Default for SearchRequest {
             facet_limit: 10,
             sort: Sort::Relevance,
             group_by_doc: false,
+            explain: false,
         }
     }
 }
@@ -99,13 +105,19 @@ impl Default for SearchRequest {
 pub struct Engine {
     open: OpenIndex,
     reader: IndexReader,
+    ranking: Ranking,
 }
 
 impl Engine {
     pub fn open(root: &Path) -> Result<Engine> {
         let open = index::open(root)?;
         let reader = open.index.reader()?;
-        Ok(Engine { open, reader })
+        let ranking = Ranking::for_unit(&open.manifest.unit);
+        Ok(Engine {
+            open,
+            reader,
+            ranking,
+        })
     }
 
     pub fn index(&self) -> &OpenIndex {
@@ -126,23 +138,37 @@ impl Engine {
             ));
         }
         let searcher = self.reader.searcher();
-        let built = query::build(&self.open, &searcher, request)?;
+        let built = query::build(&self.open, &searcher, request, &self.ranking)?;
+        let statistics = ranking::Statistics {
+            searcher: &searcher,
+            avgdl_factor: self.ranking.avgdl_factor,
+        };
         let facet_collector = FacetCollector::new(request.facets.clone());
         let window = request.offset.saturating_add(request.limit);
 
         let (total, ranked, counts) = if request.group_by_doc {
-            let (groups, counts) =
-                searcher.search(&built.full, &(groups::DocGroups, facet_collector))?;
+            let (groups, counts) = searcher.search_with_statistics_provider(
+                &built.full,
+                &(groups::DocGroups, facet_collector),
+                &statistics,
+            )?;
             let total = groups.len() as u64;
             let page = groups::page(groups, request.offset, request.limit);
             (total, page, counts)
         } else if window == 0 || request.offset >= MAX_OFFSET {
-            let (total, counts) = searcher.search(&built.full, &(Count, facet_collector))?;
+            let (total, counts) = searcher.search_with_statistics_provider(
+                &built.full,
+                &(Count, facet_collector),
+                &statistics,
+            )?;
             (total as u64, Vec::new(), counts)
         } else {
             let top = ranked_collector(request.sort, window);
-            let ((top, total), counts) =
-                searcher.search(&built.full, &((top, Count), facet_collector))?;
+            let ((top, total), counts) = searcher.search_with_statistics_provider(
+                &built.full,
+                &((top, Count), facet_collector),
+                &statistics,
+            )?;
             let page = top
                 .into_iter()
                 .skip(request.offset)
@@ -154,16 +180,33 @@ impl Engine {
         let mut snippets =
             SnippetGenerator::create(&searcher, &*built.text, self.open.fields.text)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
+        let explainer = if request.explain {
+            Some(
+                built
+                    .full
+                    .weight(EnableScoring::enabled_from_statistics_provider(
+                        &statistics,
+                        &searcher,
+                    ))?,
+            )
+        } else {
+            None
+        };
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
             let record = self.read_record(&searcher, address)?;
             let snippet = make_snippet(&snippets, &record.text);
+            let explain = match &explainer {
+                Some(weight) => Some(self.explain(&searcher, &**weight, address)?),
+                None => None,
+            };
             hits.push(Hit {
                 rank: request.offset + i + 1,
                 score,
                 record,
                 snippet,
                 doc_matches,
+                explain,
             });
         }
 
@@ -186,6 +229,34 @@ impl Engine {
             facets: facet_values,
             facet_info,
             notice: None,
+        })
+    }
+
+    /// The parts of one hit's score.
+    fn explain(
+        &self,
+        searcher: &tantivy::Searcher,
+        weight: &dyn Weight,
+        address: DocAddress,
+    ) -> Result<Explain> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let tree = weight.explain(segment, address.doc_id)?;
+        let details = serde_json::to_value(&tree).unwrap_or_default();
+        let words = segment
+            .get_fieldnorms_reader(self.open.fields.text)?
+            .fieldnorm(address.doc_id);
+        let mut parts = Vec::new();
+        ranking::score_parts(&details, 1.0, &self.open.index.schema(), &mut parts);
+        let (k1, b) = self.ranking.k1_b();
+        Ok(Explain {
+            score: tree.value(),
+            bm25: parts.iter().map(|p| p.score).sum(),
+            length_prior: self.ranking.prior.map(|p| p.factor(words)),
+            words,
+            k1,
+            b,
+            parts,
+            details,
         })
     }
 

@@ -11,5 +11,6 @@ mod cli;
 mod facets;
 mod fuzz_regressions;
 mod gold;
+mod ranking;
 mod robustness;
 mod serve;
