@@ -171,6 +171,21 @@ fn explain_gives_the_parts_of_each_score() {
         .unwrap()
         .clone();
     assert!(parts.iter().any(|p| p["kind"] == "phrase"), "{parts:?}");
+    // The text output says it in a line under each hit.
+    let out = f
+        .annals(&["query", "the solar flares", "--explain", "--limit", "1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("= bm25 ") && text.contains("solar ") && text.contains("× length prior"),
+        "{text}"
+    );
+    let out = f
+        .annals(&["query", "the solar flares", "--limit", "1"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("bm25"));
 }
 
 #[test]
