@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ranking quality of annals on judged test collections, as trec_eval measures it.
 
-usage: bench/ir.py [--collections npl,med] [--shared ../shared/ir] [--annals BIN] [--work DIR] [--keep]
+usage: bench/ir.py [--collections npl,med] [--shared ../shared/ir] [--annals BIN] [--work DIR] [--reuse] [-- QUERY-FLAGS...]
        bench/ir.py --self-test
 
 For each collection (NPL: physics abstracts, 11,429 documents, 93 queries;

@@ -165,6 +165,10 @@ pub struct QueryArgs {
     /// contribution, boosts and the length prior (in the JSON as `explain`).
     #[arg(long)]
     explain: bool,
+    /// Add the commonest words of the top hits to the query
+    /// (pseudo-relevance feedback, RM3).
+    #[arg(long)]
+    expand: bool,
 }
 
 fn facet_help() -> String {
@@ -194,6 +198,7 @@ impl QueryArgs {
             sort,
             group_by_doc: self.group_by.is_some(),
             explain: self.explain,
+            expand: self.expand,
         })
     }
 }

@@ -81,6 +81,9 @@ pub struct SearchRequest {
     pub group_by_doc: bool,
     /// Say how each hit's score is made.
     pub explain: bool,
+    /// Add the words of the top hits to the query (pseudo-relevance
+    /// feedback, RM3).
+    pub expand: bool,
 }
 
 impl Default for SearchRequest {
@@ -97,6 +100,7 @@ impl Default for SearchRequest {
             sort: Sort::Relevance,
             group_by_doc: false,
             explain: false,
+            expand: false,
         }
     }
 }
@@ -138,11 +142,18 @@ impl Engine {
             ));
         }
         let searcher = self.reader.searcher();
-        let built = query::build(&self.open, &searcher, request, &self.ranking)?;
+        let mut built = query::build(&self.open, &searcher, request, &self.ranking)?;
         let statistics = ranking::Statistics {
             searcher: &searcher,
             avgdl_factor: self.ranking.avgdl_factor,
         };
+        if request.expand && !built.text.is::<tantivy::query::AllQuery>() {
+            let expanded = self.expand(&searcher, &built, &statistics)?;
+            let original = built.text;
+            built = query::combine(&self.open, &searcher, request, &self.ranking, expanded)?;
+            // Snippets highlight what was asked for.
+            built.text = original;
+        }
         let facet_collector = FacetCollector::new(request.facets.clone());
         let window = request.offset.saturating_add(request.limit);
 
@@ -230,6 +241,55 @@ impl Engine {
             facet_info,
             notice: None,
         })
+    }
+
+    /// RM3: the query as typed, weighted `ORIGINAL_WEIGHT` per word, or
+    /// the feedback words of its top hits, weighted by their share.
+    fn expand(
+        &self,
+        searcher: &tantivy::Searcher,
+        built: &query::BuiltQuery,
+        statistics: &ranking::Statistics,
+    ) -> Result<Box<dyn tantivy::query::Query>> {
+        use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+        let top = searcher.search_with_statistics_provider(
+            &built.full,
+            &TopDocs::with_limit(ranking::FEEDBACK_DOCS).order_by_score(),
+            statistics,
+        )?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let text = stored
+                .get_first(self.open.fields.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            hits.push((score, text));
+        }
+        let mut analyzer = self.open.index.tokenizer_for_field(self.open.fields.text)?;
+        let terms = ranking::feedback_terms(&hits, &mut analyzer);
+        let mut words = 0usize;
+        built.text.query_terms(&mut |_, _| words += 1);
+        let original = ranking::ORIGINAL_WEIGHT / words.max(1) as f32;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            Box::new(BoostQuery::new(built.text.box_clone(), original)),
+        )];
+        for (term, weight) in terms {
+            let term = tantivy::Term::from_field_text(self.open.fields.text, &term);
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        term,
+                        tantivy::schema::IndexRecordOption::WithFreqs,
+                    )),
+                    (1.0 - ranking::ORIGINAL_WEIGHT) * weight,
+                )),
+            ));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// The parts of one hit's score.

@@ -48,6 +48,17 @@ pub fn build(
     ranking: &ranking::Ranking,
 ) -> Result<BuiltQuery> {
     let text = text_query(open, request)?;
+    combine(open, searcher, request, ranking, text)
+}
+
+/// A text query with the request's filters and the ranking's prior.
+pub fn combine(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    ranking: &ranking::Ranking,
+    text: Box<dyn Query>,
+) -> Result<BuiltQuery> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
     // One clause per dimension, in registry order: its values OR'ed.
     for dimension in DIMENSIONS {

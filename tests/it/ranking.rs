@@ -263,3 +263,25 @@ const SEED_HIT_SETS: &[(&str, &[u64])] = &[
     ),
     ("decade:1990 AND relations", &[8]),
 ];
+
+#[test]
+fn expand_adds_the_words_of_the_top_hits() {
+    let f = built();
+    let (plain, code) = f.query_json(&["flares"]);
+    assert_eq!(code, 0);
+    assert_eq!(hit_lines(&plain), vec![8]);
+    // The top hit speaks of solar flares: "solar" joins the query, and the
+    // sentence about solar power now matches, below the one asked for.
+    let (expanded, code) = f.query_json(&["flares", "--expand", "--explain"]);
+    assert_eq!(code, 0);
+    let lines = hit_lines(&expanded);
+    assert_eq!(lines[0], 8);
+    assert!(lines.contains(&10), "{lines:?}");
+    let parts = hits(&expanded)[0]["explain"]["parts"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(parts.iter().any(|p| p["term"] == "solar"), "{parts:?}");
+    // Without --expand nothing is added.
+    assert_eq!(plain["total"], 1);
+}
