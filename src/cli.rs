@@ -163,6 +163,14 @@ pub struct QueryArgs {
     /// number of its sentences that match.
     #[arg(long, value_enum)]
     group_by: Option<GroupBy>,
+    /// Say how each hit's score is made: each word's and phrase's BM25
+    /// contribution, boosts and the length prior (in the JSON as `explain`).
+    #[arg(long)]
+    explain: bool,
+    /// Add the commonest words of the top hits to the query
+    /// (pseudo-relevance feedback, RM3).
+    #[arg(long)]
+    expand: bool,
 }
 
 fn facet_help() -> String {
@@ -192,6 +200,8 @@ impl QueryArgs {
             sort,
             group_by_doc: self.group_by.is_some(),
             deadline: None,
+            explain: self.explain,
+            expand: self.expand,
         })
     }
 }

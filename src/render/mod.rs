@@ -7,7 +7,7 @@ mod progress;
 use std::io::{self, Write};
 
 use crate::vocab::contract::{
-    Context, CountryRef, DateOut, Hit, SearchResult, SentenceRecord, Stats,
+    Context, CountryRef, DateOut, Explain, Hit, SearchResult, SentenceRecord, Stats,
 };
 use crate::vocab::facets::{Facet, Values};
 pub use progress::ProgressBar;
@@ -213,6 +213,9 @@ fn write_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if !annotations.is_empty() {
         writeln!(out, "     {}", style.dim(&annotations))?;
     }
+    if let Some(explain) = &hit.explain {
+        writeln!(out, "     {}", style.dim(&explain_line(explain)))?;
+    }
     Ok(())
 }
 
@@ -225,6 +228,37 @@ pub fn plural(n: u64, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// `score 2.43 = bm25 3.24 (relat 1.77 + baku 1.47 + the 0) × length prior 0.75 (24 words)`
+fn explain_line(explain: &Explain) -> String {
+    let parts: Vec<String> = explain
+        .parts
+        .iter()
+        .map(|p| {
+            let name = p.term.as_deref().unwrap_or(&p.kind);
+            let name = if p.field.is_empty() || p.field == "text" {
+                name.to_string()
+            } else {
+                format!("{}:{name}", p.field)
+            };
+            format!("{name} {:.2}", p.score)
+        })
+        .collect();
+    let mut line = format!(
+        "score {:.2} = bm25 {:.2} ({})",
+        explain.score,
+        explain.bm25,
+        parts.join(" + ")
+    );
+    if let Some(prior) = explain.length_prior {
+        line.push_str(&format!(" × length prior {prior:.2}"));
+    }
+    line.push_str(&format!(
+        " ({} words; k1 {:.2}, b {:.2})",
+        explain.words, explain.k1, explain.b
+    ));
+    line
 }
 
 fn annotation_line(record: &SentenceRecord) -> String {

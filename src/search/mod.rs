@@ -6,6 +6,7 @@ mod deadline;
 mod facets;
 mod groups;
 mod query;
+pub mod ranking;
 mod stats;
 
 use std::cmp::Reverse;
@@ -15,6 +16,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::query::{EnableScoring, Weight};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
@@ -23,13 +25,14 @@ use tantivy::{
 
 use crate::error::{Error, Result};
 use crate::index::{self, OpenIndex, schema};
-use crate::vocab::contract::{FacetLists, Hit, SearchResult, SentenceRecord, Snippet};
+use crate::vocab::contract::{Explain, FacetLists, Hit, SearchResult, SentenceRecord, Snippet};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
 pub use context::{MAX_CONTEXT, parse_location};
 use deadline::WithDeadline;
 pub use facets::FacetCollector;
 pub use query::MAX_QUERY_BYTES;
+use ranking::Ranking;
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;
@@ -83,6 +86,11 @@ pub struct SearchRequest {
     /// When the answer stops being useful: past it the search stops
     /// working and fails with `Error::TimedOut`.
     pub deadline: Option<Instant>,
+    /// Say how each hit's score is made.
+    pub explain: bool,
+    /// Add the words of the top hits to the query (pseudo-relevance
+    /// feedback, RM3).
+    pub expand: bool,
 }
 
 impl Default for SearchRequest {
@@ -99,6 +107,8 @@ impl Default for SearchRequest {
             sort: Sort::Relevance,
             group_by_doc: false,
             deadline: None,
+            explain: false,
+            expand: false,
         }
     }
 }
@@ -107,6 +117,7 @@ impl Default for SearchRequest {
 pub struct Engine {
     open: OpenIndex,
     reader: IndexReader,
+    ranking: Ranking,
 }
 
 impl Engine {
@@ -123,7 +134,12 @@ impl Engine {
                 path: open.path.clone(),
                 message: format!("cannot be opened ({e})"),
             })?;
-        Ok(Engine { open, reader })
+        let ranking = Ranking::for_unit(&open.manifest.unit);
+        Ok(Engine {
+            open,
+            reader,
+            ranking,
+        })
     }
 
     pub fn index(&self) -> &OpenIndex {
@@ -144,7 +160,18 @@ impl Engine {
             ));
         }
         let searcher = self.reader.searcher();
-        let built = query::build(&self.open, &searcher, request)?;
+        let mut built = query::build(&self.open, &searcher, request, &self.ranking)?;
+        let statistics = ranking::Statistics {
+            searcher: &searcher,
+            avgdl_factor: self.ranking.avgdl_factor,
+        };
+        if request.expand && !built.text.is::<tantivy::query::AllQuery>() {
+            let expanded = self.expand(&searcher, &built, &statistics)?;
+            let original = built.text;
+            built = query::combine(&self.open, &searcher, request, &self.ranking, expanded)?;
+            // Snippets highlight what was asked for.
+            built.text = original;
+        }
         let facet_collector = FacetCollector::new(request.facets.clone());
         let window = request.offset.saturating_add(request.limit);
 
@@ -155,9 +182,10 @@ impl Engine {
         };
         let (total, ranked, counts) = if request.group_by_doc {
             let (groups, counts) = searcher
-                .search(
+                .search_with_statistics_provider(
                     &built.full,
                     &WithDeadline::new((groups::DocGroups, facet_collector), deadline),
+                    &statistics,
                 )
                 .map_err(timed_out)?;
             let total = groups.len() as u64;
@@ -165,18 +193,20 @@ impl Engine {
             (total, page, counts)
         } else if window == 0 || request.offset >= MAX_OFFSET {
             let (total, counts) = searcher
-                .search(
+                .search_with_statistics_provider(
                     &built.full,
                     &WithDeadline::new((Count, facet_collector), deadline),
+                    &statistics,
                 )
                 .map_err(timed_out)?;
             (total as u64, Vec::new(), counts)
         } else {
             let top = ranked_collector(request.sort, window);
             let ((top, total), counts) = searcher
-                .search(
+                .search_with_statistics_provider(
                     &built.full,
                     &WithDeadline::new(((top, Count), facet_collector), deadline),
+                    &statistics,
                 )
                 .map_err(timed_out)?;
             let page = top
@@ -190,16 +220,33 @@ impl Engine {
         let mut snippets =
             SnippetGenerator::create(&searcher, &*built.text, self.open.fields.text)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
+        let explainer = if request.explain {
+            Some(
+                built
+                    .full
+                    .weight(EnableScoring::enabled_from_statistics_provider(
+                        &statistics,
+                        &searcher,
+                    ))?,
+            )
+        } else {
+            None
+        };
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
             let record = self.read_record(&searcher, address)?;
             let snippet = make_snippet(&snippets, &record.text);
+            let explain = match &explainer {
+                Some(weight) => Some(self.explain(&searcher, &**weight, address)?),
+                None => None,
+            };
             hits.push(Hit {
                 rank: request.offset + i + 1,
                 score,
                 record,
                 snippet,
                 doc_matches,
+                explain,
             });
         }
 
@@ -222,6 +269,83 @@ impl Engine {
             facets: facet_values,
             facet_info,
             notice: None,
+        })
+    }
+
+    /// RM3: the query as typed, weighted `ORIGINAL_WEIGHT` per word, or
+    /// the feedback words of its top hits, weighted by their share.
+    fn expand(
+        &self,
+        searcher: &tantivy::Searcher,
+        built: &query::BuiltQuery,
+        statistics: &ranking::Statistics,
+    ) -> Result<Box<dyn tantivy::query::Query>> {
+        use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+        let top = searcher.search_with_statistics_provider(
+            &built.full,
+            &TopDocs::with_limit(ranking::FEEDBACK_DOCS).order_by_score(),
+            statistics,
+        )?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let text = stored
+                .get_first(self.open.fields.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            hits.push((score, text));
+        }
+        let mut analyzer = self.open.index.tokenizer_for_field(self.open.fields.text)?;
+        let terms = ranking::feedback_terms(&hits, &mut analyzer);
+        let mut words = 0usize;
+        built.text.query_terms(&mut |_, _| words += 1);
+        let original = ranking::ORIGINAL_WEIGHT / words.max(1) as f32;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            Box::new(BoostQuery::new(built.text.box_clone(), original)),
+        )];
+        for (term, weight) in terms {
+            let term = tantivy::Term::from_field_text(self.open.fields.text, &term);
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        term,
+                        tantivy::schema::IndexRecordOption::WithFreqs,
+                    )),
+                    (1.0 - ranking::ORIGINAL_WEIGHT) * weight,
+                )),
+            ));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The parts of one hit's score.
+    fn explain(
+        &self,
+        searcher: &tantivy::Searcher,
+        weight: &dyn Weight,
+        address: DocAddress,
+    ) -> Result<Explain> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let tree = weight.explain(segment, address.doc_id)?;
+        let details = serde_json::to_value(&tree).unwrap_or_default();
+        let words = segment
+            .get_fieldnorms_reader(self.open.fields.text)?
+            .fieldnorm(address.doc_id);
+        let mut parts = Vec::new();
+        ranking::score_parts(&details, 1.0, &self.open.index.schema(), &mut parts);
+        let (k1, b) = self.ranking.k1_b();
+        Ok(Explain {
+            score: tree.value(),
+            bm25: parts.iter().map(|p| p.score).sum(),
+            length_prior: self.ranking.prior.map(|p| p.factor(words)),
+            words,
+            k1,
+            b,
+            parts,
+            details,
         })
     }
 

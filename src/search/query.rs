@@ -11,7 +11,7 @@ use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf, 
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::SearchRequest;
+use super::{SearchRequest, ranking};
 use crate::error::{Error, Result};
 use crate::index::{OpenIndex, schema};
 use crate::vocab::countries;
@@ -43,8 +43,24 @@ pub struct BuiltQuery {
     pub text: Box<dyn Query>,
 }
 
-pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> Result<BuiltQuery> {
+pub fn build(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    ranking: &ranking::Ranking,
+) -> Result<BuiltQuery> {
     let text = text_query(open, request)?;
+    combine(open, searcher, request, ranking, text)
+}
+
+/// A text query with the request's filters and the ranking's prior.
+pub fn combine(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    ranking: &ranking::Ranking,
+    text: Box<dyn Query>,
+) -> Result<BuiltQuery> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
     // One clause per dimension, in registry order: its values OR'ed.
     for dimension in DIMENSIONS {
@@ -62,6 +78,15 @@ pub fn build(open: &OpenIndex, searcher: &Searcher, request: &SearchRequest) -> 
         text.box_clone()
     } else {
         Box::new(BooleanQuery::new(clauses))
+    };
+    // Every sentence matching `*` scores alike: they stay in corpus order.
+    let full: Box<dyn Query> = match ranking.prior {
+        Some(prior) if !text.is::<AllQuery>() => Box::new(ranking::WithPrior {
+            inner: full,
+            field: open.fields.text,
+            prior,
+        }),
+        _ => full,
     };
     Ok(BuiltQuery { full, text })
 }
@@ -130,8 +155,9 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
         if words.is_empty() {
             return Ok(Box::new(AllQuery));
         }
+        let ast = query_grammar::parse_query(&words.join(" ")).map_err(|_| syntax_error(input))?;
         return parser
-            .parse_query(&words.join(" "))
+            .build_query_from_user_input_ast(weigh_stop_words(ast))
             .map_err(|e| Error::BadQuery {
                 message: e.to_string(),
             });
@@ -140,6 +166,7 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
     let ast = query_grammar::parse_query(input).map_err(|_| syntax_error(input))?;
     let ast = rewrite_field_values(ast)?;
     check_fields(&ast)?;
+    let ast = weigh_stop_words(ast);
     parser
         .build_query_from_user_input_ast(ast)
         .map_err(|e| Error::BadQuery {
@@ -283,6 +310,62 @@ fn rewrite_literal(mut literal: UserInputLiteral) -> Result<UserInputLeaf> {
         _ => {}
     }
     Ok(UserInputLeaf::Literal(literal))
+}
+
+/// A single word of the text field, outside any phrase (`the`, `"the"`,
+/// `text:the`), that is an English stop word.
+fn is_stop_leaf(ast: &UserInputAst) -> bool {
+    let UserInputAst::Leaf(leaf) = ast else {
+        return false;
+    };
+    let UserInputLeaf::Literal(literal) = leaf.as_ref() else {
+        return false;
+    };
+    if literal.prefix
+        || literal
+            .field_name
+            .as_deref()
+            .is_some_and(|f| f != schema::TEXT)
+    {
+        return false;
+    }
+    let mut words = literal
+        .phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (Some(word), None) => ranking::is_stop_word(word),
+        _ => false,
+    }
+}
+
+/// Whether anything in the query scores other than stop words.
+fn has_content(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(children) => children
+            .iter()
+            .any(|(occur, c)| *occur != Some(Occur::MustNot) && has_content(c)),
+        UserInputAst::Boost(inner, _) => has_content(inner),
+        leaf => !is_stop_leaf(leaf),
+    }
+}
+
+/// Stop words (`ranking::STOP_WORDS`) still match, so that hit sets stay
+/// what the query says, but weigh nothing: "the effects of solar flares"
+/// ranks by effects, solar and flares. Phrases keep every word, and a query
+/// of stop words alone ("to be or not to be") keeps their weight.
+fn weigh_stop_words(ast: UserInputAst) -> UserInputAst {
+    fn zero(ast: UserInputAst) -> UserInputAst {
+        match ast {
+            UserInputAst::Clause(children) => {
+                UserInputAst::Clause(children.into_iter().map(|(o, c)| (o, zero(c))).collect())
+            }
+            UserInputAst::Boost(inner, boost) => UserInputAst::Boost(Box::new(zero(*inner)), boost),
+            leaf if is_stop_leaf(&leaf) => UserInputAst::Boost(Box::new(leaf), 0.0.into()),
+            leaf => leaf,
+        }
+    }
+    if has_content(&ast) { zero(ast) } else { ast }
 }
 
 /// Names a user may put before a colon; anything else is an error that

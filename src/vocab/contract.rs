@@ -204,6 +204,53 @@ pub struct Hit {
     /// With `--group-by doc`: how many sentences of this document match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doc_matches: Option<u64>,
+    /// With `--explain`: the parts of the score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
+}
+
+/// Why a hit scores what it does: `score` is the sum of the `parts`' scores
+/// times `length_prior` (sentence indexes only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explain {
+    pub score: f32,
+    /// The sum of the BM25 scores of the parts.
+    pub bm25: f32,
+    /// The multiplier for the unit's length in words: `words / (words +
+    /// half)`; absent for document units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length_prior: Option<f32>,
+    /// The unit's length in words as the index counts it (exact up to 40,
+    /// approximate above).
+    pub words: u32,
+    /// The BM25 parameters of this index's unit.
+    pub k1: f32,
+    pub b: f32,
+    /// Every clause that matched this hit and adds to its score: a word of
+    /// the query, a phrase, or a filter's value.
+    pub parts: Vec<ScorePart>,
+    /// tantivy's own explanation tree (idf, term frequency, lengths), as it
+    /// gives it; its k1, b and avgdl are tantivy's fixed parameters with the
+    /// average length annals states, which together make `k1` and `b`.
+    pub details: serde_json::Value,
+}
+
+/// One part of a hit's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScorePart {
+    /// `word` (one term of the text), `phrase`, or `filter` (a term of
+    /// another field).
+    pub kind: String,
+    /// The field it matched in: `text`, or a dimension's field.
+    pub field: String,
+    /// The term as indexed (stemmed, folded); absent for phrases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    /// Its contribution to `bm25`, boosts applied.
+    pub score: f32,
+    /// A boost other than 1 applied to it: 0 for a stop word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boost: Option<f32>,
 }
 
 /// One value of a facet.
