@@ -15,6 +15,10 @@
 //! `annals build target/bench-corpus/ungdc --index target/bench-index/ungdc`;
 //! without it the bench says so and skips. Besides criterion's figures it
 //! prints p50 and p95 over 200 runs of each path.
+//!
+//! First, every countable facet alone over every sentence (`*`, no page):
+//! the cost that grows with the corpus. `ANNALS_BENCH_FACETS_ONLY=1` stops
+//! there (the side index of a large corpus takes minutes to build).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -35,8 +39,13 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 const TERMS: [(&str, &str); 2] = [("common", "peace"), ("rare", "Zanzibar")];
 
-fn percentiles(mut f: impl FnMut()) -> (f64, f64) {
-    let mut times: Vec<f64> = (0..200)
+fn percentiles(f: impl FnMut()) -> (f64, f64) {
+    percentiles_of(200, f)
+}
+
+/// The median and 95th percentile of `runs` timings, in milliseconds.
+fn percentiles_of(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+    let mut times: Vec<f64> = (0..runs)
         .map(|_| {
             let t = Instant::now();
             f();
@@ -44,7 +53,7 @@ fn percentiles(mut f: impl FnMut()) -> (f64, f64) {
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    (times[100], times[190])
+    (times[runs / 2], times[runs * 95 / 100])
 }
 
 /// The side index with year and country as tantivy facets; built on first use.
@@ -123,6 +132,20 @@ fn bench(c: &mut Criterion) {
             return;
         }
     };
+    eprintln!("\nevery sentence ('*'), one facet at a time, no page:");
+    for facet in Dimension::countable() {
+        let request = SearchRequest {
+            query: "*".into(),
+            limit: 0,
+            facets: vec![facet],
+            ..SearchRequest::default()
+        };
+        let (p50, p95) = percentiles_of(20, || drop(black_box(engine.search(&request))));
+        eprintln!("  {:<36} p50 {p50:8.1} ms   p95 {p95:8.1} ms", facet.name());
+    }
+    if std::env::var_os("ANNALS_BENCH_FACETS_ONLY").is_some() {
+        return;
+    }
     let searcher = engine.searcher();
     let index = &engine.index().index;
     let parser = QueryParser::for_index(index, vec![engine.index().fields.text]);
