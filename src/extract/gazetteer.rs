@@ -49,6 +49,9 @@ pub struct Candidate {
     pub name: &'static str,
     /// Population used to rank readings; subdivisions and regions have an assumed one.
     pub population: u64,
+    /// The postal code of the first-level division a place lies in ("KY", "BC", "NSW"), where
+    /// the gazetteer knows it (US, Canada, Australia); empty otherwise.
+    pub region: &'static str,
 }
 
 /// A name as the automaton knows it: its spellings (ASCII-folded, original capitalization)
@@ -83,6 +86,8 @@ pub struct Gazetteer {
     /// Abbreviations of states and provinces ("Ky.", "B.C.", "TX") -> (country, division),
     /// read only as the qualifier after "Town, ".
     qualifiers: HashMap<&'static str, (&'static str, &'static str)>,
+    /// (country, postal code of a division) -> the division's English name.
+    region_names: HashMap<(&'static str, &'static str), &'static str>,
     automaton: OnceLock<AhoCorasick>,
 }
 
@@ -139,6 +144,7 @@ impl Gazetteer {
         let mut lookup: HashMap<String, &'static str> = HashMap::new();
         let mut given_names = std::collections::HashSet::new();
         let mut qualifiers = HashMap::new();
+        let mut region_names = HashMap::new();
         for line in data.lines() {
             let mut f = line.split('\t');
             match f.next() {
@@ -175,6 +181,7 @@ impl Gazetteer {
                         code,
                         name,
                         population,
+                        region: f.next().unwrap_or(""),
                     });
                 }
                 Some("K") => {
@@ -204,6 +211,7 @@ impl Gazetteer {
                                 name: c.name,
                                 // a country outranks its namesake towns and regions
                                 population: c.population.max(1_000_000),
+                                region: "",
                             }),
                             _ => places.get(i).copied(),
                         };
@@ -234,7 +242,11 @@ impl Gazetteer {
                         continue;
                     };
                     for a in abbrevs.split('|').filter(|a| !a.is_empty()) {
-                        qualifiers.insert(a, (code, region));
+                        // a code shared by two countries ("WA") is the first listed (the US)
+                        qualifiers.entry(a).or_insert((code, region));
+                        if a.len() <= 3 && a.bytes().all(|b| b.is_ascii_uppercase()) {
+                            region_names.insert((code, a), region);
+                        }
                     }
                 }
                 _ => {}
@@ -255,6 +267,7 @@ impl Gazetteer {
             candidates,
             given_names,
             qualifiers,
+            region_names,
             automaton: OnceLock::new(),
         }
     }
@@ -359,6 +372,34 @@ impl Gazetteer {
     /// "B.C." → CA, British Columbia), as written (case matters: "Man." not "man.").
     pub fn qualifier(&self, abbrev: &str) -> Option<(&'static str, &'static str)> {
         self.qualifiers.get(abbrev).copied()
+    }
+
+    /// The English name of a first-level division by its country and postal code
+    /// (`US`, `KY` → "Kentucky").
+    pub fn region_name(&self, country: &str, code: &str) -> Option<&'static str> {
+        let key = self.region_names.get_key_value(&(country, code))?;
+        Some(*key.1)
+    }
+
+    /// The canonical names of the places a spelling names, in any of their known spellings
+    /// ("kiev" → "Kyiv"), for place filters: `alias` folded and lowercase.
+    pub fn place_names_for(&self, alias: &str) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for e in &self.entries {
+            if !self
+                .surfaces(e)
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(alias))
+            {
+                continue;
+            }
+            for c in self.candidates(e) {
+                if matches!(c.kind, NameKind::City | NameKind::Region) && !out.contains(&c.name) {
+                    out.push(c.name);
+                }
+            }
+        }
+        out
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

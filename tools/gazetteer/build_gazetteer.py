@@ -31,6 +31,8 @@ Output format (UTF-8, one record a line, tab-separated, `|` between alternative 
                                     "Latin America"); x: also a given name or surname
   Q code division abbreviations     abbreviations of a state or province, read only as the
                                     qualifier after "Town, " ("Ky.", "B.C.", "TX")
+  P/S lines may end with a fifth column, the postal code of the first-level division the place
+  lies in (KY, BC, NSW; US, Canada, Australia), shown by the `region` facet as US-KY.
   A P line's population under 15,000 marks a small town (cities5000, cities1000): the matcher
   reads it only with support.  US counties and parishes are S lines.
 """
@@ -51,7 +53,23 @@ ALT_NAME_MIN_POP = 250000     # other-language/historical alternate names only f
 WORD_CITY_MIN_POP = 1000000
 SMALL_TOWN_MIN_POP = 1000     # towns down to this many people, read only with support
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}  # cities1000 (1,000-4,999) here only
-CURATED_REGION_POP = 1500000  # rank of hand-picked regions among namesakes   # a city whose name is an English word must be this big (or a capital)
+CURATED_REGION_POP = 1500000
+# GeoNames admin1 numbers of Canadian provinces and Australian states -> postal codes (the
+# US ones are postal codes already); the `region` facet shows them as US-KY, CA-BC, AU-NSW
+ADMIN1_POSTAL = {
+    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
+           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
+           "07": "VIC", "08": "WA"},
+}
+
+
+def region_of(c):
+    """The postal code of a GeoNames city's first-level division, where annals knows it."""
+    code, a1 = c["countrycode"], c.get("admin1code") or ""
+    if code == "US":
+        return a1 if re.fullmatch(r"[A-Z]{2}", a1) else ""
+    return ADMIN1_POSTAL.get(code, {}).get(a1, "")  # rank of hand-picked regions among namesakes   # a city whose name is an English word must be this big (or a capital)
 
 KESHVAR_TYPES_SKIP = {
     "District", "Municipality", "Rayon", "LocalCouncil", "RuralMunicipality", "DistrictMunicipality",
@@ -362,6 +380,7 @@ def main():
             return None
         return name
 
+    region = {}  # (kind, code, canon, pop) -> postal code of its first-level division
     main_names = {}
     alt_countries = defaultdict(set)
     for gid, c in gcities.items():
@@ -420,6 +439,7 @@ def main():
                     continue
                 names.append(n)
         places.append(("P", code, pop, canon, names))
+        region[("P", code, canon, pop)] = region_of(c)
     # curated cities take GeoNames' population when GeoNames has the city under one of the names
     city_pop = {}
     for c in gcities.values():
@@ -438,6 +458,7 @@ def main():
         n = clean(st["name"])
         if n:
             places.append(("S", "US", 0, n, [n]))
+            region[("S", "US", n, 0)] = st["code"]
     for a2, kind, name, extra in kesh:
         if kind != "subdivision" or a2 == "US":
             continue
@@ -448,6 +469,11 @@ def main():
         names = [n for n in (ok_place_name(a, 0, False) for a in [name] + alts) if n]
         if names:
             places.append(("S", a2, 0, names[0], names))
+    postal = {(code, g.split("=")[0]): [a for a in g.split("=")[1:] if a.isupper() and "." not in a][0]
+              for code, groups in cur["Q"] for g in groups}
+    for p in places:
+        if p[0] == "S" and (p[1], p[3]) in postal:
+            region.setdefault((p[0], p[1], p[3], p[2]), postal[(p[1], p[3])])
     for code, groups in cur["R"]:
         for g in groups:
             ns = [n for n in (clean(x) for x in g.split("=")) if n and fold(n).lower() not in claimed]
@@ -483,11 +509,13 @@ def main():
                 continue
             town_keys.add(k)
             places.append(("P", code, max(pop, 1), canon, [canon]))
+            region[("P", code, canon, max(pop, 1))] = region_of(c)
     counties = json.load(open(os.path.join(gdir, "us_counties.json"), encoding="utf-8"))
     for c in sorted(counties, key=lambda c: c["fips"]):
         n = clean(c["name"])
         if n and re.search(r" (County|Parish|Borough|Census Area|Municipality)$", n):
             places.append(("S", "US", 0, n, [n]))
+            region[("S", "US", n, 0)] = c["state"]
 
     keys = {}  # folded lowercase -> ([folded spellings], [refs])
 
@@ -531,7 +559,7 @@ def main():
         k = (kind, code, canon, pop)
         if k not in seen_place:
             seen_place[k] = len(place_rows)
-            place_rows.append((kind, code, pop, canon))
+            place_rows.append((kind, code, pop, canon, region.get(k, postal.get((code, canon), "") if kind == "S" else "")))
         for n in names:
             add_key(n, "P%d" % seen_place[k])
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
@@ -547,8 +575,8 @@ def main():
         for code in code_list:
             a3, name, pop = countries[code]
             f.write(f"C\t{code}\t{a3}\t{name}\t{pop}\n")
-        for kind, code, pop, canon in place_rows:
-            f.write(f"{kind}\t{code}\t{pop}\t{canon}\n")
+        for kind, code, pop, canon, sub in place_rows:
+            f.write(f"{kind}\t{code}\t{pop}\t{canon}" + (f"\t{sub}" if sub else "") + "\n")
         for code, groups in cur["Q"]:
             for g in groups:
                 region, *abbrevs = g.split("=")

@@ -215,6 +215,21 @@ fn filters_accept_the_names_of_other_times() {
 }
 
 #[test]
+fn place_filters_accept_other_spellings() {
+    let g = crate::extract::gazetteer::gazetteer();
+    // "Kiev" is a spelling of the place indexed under the key "kyiv" (shown "Kyïv")
+    let fold = crate::vocab::fold::fold_name;
+    assert!(g.place_names_for("kiev").iter().any(|n| fold(n) == "kyiv"));
+    assert!(g.place_names_for("kyiv").iter().any(|n| fold(n) == "kyiv"));
+    assert!(g.place_names_for("bombay").contains(&"Mumbai"));
+    assert!(
+        g.place_names_for("laurel county")
+            .contains(&"Laurel County")
+    );
+    assert!(g.place_names_for("no such place").is_empty());
+}
+
+#[test]
 fn qualifier_after_reads_abbreviations() {
     use super::resolve::qualifier_after;
     let q = |s: &str, end: usize| qualifier_after(s.as_bytes(), end);
@@ -226,6 +241,62 @@ fn qualifier_after_reads_abbreviations() {
     assert_eq!(q("Austin TX", 6), None);
     assert_eq!(q("Austin", 6), None);
     assert_eq!(q("Austin, ", 99), None);
+}
+
+/// "text=COUNTRY-REGION" of the places of a sentence.
+fn regions(s: &str) -> BTreeSet<String> {
+    find_places(s, &[])
+        .iter()
+        .filter_map(|h| Some(format!("{}={}", &s[h.start..h.end], h.region.as_ref()?.0)))
+        .collect()
+}
+
+/// The first-level division of a place: from the gazetteer, picked by the qualifier.
+const REGIONS: &[(&str, &str)] = &[
+    (
+        "He lives in Bowling Green, Ky., now.",
+        "Bowling Green=US-KY",
+    ),
+    (
+        "He lives in Bowling Green, Ohio, now.",
+        "Bowling Green=US-OH; Ohio=US-OH",
+    ),
+    (
+        "She lives in Lewisburg, West Virginia.",
+        "Lewisburg=US-WV; West Virginia=US-WV",
+    ),
+    (
+        "CHARLESTON, W.Va. (AP) — The governor spoke.",
+        "CHARLESTON=US-WV",
+    ),
+    ("They met in Charleston, S.C., in May.", "Charleston=US-SC"),
+    ("Deputies in Laurel County searched.", "Laurel County=US-KY"),
+    ("He lives in Melville, Sask., now.", "Melville=CA-SK"),
+    ("Florida Governor Ron DeSantis signed it.", "Florida=US-FL"),
+    ("They flew to Sydney in May.", "Sydney=AU-NSW"),
+    ("They flew to Paris in May.", ""),
+];
+
+#[test]
+fn places_carry_their_region() {
+    let mut bad = Vec::new();
+    for &(s, want) in REGIONS {
+        let want: BTreeSet<String> = want
+            .split("; ")
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let got = regions(s);
+        if got != want {
+            bad.push(format!("{s:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    let g = crate::extract::gazetteer::gazetteer();
+    assert_eq!(g.region_name("US", "KY"), Some("Kentucky"));
+    assert_eq!(g.region_name("CA", "BC"), Some("British Columbia"));
+    assert_eq!(g.region_name("AU", "WA"), Some("Western Australia"));
+    assert_eq!(g.region_name("FR", "KY"), None);
 }
 
 #[test]

@@ -39,6 +39,9 @@ pub struct PlaceHit {
     pub code: &'static str,
     /// Canonical name: the country's name, or the place's name ("Baku").
     pub name: String,
+    /// The first-level division a place lies in, as `US-KY`, and its name ("Kentucky"),
+    /// where the gazetteer knows it.
+    pub region: Option<(String, &'static str)>,
 }
 
 /// Annotates the sentences of one document together, so ambiguous places can use the countries

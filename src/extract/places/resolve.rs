@@ -39,6 +39,9 @@ pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
         kind,
         code: c.code,
         name: c.name.to_string(),
+        region: gazetteer()
+            .region_name(c.code, c.region)
+            .map(|name| (format!("{}-{}", c.code, c.region), name)),
     }
 }
 
@@ -140,33 +143,49 @@ fn reading(
     if cands.len() <= 1 {
         return cands.first();
     }
-    if let Some(first) = cands.first()
-        && cands.iter().all(|c| c.code == first.code)
-    {
-        return best(cands.iter());
-    }
-    // "Bowling Green, Ky.", "Surrey, B.C.": an abbreviation after a comma says where
-    if let Some((code, _)) = qualifier_after(t, kept[k].0.end) {
-        let within = best(cands.iter().filter(|c| c.code == code));
+    // "Bowling Green, Ky.", "Surrey, B.C.": an abbreviation after a comma says where, down
+    // to the state when the gazetteer knows it ("Charleston, W.Va." is not South Carolina's)
+    if let Some((code, region)) = qualifier_after(t, kept[k].0.end) {
+        let in_region = best(
+            cands
+                .iter()
+                .filter(|c| c.code == code && g.region_name(c.code, c.region) == Some(region)),
+        );
+        let within = in_region.or_else(|| best(cands.iter().filter(|c| c.code == code)));
         if within.is_some() {
             return within;
         }
     }
-    // "Paris, Texas", "London, Ontario": the next name, after a comma, is where it lies
+    // "Paris, Texas", "London, Ontario", "Lewisburg, West Virginia": the next name, after a
+    // comma, is where it lies (its state first, then its country)
     if let Some((next, _)) = kept.get(k + 1) {
         let gap = &t[kept[k].0.end..next.start];
         if (gap == b", " || gap == b"," || gap == b" (")
             && let Some(ne) = gazetteer().entry(next.entry)
         {
-            let within = best(cands.iter().filter(|c| {
-                g.candidates(ne).iter().any(|n| {
-                    n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
-                })
+            let ncands = g.candidates(ne);
+            let in_region = best(cands.iter().filter(|c| {
+                !c.region.is_empty()
+                    && ncands.iter().any(|n| {
+                        n.kind == NameKind::Region && n.code == c.code && n.region == c.region
+                    })
             }));
+            let within = in_region.or_else(|| {
+                best(cands.iter().filter(|c| {
+                    ncands.iter().any(|n| {
+                        n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
+                    })
+                }))
+            });
             if within.is_some() {
                 return within;
             }
         }
+    }
+    if let Some(first) = cands.first()
+        && cands.iter().all(|c| c.code == first.code)
+    {
+        return best(cands.iter());
     }
     // the qualifier itself: "Athens, Georgia" is the US state, "Tbilisi, Georgia" the
     // country; the reading that shares a country with the place before the comma wins
