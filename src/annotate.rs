@@ -27,6 +27,7 @@ pub struct Annotated {
     pub person_keys: Vec<String>,
     pub org_keys: Vec<String>,
     pub place_keys: Vec<String>,
+    pub region_keys: Vec<String>,
 }
 
 /// The values of one dimension's index field for a sentence.
@@ -60,6 +61,7 @@ impl Annotated {
             Facet::Person => keys(&self.person_keys),
             Facet::Org => keys(&self.org_keys),
             Facet::Place => keys(&self.place_keys),
+            Facet::Region => keys(&self.region_keys),
             Facet::Source => FieldValues::Verbatim(&record.source),
             Facet::Doc => FieldValues::Verbatim(&record.doc),
             Facet::Section => {
@@ -134,6 +136,8 @@ fn annotate_sentence(
     let mut countries: Vec<&str> = Vec::new();
     let mut place_names: Vec<String> = Vec::new();
     let mut place_keys = Vec::new();
+    let mut region_labels: Vec<String> = Vec::new();
+    let mut region_keys = Vec::new();
     for hit in &places {
         let (start, end) = source_span(hit.start, hit.end);
         if !countries.contains(&hit.code) {
@@ -148,12 +152,22 @@ fn annotate_sentence(
                 code: Some(hit.code.to_string()),
                 country: None,
                 name: name_if_different(&hit.name, &text[hit.start..hit.end]),
+                region: None,
+                region_name: None,
             },
             PlaceKind::Place => {
                 let key = fold_name(&hit.name);
                 if !place_keys.contains(&key) {
                     place_keys.push(key);
                     place_names.push(hit.name.clone());
+                }
+                if let Some((code, name)) = &hit.region {
+                    let label = format!("{code} {name}");
+                    let key = fold_name(&label);
+                    if !region_keys.contains(&key) {
+                        region_keys.push(key);
+                        region_labels.push(label);
+                    }
                 }
                 EntityOut {
                     kind: EntityKind::Place,
@@ -163,6 +177,8 @@ fn annotate_sentence(
                     code: None,
                     country: Some(hit.code.to_string()),
                     name: name_if_different(&hit.name, &text[hit.start..hit.end]),
+                    region: hit.region.as_ref().map(|r| r.0.clone()),
+                    region_name: hit.region.as_ref().map(|r| r.1.to_string()),
                 }
             }
         };
@@ -190,6 +206,8 @@ fn annotate_sentence(
             code: None,
             country: None,
             name: name_if_different(&hit.text, &text[hit.start..hit.end]),
+            region: None,
+            region_name: None,
         });
     }
     entities.sort_by_key(|e| (e.start, e.end, e.kind));
@@ -217,6 +235,7 @@ fn annotate_sentence(
             persons,
             orgs,
             places: place_names,
+            regions: region_labels,
             meta: doc.meta.clone(),
         },
         days: days_of(&time.mentions),
@@ -224,6 +243,7 @@ fn annotate_sentence(
         person_keys,
         org_keys,
         place_keys,
+        region_keys,
     }
 }
 

@@ -49,6 +49,9 @@ pub struct Candidate {
     pub name: &'static str,
     /// Population used to rank readings; subdivisions and regions have an assumed one.
     pub population: u64,
+    /// The postal code of the first-level division a place lies in ("KY", "BC", "NSW"), where
+    /// the gazetteer knows it (US, Canada, Australia); empty otherwise.
+    pub region: &'static str,
 }
 
 /// A name as the automaton knows it: its spellings (ASCII-folded, original capitalization)
@@ -63,6 +66,10 @@ pub struct NameEntry {
     pub person_prone: bool,
 }
 
+/// Towns under this many people (cities5000, cities1000) are read only with support: a
+/// qualifier after them ("Cottonport, Louisiana", "Bowling Green, Ky.") or a dateline.
+pub const SMALL_TOWN: u64 = 15_000;
+
 /// Regions have no population in the sources; this ranks them below big cities and above
 /// towns, and lets the document context pick them over a distant namesake.
 const REGION_POPULATION: u64 = 500_000;
@@ -76,6 +83,11 @@ pub struct Gazetteer {
     surfaces: Vec<&'static str>,
     candidates: Vec<Candidate>,
     given_names: std::collections::HashSet<&'static str>,
+    /// Abbreviations of states and provinces ("Ky.", "B.C.", "TX") -> (country, division),
+    /// read only as the qualifier after "Town, ".
+    qualifiers: HashMap<&'static str, (&'static str, &'static str)>,
+    /// (country, postal code of a division) -> the division's English name.
+    region_names: HashMap<(&'static str, &'static str), &'static str>,
     automaton: OnceLock<AhoCorasick>,
 }
 
@@ -131,6 +143,8 @@ impl Gazetteer {
         let mut candidates: Vec<Candidate> = Vec::with_capacity(80_000);
         let mut lookup: HashMap<String, &'static str> = HashMap::new();
         let mut given_names = std::collections::HashSet::new();
+        let mut qualifiers = HashMap::new();
+        let mut region_names = HashMap::new();
         for line in data.lines() {
             let mut f = line.split('\t');
             match f.next() {
@@ -167,6 +181,7 @@ impl Gazetteer {
                         code,
                         name,
                         population,
+                        region: f.next().unwrap_or(""),
                     });
                 }
                 Some("K") => {
@@ -196,6 +211,7 @@ impl Gazetteer {
                                 name: c.name,
                                 // a country outranks its namesake towns and regions
                                 population: c.population.max(1_000_000),
+                                region: "",
                             }),
                             _ => places.get(i).copied(),
                         };
@@ -220,6 +236,19 @@ impl Gazetteer {
                     }
                 }
                 Some("F") => given_names.extend(f.next().unwrap_or("").split('|')),
+                Some("Q") => {
+                    let (Some(code), Some(region), Some(abbrevs)) = (f.next(), f.next(), f.next())
+                    else {
+                        continue;
+                    };
+                    for a in abbrevs.split('|').filter(|a| !a.is_empty()) {
+                        // a code shared by two countries ("WA") is the first listed (the US)
+                        qualifiers.entry(a).or_insert((code, region));
+                        if a.len() <= 3 && a.bytes().all(|b| b.is_ascii_uppercase()) {
+                            region_names.insert((code, a), region);
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -237,6 +266,8 @@ impl Gazetteer {
             surfaces,
             candidates,
             given_names,
+            qualifiers,
+            region_names,
             automaton: OnceLock::new(),
         }
     }
@@ -337,6 +368,40 @@ impl Gazetteer {
     }
 
     /// Whether `word` (as written) is a common given name: "George Washington" is a person.
+    /// The country and division an abbreviation after "Town, " names ("Ky." → US, Kentucky;
+    /// "B.C." → CA, British Columbia), as written (case matters: "Man." not "man.").
+    pub fn qualifier(&self, abbrev: &str) -> Option<(&'static str, &'static str)> {
+        self.qualifiers.get(abbrev).copied()
+    }
+
+    /// The English name of a first-level division by its country and postal code
+    /// (`US`, `KY` → "Kentucky").
+    pub fn region_name(&self, country: &str, code: &str) -> Option<&'static str> {
+        let key = self.region_names.get_key_value(&(country, code))?;
+        Some(*key.1)
+    }
+
+    /// The canonical names of the places a spelling names, in any of their known spellings
+    /// ("kiev" → "Kyiv"), for place filters: `alias` folded and lowercase.
+    pub fn place_names_for(&self, alias: &str) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for e in &self.entries {
+            if !self
+                .surfaces(e)
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(alias))
+            {
+                continue;
+            }
+            for c in self.candidates(e) {
+                if matches!(c.kind, NameKind::City | NameKind::Region) && !out.contains(&c.name) {
+                    out.push(c.name);
+                }
+            }
+        }
+        out
+    }
+
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
     }
@@ -487,7 +552,8 @@ mod tests {
 
     #[test]
     fn data_is_compact_and_complete() {
-        assert!(DATA.len() < 3_000_000);
+        // towns down to 1,000 people and US counties made it ~3.6 MB
+        assert!(DATA.len() < 4_500_000);
         let g = gazetteer();
         for city in [
             "Baku",
@@ -498,6 +564,10 @@ mod tests {
             "Texas",
             "Ontario",
             "Nagorno-Karabakh",
+            "Cottonport",
+            "Laurel County",
+            "Rapides Parish",
+            "Heathrow",
         ] {
             let key = fold_keep_case(city).to_ascii_lowercase();
             assert!(

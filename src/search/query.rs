@@ -102,6 +102,17 @@ fn filter_query(
         FilterValue::Years(years) => year_query(open, *years),
         FilterValue::Days(DayRange { first, last }) => i64_range(field, *first, *last),
         FilterValue::Country(code) => term_query(field, &fold_name(code.0)),
+        FilterValue::Name(words) if facet == Facet::Place => {
+            // any spelling the gazetteer knows names the place by its canonical name too
+            // ("Kiev" finds what was indexed as Kyiv)
+            let aliases: Vec<String> = crate::extract::gazetteer::gazetteer()
+                .place_names_for(&words.0.join(" "))
+                .into_iter()
+                .map(fold_name)
+                .collect();
+            let keep = |name: &str| words.matches(name) || aliases.iter().any(|a| a == name);
+            Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?))
+        }
         FilterValue::Name(words) => name_query(searcher, field, words)?,
         FilterValue::Path(pattern) => source_query(searcher, field, pattern)?,
     })

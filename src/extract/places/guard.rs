@@ -82,6 +82,9 @@ pub(super) fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Ra
     if !entry.person_prone && !small {
         return Guard::Place;
     }
+    if title_after(t, r.end) {
+        return Guard::Place; // "Florida Governor", "Baku Mayor"
+    }
     if let Some((ws, we)) = next_word(t, r.end) {
         let w = &t[ws..we];
         let next_is_place = raws.iter().any(|o| o.start == ws && strong_hit(o));
@@ -109,6 +112,13 @@ pub(super) fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Ra
         {
             return Guard::Person;
         }
+    }
+    if let Some((ws, we)) = prev_word(t, r.start)
+        && &t[ws..we] == b"of"
+        && let Some((ts, te)) = prev_word(t, ws)
+        && NOBLE_TITLES.contains(lower(&t[ts..te]).as_str())
+    {
+        return Guard::Person; // "the Duke of Wellington"
     }
     if let Some((ws, we)) = prev_word(t, r.start) {
         if t[we..r.start].contains(&b'.') && !TITLES.contains(lower(&t[ws..we]).as_str()) {
@@ -149,3 +159,19 @@ pub(super) fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Ra
     }
     Guard::Place
 }
+
+/// Whether a capitalized title follows the name at `end`: the name is then a place that
+/// qualifies the title ("Florida Governor Ron DeSantis", "Montreal Mayor Valerie Plante").
+pub(super) fn title_after(t: &[u8], end: usize) -> bool {
+    next_word(t, end).is_some_and(|(ws, we)| {
+        t[ws].is_ascii_uppercase() && PLACE_TITLES.contains(lower(&t[ws..we]).as_str())
+    })
+}
+
+/// Titles of office a place name qualifies ("Governor", "Mayor"), from `data/lexicon.txt`.
+pub(super) static PLACE_TITLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set("title-after-place"));
+
+/// Noble titles whose "of" and a place make a title, not a place ("the Duke of Wellington").
+pub(super) static NOBLE_TITLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set("title-of-place"));

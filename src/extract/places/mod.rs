@@ -12,10 +12,13 @@ mod scan;
 #[cfg(test)]
 mod places_tests;
 
+#[cfg(test)]
+mod geo_tests;
+
 use std::collections::HashMap;
 
 use super::gazetteer::{NameKind, gazetteer};
-use guard::{Guard, looks_like_person, small_place};
+use guard::{Guard, looks_like_person, small_place, title_after};
 use resolve::{hit_of, resolve, unambiguous};
 use scan::{Folded, Kept, scan};
 
@@ -36,6 +39,9 @@ pub struct PlaceHit {
     pub code: &'static str,
     /// Canonical name: the country's name, or the place's name ("Baku").
     pub name: String,
+    /// The first-level division a place lies in, as `US-KY`, and its name ("Kentucky"),
+    /// where the gazetteer knows it.
+    pub region: Option<(String, &'static str)>,
 }
 
 /// Annotates the sentences of one document together, so ambiguous places can use the countries
@@ -70,7 +76,16 @@ pub fn find_places_in_document(
                 r.end
             };
             let orig = folded.orig_span(r.start, end);
-            let given = excl.iter().any(|&(ps, pe)| ps < orig.1 && orig.0 < pe);
+            // a place before a title is no part of the person after it: "Montreal Mayor
+            // Valerie Plante", "Florida Governor Ron DeSantis" split into place and person
+            let before_title = title_after(t, r.end);
+            let overlapping = excl
+                .iter()
+                .find(|&&(ps, pe)| ps < orig.1 && orig.0 < pe && !before_title);
+            let given = overlapping.is_some();
+            // only a name that ends the person's name (a surname: "Hayao Miyazaki") is that
+            // person elsewhere in the document; "Georgia" of "Georgia O'Keeffe" is not
+            let given_surname = overlapping.is_some_and(|&(_, pe)| orig.1 >= pe);
             let guard = if given {
                 Guard::SurelyPerson
             } else {
@@ -84,7 +99,7 @@ pub fn find_places_in_document(
                 .all(|c| matches!(c.kind, NameKind::City | NameKind::Region));
             if guard == Guard::SurelyPerson
                 && (entry.person_prone || small_place(entry))
-                && (given || place_only)
+                && (given_surname || (!given && place_only))
             {
                 person_names.insert(r.entry);
             }

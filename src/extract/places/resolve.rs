@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::scan::Kept;
+use super::scan::dateline_end;
 use super::{PlaceHit, PlaceKind};
-use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, gazetteer};
+use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
 /// Countries before places; among places population decides ("Sydney" is the Australian
 /// city, not the Kiribati island).
@@ -38,17 +39,98 @@ pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
         kind,
         code: c.code,
         name: c.name.to_string(),
+        region: gazetteer()
+            .region_name(c.code, c.region)
+            .map(|name| (format!("{}-{}", c.code, c.region), name)),
     }
 }
 
 /// The code a name stands for whatever its reading, if there is one.
 pub(super) fn unambiguous(entry: Option<&NameEntry>) -> Option<&'static str> {
-    let cands = gazetteer().candidates(entry?);
-    let first = cands.first()?.code;
-    cands.iter().all(|c| c.code == first).then_some(first)
+    // small towns are read only with support, so they make no name ambiguous
+    let mut cands = gazetteer()
+        .candidates(entry?)
+        .iter()
+        .filter(|c| !small_town(c));
+    let first = cands.next()?.code;
+    cands.all(|c| c.code == first).then_some(first)
 }
 
+/// The state, province or country an abbreviation right after "Town, " or "Town (" names:
+/// "Bowling Green, Ky.", "Surrey, B.C.", "Austin, TX", "Charleston, W. Va.".
+pub(super) fn qualifier_after(t: &[u8], end: usize) -> Option<(&'static str, &'static str)> {
+    let rest = t.get(end..)?;
+    let rest = rest
+        .strip_prefix(b", ")
+        .or_else(|| rest.strip_prefix(b" ("))?;
+    let g = gazetteer();
+    // the abbreviation: up to the next comma, parenthesis or space (or the second space:
+    // "W. Va."), with or without a sentence's final period
+    let stop = |b: &u8| matches!(b, b',' | b'(' | b')' | b';' | b':' | b' ');
+    let one = rest.iter().position(stop).unwrap_or(rest.len());
+    let mut tries = vec![&rest[..one]];
+    if rest.get(one) == Some(&b' ') {
+        let two = rest[one + 1..]
+            .iter()
+            .position(stop)
+            .map_or(rest.len(), |p| one + 1 + p);
+        tries.insert(0, &rest[..two]);
+    }
+    tries.into_iter().find_map(|w| {
+        let w = std::str::from_utf8(w).ok()?;
+        g.qualifier(w).or_else(|| g.qualifier(w.strip_suffix('.')?))
+    })
+}
+
+/// Whether a hit has the support a small town needs: a qualifier after it (a state,
+/// province or country name, or an abbreviation) or a dateline it opens.
+fn supported(k: usize, kept: &Kept, t: &[u8], code: &str) -> bool {
+    let r = &kept[k].0;
+    if r.end <= dateline_end(t) {
+        return true;
+    }
+    if qualifier_after(t, r.end).is_some_and(|(c, _)| c == code) {
+        return true;
+    }
+    kept.get(k + 1).is_some_and(|(next, _)| {
+        let gap = &t[r.end..next.start];
+        (gap == b", " || gap == b"," || gap == b" (")
+            && gazetteer().entry(next.entry).is_some_and(|ne| {
+                gazetteer().candidates(ne).iter().any(|n| {
+                    n.code == code && matches!(n.kind, NameKind::Region | NameKind::Country)
+                })
+            })
+    })
+}
+
+/// The reading of a hit, or none: a small town without support is dropped.
 pub(super) fn resolve(
+    entry: &NameEntry,
+    k: usize,
+    kept: &Kept,
+    t: &[u8],
+    sentence_codes: &[&'static str],
+    doc_counts: &HashMap<&'static str, usize>,
+) -> Option<&'static Candidate> {
+    let c = reading(entry, k, kept, t, sentence_codes, doc_counts)?;
+    if !small_town(c) || supported(k, kept, t, c.code) {
+        return Some(c);
+    }
+    // unsupported: the best reading that is no small town, if any
+    best(
+        gazetteer()
+            .candidates(entry)
+            .iter()
+            .filter(|c| !small_town(c)),
+    )
+}
+
+/// A town read only with support (see [`SMALL_TOWN`]).
+pub(super) fn small_town(c: &Candidate) -> bool {
+    c.kind == NameKind::City && c.population < SMALL_TOWN
+}
+
+fn reading(
     entry: &NameEntry,
     k: usize,
     kept: &Kept,
@@ -61,28 +143,70 @@ pub(super) fn resolve(
     if cands.len() <= 1 {
         return cands.first();
     }
-    if let Some(first) = cands.first()
-        && cands.iter().all(|c| c.code == first.code)
-    {
-        return best(cands.iter());
+    // "Bowling Green, Ky.", "Surrey, B.C.": an abbreviation after a comma says where, down
+    // to the state when the gazetteer knows it ("Charleston, W.Va." is not South Carolina's)
+    if let Some((code, region)) = qualifier_after(t, kept[k].0.end) {
+        let in_region = best(
+            cands
+                .iter()
+                .filter(|c| c.code == code && g.region_name(c.code, c.region) == Some(region)),
+        );
+        let within = in_region.or_else(|| best(cands.iter().filter(|c| c.code == code)));
+        if within.is_some() {
+            return within;
+        }
     }
-    // "Paris, Texas", "London, Ontario": the next name, after a comma, is where it lies
+    // "Paris, Texas", "London, Ontario", "Lewisburg, West Virginia": the next name, after a
+    // comma, is where it lies (its state first, then its country)
     if let Some((next, _)) = kept.get(k + 1) {
         let gap = &t[kept[k].0.end..next.start];
-        if (gap == b", " || gap == b",")
+        if (gap == b", " || gap == b"," || gap == b" (")
             && let Some(ne) = gazetteer().entry(next.entry)
         {
-            let within = best(cands.iter().filter(|c| {
-                g.candidates(ne).iter().any(|n| {
-                    n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
-                })
+            let ncands = g.candidates(ne);
+            let in_region = best(cands.iter().filter(|c| {
+                !c.region.is_empty()
+                    && ncands.iter().any(|n| {
+                        n.kind == NameKind::Region && n.code == c.code && n.region == c.region
+                    })
             }));
+            let within = in_region.or_else(|| {
+                best(cands.iter().filter(|c| {
+                    ncands.iter().any(|n| {
+                        n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
+                    })
+                }))
+            });
             if within.is_some() {
                 return within;
             }
         }
     }
-    // a name of the previous hit's place given right before: "Texas' Paris" is rare; skip.
+    if let Some(first) = cands.first()
+        && cands.iter().all(|c| c.code == first.code)
+    {
+        return best(cands.iter());
+    }
+    // the qualifier itself: "Athens, Georgia" is the US state, "Tbilisi, Georgia" the
+    // country; the reading that shares a country with the place before the comma wins
+    if k > 0 {
+        let (prev, _) = &kept[k - 1];
+        let gap = &t[prev.end..kept[k].0.start];
+        if (gap == b", " || gap == b",")
+            && let Some(pe) = g.entry(prev.entry)
+        {
+            let pc = g.candidates(pe);
+            let within = best(cands.iter().filter(|c| {
+                matches!(c.kind, NameKind::Region | NameKind::Country)
+                    && pc
+                        .iter()
+                        .any(|p| p.code == c.code && p.kind == NameKind::City)
+            }));
+            if within.is_some() && pc.iter().all(|p| p.kind == NameKind::City) {
+                return within;
+            }
+        }
+    }
     // the countries the sentence names
     // the countries the sentence names, the most named first ("the air space of Azerbaijan
     // ... the town of Astara" after one "Iranian" is the Azerbaijani Astara)

@@ -188,6 +188,7 @@ pub(super) fn scan(t: &[u8]) -> Vec<Raw> {
     let g = gazetteer();
     let ac = g.automaton();
     let low = t.to_ascii_lowercase();
+    let dateline = dateline_end(t);
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -224,6 +225,8 @@ pub(super) fn scan(t: &[u8]) -> Vec<Raw> {
                         4
                     } else if cands.iter().any(|c| c.kind == NameKind::Demonym) {
                         6
+                    } else if e <= dateline {
+                        3 // a dateline's place in capitals: "BEIRUT —", "CHARLESTON, W.Va."
                     } else {
                         usize::MAX
                     };
@@ -253,4 +256,40 @@ pub(super) fn scan(t: &[u8]) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// The end of a dateline in capitals opening the text ("BEIRUT —", "MOSCOW (Reuters) -",
+/// "CHARLESTON, W.Va. (AP) —"), or 0: a run of capitalized words of at least three letters
+/// with no lowercase letter, then a dash, a parenthesis or a comma. A run in capitals before
+/// anything else ("WASHINGTON Barack Obama", a heading) is no dateline.
+pub(super) fn dateline_end(t: &[u8]) -> usize {
+    let mut i = 0;
+    while i < t.len() && matches!(t[i], b' ' | b'\t' | b'"' | b'*') {
+        i += 1;
+    }
+    let start = i;
+    while i < t.len() && (t[i].is_ascii_uppercase() || matches!(t[i], b' ' | b'.' | b'\'' | b'-')) {
+        if t[i] == b'-' && (i + 1 >= t.len() || !t[i + 1].is_ascii_uppercase()) {
+            break;
+        }
+        i += 1;
+    }
+    let mut end = i;
+    while end > start && t[end - 1] == b' ' {
+        end -= 1;
+    }
+    if t[start..end]
+        .iter()
+        .filter(|b| b.is_ascii_uppercase())
+        .count()
+        < 3
+    {
+        return 0;
+    }
+    // what follows: a dash (ASCII, or an em dash folded to a non-ASCII marker), "(" or ","
+    match t.get(i) {
+        Some(b'-' | b'(' | b',' | 1 | 2) => end,
+        _ if i < t.len() && !t[i].is_ascii() => end,
+        _ => 0,
+    }
 }
