@@ -8,10 +8,12 @@ use crate::corpus::{Document, Sentence};
 use crate::extract::dates::{self, DateMention};
 use crate::extract::names::{self, NameKind};
 use crate::extract::places::{self, PlaceKind};
-use crate::vocab::contract::{CountryRef, DateOut, EntityKind, EntityOut, SentenceRecord};
+use crate::vocab::contract::{
+    CountryRef, DateAnchor, DateOut, EntityKind, EntityOut, SentenceRecord,
+};
 use crate::vocab::facets::Facet;
 use crate::vocab::fold::fold_name;
-use crate::vocab::time::Precision;
+use crate::vocab::time::{HistDate, Precision};
 
 /// One sentence annotated: the record the contract shows, and the values
 /// the index's fields hold beside it.
@@ -86,12 +88,73 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
         })
         .collect();
     let places = places::find_places_in_document(&texts, &person_spans);
+    let mut times: Vec<dates::TimeAnnotations> =
+        texts.iter().map(|t| dates::extract_dates(t)).collect();
+    let in_doc: Vec<dates::DocSentence> = doc
+        .sentences
+        .iter()
+        .map(|s| dates::DocSentence {
+            text: &s.text,
+            section: s.section.as_deref(),
+        })
+        .collect();
+    let doc_date = doc.date.as_deref().and_then(parse_doc_date);
+    dates::anchor_document(&in_doc, doc_date, &mut times);
+    let anchors: Vec<Vec<Option<DateAnchor>>> = times
+        .iter()
+        .map(|t| {
+            t.mentions
+                .iter()
+                .map(|m| m.anchor.map(|a| anchor_out(doc, doc.date.as_deref(), m, a)))
+                .collect()
+        })
+        .collect();
     doc.sentences
         .iter()
         .zip(names)
         .zip(places)
-        .map(|((sentence, names), places)| annotate_sentence(doc, sentence, names, places))
+        .zip(times)
+        .zip(anchors)
+        .map(|((((sentence, names), places), time), anchors)| {
+            annotate_sentence(doc, sentence, names, places, time, anchors)
+        })
         .collect()
+}
+
+/// A document's own date ("2021-09-21", or with a time after it).
+fn parse_doc_date(s: &str) -> Option<HistDate> {
+    let s = s.trim();
+    let head = s.get(..10).filter(|h| h.len() == 10).unwrap_or(s);
+    HistDate::parse_contract(head)
+        .or_else(|_| HistDate::parse_contract(s.get(..7).unwrap_or(s)))
+        .or_else(|_| HistDate::parse_contract(s.get(..4).unwrap_or(s)))
+        .ok()
+}
+
+fn anchor_out(
+    doc: &Document,
+    doc_date: Option<&str>,
+    m: &DateMention,
+    a: dates::AnchorRef,
+) -> DateAnchor {
+    let (text, line) = match doc.sentences.get(a.sentence) {
+        Some(s) => (
+            s.text.get(a.start..a.end).unwrap_or("").to_string(),
+            Some(s.line),
+        ),
+        None => (doc_date.unwrap_or("").to_string(), None),
+    };
+    let value = m.from.or(m.to).unwrap_or(HistDate::y(1));
+    let inferred = match a.supplied {
+        1 => HistDate::y(value.year),
+        2 => value.truncate(Precision::Month),
+        _ => value,
+    };
+    DateAnchor {
+        text,
+        line,
+        inferred: inferred.to_contract_string(),
+    }
 }
 
 fn annotate_sentence(
@@ -99,6 +162,8 @@ fn annotate_sentence(
     sentence: &Sentence,
     names: Vec<names::NameHit>,
     places: Vec<places::PlaceHit>,
+    time: dates::TimeAnnotations,
+    anchors: Vec<Option<DateAnchor>>,
 ) -> Annotated {
     let text = sentence.text.as_str();
     // A span's end maps through its last character, so a marker removed
@@ -114,11 +179,11 @@ fn annotate_sentence(
         )
     };
 
-    let time = dates::extract_dates(text);
     let dates = time
         .mentions
         .iter()
-        .map(|m| {
+        .zip(anchors)
+        .map(|(m, anchor)| {
             let (start, end) = source_span(m.start, m.end);
             DateOut {
                 text: text[m.start..m.end].to_string(),
@@ -128,6 +193,8 @@ fn annotate_sentence(
                 to: m.to.map(|d| d.to_contract_string()),
                 precision: m.precision,
                 calendar: m.calendar.map(str::to_string),
+                anchor,
+                modifier: m.modifier.map(str::to_string),
             }
         })
         .collect();

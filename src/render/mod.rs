@@ -343,9 +343,25 @@ pub fn extract_text(record: &SentenceRecord, style: Style, out: &mut dyn Write) 
             .as_deref()
             .map(|c| format!(" ({c})"))
             .unwrap_or_default();
+        // The inferred part in brackets: "14 April [1807]".
+        let (inferred, from) = match &d.anchor {
+            Some(a) => (
+                format!(" [{}]", a.inferred),
+                match a.line {
+                    Some(line) => format!(" (from {:?}, line {line})", a.text),
+                    None => format!(" (from the document's date {})", a.text),
+                },
+            ),
+            None => (String::new(), String::new()),
+        };
+        let modifier = d
+            .modifier
+            .as_deref()
+            .map(|m| format!(" mod {m}"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  {} {:?} → {range} {}{calendar}",
+            "  {} {:?}{inferred} → {range} {}{calendar}{modifier}{from}",
             style.bold("date"),
             d.text,
             d.precision.as_str()

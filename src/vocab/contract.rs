@@ -20,7 +20,11 @@ use super::countries;
 use super::facets::Facet;
 use super::time::Precision;
 
-/// One date mention of a sentence.
+/// One date mention of a sentence. A mention whose year (or month, or whole
+/// value) was not written in it but taken from an earlier date of the
+/// document ("On 7 August" after "In July 1914", "the following year")
+/// carries `anchor`, that date; one with a modifier ("early January 1942",
+/// "the summer of 1863") carries `mod`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateOut {
     pub text: String,
@@ -37,6 +41,30 @@ pub struct DateOut {
     /// its Gregorian conversion).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub calendar: Option<String>,
+    /// The date this mention was resolved from; absent when the mention is
+    /// complete in itself.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub anchor: Option<DateAnchor>,
+    /// The part of the interval a modifier points at, as TIMEX3's `mod`:
+    /// `start`, `mid`, `end`, or a season (`spring`, `summer`, `autumn`,
+    /// `winter`, `christmas`). The interval is the modified date's.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none", default)]
+    pub modifier: Option<String>,
+}
+
+/// Where an anchored date mention took what it does not say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateAnchor {
+    /// The reference date's text ("July 1914"), or the document's own date.
+    pub text: String,
+    /// The line where the reference date's sentence starts, 1-based; absent
+    /// when the reference is the document's own date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub line: Option<u64>,
+    /// The part of the value that was inferred, as a contract date ("1914"
+    /// for "7 August", "1914-08" for "the 5th", the whole value for "the
+    /// following year").
+    pub inferred: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -27,6 +27,11 @@ impl<'a> Parser<'a> {
                 if u.nd < 3 || u.v > 2200 {
                     return None;
                 }
+                // After a comma, a shorter number is a count: "In April, 108
+                // countries", "On 15 April, 500 of the arrested".
+                if u.nd < 4 && i > 0 && self.is_p(i - 1, ',') {
+                    return None;
+                }
                 // A month before it makes a year of all but a round count:
                 // "May 1968 students" is a year, "March 1000 troops" is not.
                 if self.right_rules_out_year(u.e, true, u.v % 100 == 0) {

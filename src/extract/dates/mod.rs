@@ -118,6 +118,14 @@ pub struct DateMention {
     /// Some("hijri") when the text is in another calendar; from/to then hold
     /// the Gregorian conversion.
     pub calendar: Option<&'static str>,
+    /// Set when the document-level pass resolved the mention against an
+    /// earlier date (`anchor_document`).
+    pub anchor: Option<AnchorRef>,
+    /// The part of the interval a modifier in the span points at, as TIMEX3
+    /// `mod` does: "start" ("early", "the beginning of"), "mid", "end"
+    /// ("late", "the end of"), or a season ("the summer of 1863"); the
+    /// interval and precision stay those of the date modified.
+    pub modifier: Option<&'static str>,
 }
 
 impl DateMention {
@@ -141,6 +149,7 @@ pub struct TimeAnnotations {
     pub centuries: Vec<i32>,
 }
 
+mod anchor;
 mod atoms;
 mod century;
 mod classes;
@@ -152,6 +161,7 @@ mod range;
 mod tokens;
 mod year;
 
+pub use anchor::{AnchorRef, DocSentence, anchor_document};
 use atoms::*;
 use classes::*;
 use day::*;
@@ -224,6 +234,8 @@ impl<'a> Parser<'a> {
         cal: Option<&'static str>,
         restate: bool,
     ) -> usize {
+        // The cue words set the meaning but stay out of the span's text.
+        let (span_s, mut span_e) = (s, e);
         let (mut s, mut e) = (s, e);
         let (mut f, mut t) = (Some(from), Some(to));
         // "since the 1990s", "until the 19th century" — but "since the 1967
@@ -254,10 +266,13 @@ impl<'a> Parser<'a> {
                 && !matches!(self.kind(e + 1), Some(Kind::Word | Kind::Num | Kind::Mixed));
             if self.lexf(e) & ONWARDS_WORD != 0 || on {
                 t = None;
+                span_e = e;
                 e += 1;
             }
         }
-        self.push(s, e, f, t, prec, cal, restate);
+        let _ = s;
+        self.push(span_s, span_e, f, t, prec, cal, restate);
+        self.floor = self.floor.max(e);
         e
     }
 
@@ -367,7 +382,65 @@ pub fn extract_dates(text: &str) -> TimeAnnotations {
     };
     p.run();
     let raws = p.out;
-    build(raws)
+    let mut a = build(raws);
+    apply_modifiers(text, &mut a.mentions);
+    a
+}
+
+/// Modifiers written before a date ("early", "the end of", "the summer of")
+/// or at the start of its span: recorded as the mention's `modifier` and
+/// taken into the span.
+const MODIFIERS: &[(&str, &str, bool)] = &[
+    ("the end of ", "end", false),
+    ("the beginning of ", "start", false),
+    ("the start of ", "start", false),
+    ("the middle of ", "mid", false),
+    ("the spring of ", "spring", true),
+    ("the summer of ", "summer", true),
+    ("the autumn of ", "autumn", true),
+    ("the winter of ", "winter", true),
+    ("early ", "start", false),
+    ("early-", "start", false),
+    ("late ", "end", false),
+    ("late-", "end", false),
+    ("mid-", "mid", false),
+    ("mid ", "mid", false),
+    ("spring ", "spring", true),
+    ("summer ", "summer", true),
+    ("autumn ", "autumn", true),
+    ("winter ", "winter", true),
+    ("christmas ", "christmas", true),
+];
+
+/// Finds each mention's modifier, before it or at the start of its span,
+/// and widens the span over one written before it. Spans stay on char
+/// boundaries (every pattern is ASCII).
+pub(crate) fn apply_modifiers(text: &str, mentions: &mut [DateMention]) {
+    let b = text.as_bytes();
+    let mut prev_end = 0;
+    for m in mentions.iter_mut() {
+        let span = &b[m.start..m.end];
+        for &(pat, name, seasonal) in MODIFIERS {
+            let p = pat.as_bytes();
+            if seasonal && m.precision != Precision::Year {
+                continue;
+            }
+            if span.len() > p.len() && span[..p.len()].eq_ignore_ascii_case(p) {
+                m.modifier = Some(name);
+                break;
+            }
+            if m.start >= p.len() + prev_end
+                && b[m.start - p.len()..m.start].eq_ignore_ascii_case(p)
+                && (m.start == p.len() || !b[m.start - p.len() - 1].is_ascii_alphanumeric())
+                && m.precision <= Precision::Year
+            {
+                m.start -= p.len();
+                m.modifier = Some(name);
+                break;
+            }
+        }
+        prev_end = m.end;
+    }
 }
 
 /// Sorts the mentions and derives the year, decade and century facets.
@@ -380,41 +453,14 @@ fn build(mut raws: Vec<Raw>) -> TimeAnnotations {
         if r.restate {
             continue;
         }
-        let (f, t) = (r.from.map(|d| d.year), r.to.map(|d| d.year));
-        if r.prec <= Precision::Year {
-            years.extend(f);
-            years.extend(t);
-        }
-        let (lo, hi) = match (f, t) {
-            (Some(a), Some(b)) => (a.min(b), a.max(b)),
-            (Some(a), None) | (None, Some(a)) => (a, a),
-            (None, None) => continue,
-        };
-        if r.prec <= Precision::Decade {
-            let (d1, d2) = (decade_of(lo), decade_of(hi));
-            if (d2 as i64 - d1 as i64) / 10 + 1 > 30 {
-                decades.push(d1);
-                decades.push(d2);
-            } else {
-                let mut d = d1;
-                while d <= d2 {
-                    decades.push(d);
-                    d += 10;
-                }
-            }
-        }
-        let (c1, c2) = (century_of(lo), century_of(hi));
-        let span = (c2 as i64 - c1 as i64) + 1 - i64::from(c1 < 0 && c2 > 0);
-        if span > 30 {
-            centuries.push(c1);
-            centuries.push(c2);
-        } else {
-            for c in c1..=c2 {
-                if c != 0 {
-                    centuries.push(c);
-                }
-            }
-        }
+        cover(
+            r.from,
+            r.to,
+            r.prec,
+            &mut years,
+            &mut decades,
+            &mut centuries,
+        );
     }
     for v in [&mut years, &mut decades, &mut centuries] {
         v.sort_unstable();
@@ -429,6 +475,8 @@ fn build(mut raws: Vec<Raw>) -> TimeAnnotations {
             to: r.to,
             precision: r.prec,
             calendar: r.cal,
+            anchor: None,
+            modifier: None,
         })
         .collect();
     TimeAnnotations {
@@ -439,6 +487,57 @@ fn build(mut raws: Vec<Raw>) -> TimeAnnotations {
     }
 }
 
+/// Adds the years, decades and centuries a mention from..to of precision
+/// `prec` covers (unsorted).
+fn cover(
+    from: Option<HistDate>,
+    to: Option<HistDate>,
+    prec: Precision,
+    years: &mut Vec<i32>,
+    decades: &mut Vec<i32>,
+    centuries: &mut Vec<i32>,
+) {
+    let (f, t) = (from.map(|d| d.year), to.map(|d| d.year));
+    if prec <= Precision::Year {
+        years.extend(f);
+        years.extend(t);
+    }
+    let (lo, hi) = match (f, t) {
+        (Some(a), Some(b)) => (a.min(b), a.max(b)),
+        (Some(a), None) | (None, Some(a)) => (a, a),
+        (None, None) => return,
+    };
+    if prec <= Precision::Decade {
+        let (d1, d2) = (decade_of(lo), decade_of(hi));
+        if (d2 as i64 - d1 as i64) / 10 + 1 > 30 {
+            decades.push(d1);
+            decades.push(d2);
+        } else {
+            let mut d = d1;
+            while d <= d2 {
+                decades.push(d);
+                d += 10;
+            }
+        }
+    }
+    let (c1, c2) = (century_of(lo), century_of(hi));
+    let span = (c2 as i64 - c1 as i64) + 1 - i64::from(c1 < 0 && c2 > 0);
+    if span > 30 {
+        centuries.push(c1);
+        centuries.push(c2);
+    } else {
+        for c in c1..=c2 {
+            if c != 0 {
+                centuries.push(c);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "dates_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "anchor_tests.rs"]
+mod anchor_tests;

@@ -1,0 +1,573 @@
+//! The document-level pass: year-less and relative expressions resolved
+//! against a reference date, as narrative temporal taggers do.
+//!
+//! While reading a document in order, the pass keeps a reference: the last
+//! single date of year precision or finer (with its month and day when it has
+//! them), from an explicit mention or from one this pass resolved. A
+//! document's own date (`doc_date`) is the reference before any and the only
+//! one for news-style words ("last year", "this month"). The reference is
+//! dropped at a section whose heading names a date, after a range spanning
+//! several years (which year would "the following year" follow?), and is
+//! never taken from a date inside quotation marks.
+//!
+//! ```text
+//! anchored  := day-month | month-day | day-alone | month-alone
+//!            | relative-year | relative-month | relative-day | apostrophe-year
+//! day-month := day ((conn | "and") day)? "of"? month ("of" "that" 'year')?
+//! month-day := month day ((conn | "and") day)? ("of" "that" 'year')?
+//! day-alone := ("on"|"by"|"until"|"till"|"from") "the" ordinal ("of" "that" "month")?
+//!              (needs a reference month; then punctuation or the end)
+//! month-alone := ("in"|"by"|"during"|"until"|"till"|"early"|"late"|"mid") "-"? month
+//! relative-year := ("the"? ("following"|"next"|"subsequent"|"previous"|"preceding")
+//!                  | "that" | "the" "same") ('year' | season)
+//!            | ("a" | count) 'year'"s"? ("later"|"earlier")
+//!            | ("last"|"this"|"next") 'year'   (a document's own date only)
+//! relative-month := ("the" ("following"|"next"|"previous") | "that") "month"
+//! relative-day := ("the" ("following"|"next"|"previous") | "that") "day"
+//!            | count "days" ("later"|"earlier")     (a reference day only)
+//! apostrophe-year := "'" dd                         (the reference's century)
+//! ```
+//!
+//! Nothing is guessed without a reference: "On Saturday the coach resigned"
+//! in a document without dates yields nothing.
+
+use super::*;
+use crate::vocab::time::days_in_month;
+
+/// Where an anchored mention's reference came from: the sentence (its
+/// index in the document) and the byte span of the date in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnchorRef {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The part of the value the reference supplied: 1 the year, 2 the
+    /// month and year, 3 everything (a relative expression).
+    pub supplied: u8,
+}
+
+/// One sentence of a document as the pass reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocSentence<'a> {
+    pub text: &'a str,
+    /// The title of the section the sentence is under.
+    pub section: Option<&'a str>,
+}
+
+#[derive(Clone, Copy)]
+struct Reference {
+    date: HistDate,
+    /// None for the document's own date.
+    at: Option<(usize, usize, usize)>,
+}
+
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+const COUNT_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+fn is_quoted(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("");
+    before
+        .chars()
+        .filter(|&c| c == '"' || c == '“' || c == '”')
+        .count()
+        % 2
+        == 1
+}
+
+/// Resolves the year-less and relative expressions of a document's
+/// sentences against the running reference and adds them to `found` (one
+/// entry per sentence, as `extract_dates` returned them), with their year,
+/// decade and century facets. Never panics; spans stay on char boundaries.
+pub fn anchor_document(
+    sentences: &[DocSentence<'_>],
+    doc_date: Option<HistDate>,
+    found: &mut [TimeAnnotations],
+) {
+    let mut reference: Option<Reference> = doc_date.map(|date| Reference { date, at: None });
+    let mut section: Option<&str> = None;
+    let mut toks = Vec::new();
+    for (k, (sent, ann)) in sentences.iter().zip(found.iter_mut()).enumerate() {
+        if k > 0
+            && sent.section != section
+            && sent
+                .section
+                .is_some_and(|title| !extract_dates(title).mentions.is_empty())
+        {
+            reference = doc_date.map(|date| Reference { date, at: None });
+        }
+        section = sent.section;
+        if reference.is_none() && ann.mentions.is_empty() {
+            continue;
+        }
+        toks.clear();
+        tokenize(sent.text, &mut toks);
+        let p = Parser {
+            t: sent.text,
+            k: &toks,
+            out: Vec::new(),
+            floor: 0,
+            rej: Vec::new(),
+            has_cent: false,
+        };
+        let mut added: Vec<DateMention> = Vec::new();
+        let mut m = 0; // next explicit mention
+        let mut i = 0;
+        while i < toks.len() {
+            let pos = toks[i].s as usize;
+            // Explicit mentions before this token move the reference.
+            while m < ann.mentions.len() && ann.mentions[m].start <= pos {
+                let x = &ann.mentions[m];
+                if x.end > pos {
+                    break;
+                }
+                update(&mut reference, x, k, sent.text, doc_date);
+                m += 1;
+            }
+            if m < ann.mentions.len() && ann.mentions[m].start <= pos {
+                // Inside an explicit mention: skip past it.
+                let end = ann.mentions[m].end;
+                while i < toks.len() && (toks[i].s as usize) < end {
+                    i += 1;
+                }
+                continue;
+            }
+            let Some(r) = reference else {
+                i += 1;
+                continue;
+            };
+            match p.anchored_at(i, r, doc_date) {
+                Some((e, from, to, prec, supplied, news)) => {
+                    let base = if news {
+                        doc_date
+                            .map(|date| Reference { date, at: None })
+                            .unwrap_or(r)
+                    } else {
+                        r
+                    };
+                    let dm = DateMention {
+                        start: toks[i].s as usize,
+                        end: toks[e - 1].e as usize,
+                        from: Some(from),
+                        to: Some(to),
+                        precision: prec,
+                        calendar: None,
+                        anchor: Some(match base.at {
+                            Some((sentence, start, end)) => AnchorRef {
+                                sentence,
+                                start,
+                                end,
+                                supplied,
+                            },
+                            None => AnchorRef {
+                                sentence: usize::MAX,
+                                start: 0,
+                                end: 0,
+                                supplied,
+                            },
+                        }),
+                        modifier: None,
+                    };
+                    update(&mut reference, &dm, k, sent.text, doc_date);
+                    added.push(dm);
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+        while m < ann.mentions.len() {
+            update(&mut reference, &ann.mentions[m], k, sent.text, doc_date);
+            m += 1;
+        }
+        if !added.is_empty() {
+            apply_modifiers(sent.text, &mut added);
+            for a in &added {
+                cover(
+                    a.from,
+                    a.to,
+                    a.precision,
+                    &mut ann.years,
+                    &mut ann.decades,
+                    &mut ann.centuries,
+                );
+            }
+            for v in [&mut ann.years, &mut ann.decades, &mut ann.centuries] {
+                v.sort_unstable();
+                v.dedup();
+            }
+            ann.mentions.extend(added);
+            ann.mentions.sort_by_key(|x| (x.start, x.end));
+        }
+    }
+}
+
+/// Moves the reference to mention `x` of sentence `k` when it is a single
+/// Gregorian date of year precision or finer outside quotation marks; a range
+/// over several years drops it.
+fn update(
+    reference: &mut Option<Reference>,
+    x: &DateMention,
+    k: usize,
+    text: &str,
+    doc_date: Option<HistDate>,
+) {
+    if x.calendar.is_some() || x.precision > Precision::Year || is_quoted(text, x.start) {
+        return;
+    }
+    let (Some(f), Some(t)) = (x.from, x.to) else {
+        return;
+    };
+    if f.year != t.year {
+        *reference = doc_date.map(|date| Reference { date, at: None });
+        return;
+    }
+    let date = if f == t {
+        f
+    } else if f.month == t.month {
+        f.truncate(Precision::Month)
+    } else {
+        HistDate::y(f.year)
+    };
+    let at = match x.anchor {
+        // A resolved mention points on to its own source, so a chain of
+        // relative expressions names the explicit date it rests on.
+        Some(a) if a.sentence == usize::MAX => None,
+        _ => Some((k, x.start, x.end)),
+    };
+    *reference = Some(Reference { date, at });
+}
+
+type Found = (usize, HistDate, HistDate, Precision, u8, bool);
+
+impl Parser<'_> {
+    fn count_at(&self, i: usize) -> Option<u32> {
+        if let Some((v, nd)) = self.num(i) {
+            return (nd <= 2 && v >= 1).then_some(v);
+        }
+        let w = self.txt(i).to_ascii_lowercase();
+        if w == "a" || w == "an" {
+            return Some(1);
+        }
+        COUNT_WORDS
+            .iter()
+            .position(|c| *c == w)
+            .map(|n| n as u32 + 1)
+    }
+
+    /// The year-less or relative expression starting at token `i`, resolved
+    /// against `r`: (end token, from, to, precision, part supplied, uses the
+    /// document's date).
+    fn anchored_at(&self, i: usize, r: Reference, doc_date: Option<HistDate>) -> Option<Found> {
+        let t = *self.tok(i)?;
+        let year = r.date.year;
+        match t.k {
+            Kind::Num | Kind::Ord => {
+                // day-month: "7 August", "12th–14 July", "4 and 5 May"
+                let (d1, mut j) = self.day_number(i)?;
+                if i > 0 && (self.is_p(i - 1, '$') || self.is_p(i - 1, '£')) {
+                    return None;
+                }
+                let mut d2 = d1;
+                if (self.is_dash(j) || self.wis(j, "and") || self.wis(j, "to"))
+                    && self.day_number(j + 1).is_some()
+                {
+                    d2 = self.day_number(j + 1)?.0;
+                    j += 2;
+                }
+                if self.wis(j, "of") {
+                    j += 1;
+                }
+                let (mo, mut e) = self.month_name(j)?;
+                if self.num(e).is_some() || self.is_p(e, '.') && self.num(e + 1).is_some() {
+                    return None;
+                }
+                if self.wis(e, "of") && self.wis(e + 1, "that") && self.lexf(e + 2) & YEAR_WORD != 0
+                {
+                    e += 3;
+                }
+                self.day_span(e, year, mo, d1, d2, 1)
+            }
+            Kind::Word => {
+                let w = self.txt(i);
+                if let Some((mo, j)) = self.month_name(i) {
+                    // month-day: "June 2", "May 4 and 5", "July 25 of that year"
+                    let Some((d1, mut e)) = self.day_number(j) else {
+                        // month-alone: "in August", "early June"
+                        let prep = i > 0
+                            && [
+                                "in", "by", "during", "until", "till", "early", "late", "mid",
+                                "since",
+                            ]
+                            .iter()
+                            .any(|w| self.wis(i - 1, w));
+                        if !prep || self.num(j).is_some() {
+                            return None;
+                        }
+                        let j = if self.is_p(j - 1, '.')
+                            && matches!(self.txt(i), "May" | "June" | "July")
+                        {
+                            j - 1
+                        } else {
+                            j
+                        };
+                        let d = HistDate::ym(year, mo);
+                        return Some((j, d, d, Precision::Month, 1, false));
+                    };
+                    if self.kind(j) == Some(Kind::Num) && self.tok(j)?.nd > 2 {
+                        return None;
+                    }
+                    let mut d2 = d1;
+                    if (self.is_dash(e) || self.wis(e, "and"))
+                        && self.day_number(e + 1).is_some()
+                        && self.num(e + 2).is_none()
+                    {
+                        d2 = self.day_number(e + 1)?.0;
+                        e += 2;
+                    }
+                    if self.num(e).is_some() || self.is_p(e, '%') {
+                        return None;
+                    }
+                    if self.wis(e, "of")
+                        && self.wis(e + 1, "that")
+                        && self.lexf(e + 2) & YEAR_WORD != 0
+                    {
+                        e += 3;
+                    }
+                    return self.day_span(e, year, mo, d1, d2, 1);
+                }
+                let lw = w.to_ascii_lowercase();
+                match lw.as_str() {
+                    "the"
+                        if i > 0
+                            && ["on", "by", "until", "till", "from", "of"]
+                                .iter()
+                                .any(|w| self.wis(i - 1, w))
+                            && self.kind(i + 1) == Some(Kind::Ord) =>
+                    {
+                        // day-alone: "on the 5th", "the 28th of that month"
+                        let (d, mut e) = self.day_number(i + 1)?;
+                        let mo = r.date.month?;
+                        if self.wis(e, "of") && self.wis(e + 1, "that") && self.wis(e + 2, "month")
+                        {
+                            e += 3;
+                        } else if !(e >= self.k.len() || self.kind(e) == Some(Kind::Punct)) {
+                            return None;
+                        }
+                        self.day_span(e, year, mo, d, d, 2)
+                    }
+                    "that" | "the" | "following" | "next" | "previous" | "preceding"
+                    | "subsequent" | "succeeding" | "same" => self.relative(i, r),
+                    "last" | "this" => {
+                        let dd = doc_date?;
+                        let (delta, unit) = (if lw == "last" { -1 } else { 0 }, i + 1);
+                        if self.lexf(unit) & YEAR_WORD != 0 && !self.txt(unit).ends_with('s') {
+                            if self.count_follows(unit + 1) {
+                                return None;
+                            }
+                            let y = dd.year + delta;
+                            let d = HistDate::y(y);
+                            return Some((unit + 1, d, d, Precision::Year, 3, true));
+                        }
+                        if self.wis(unit, "month") {
+                            let mo = dd.month?;
+                            let (y, m) = shift_month(dd.year, mo, delta);
+                            let d = HistDate::ym(y, m);
+                            return Some((unit + 1, d, d, Precision::Month, 3, true));
+                        }
+                        None
+                    }
+                    _ => {
+                        // "a year later", "two years earlier"
+                        let n = self.count_at(i)? as i32;
+                        let u = i + 1;
+                        let ut = self.txt(u).to_ascii_lowercase();
+                        let later = self.wis(u + 1, "later") || self.wis(u + 1, "after");
+                        let earlier = self.wis(u + 1, "earlier") || self.wis(u + 1, "before");
+                        if !(later || earlier) {
+                            return None;
+                        }
+                        // "two years after the war" is not relative to the reference.
+                        if !(self.wis(u + 1, "later")
+                            || self.wis(u + 1, "earlier")
+                            || u + 2 >= self.k.len()
+                            || self.kind(u + 2) == Some(Kind::Punct))
+                        {
+                            return None;
+                        }
+                        let sign = if later { 1 } else { -1 };
+                        if ut.strip_suffix('s').unwrap_or(&ut) == crate::vocab::time::YEAR_WORD {
+                            let y = add_years(year, sign * n);
+                            let d = HistDate::y(y);
+                            return Some((u + 2, d, d, Precision::Year, 3, false));
+                        }
+                        if ut == "day" || ut == "days" {
+                            let day = r.date.day?;
+                            let d = shift_days(r.date.year, r.date.month?, day, sign * n)?;
+                            return Some((u + 2, d, d, Precision::Day, 3, false));
+                        }
+                        None
+                    }
+                }
+            }
+            Kind::Punct if self.is_apos(i) => {
+                // apostrophe-year: "the spring of '18"
+                let tk = self.tok(i + 1)?;
+                if tk.k != Kind::Num || tk.nd != 2 || !self.adj(i, i + 1) {
+                    return None;
+                }
+                if i > 0 && self.adj(i - 1, i) && self.kind(i - 1) != Some(Kind::Punct) {
+                    return None;
+                }
+                if year <= 0 {
+                    return None;
+                }
+                let y = year - year.rem_euclid(100) + tk.v as i32;
+                let d = HistDate::y(y);
+                Some((i + 2, d, d, Precision::Year, 1, false))
+            }
+            _ => None,
+        }
+    }
+
+    /// Does a number (a count: "last year 167 Member States") come next?
+    fn count_follows(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Num)
+    }
+
+    fn day_span(&self, e: usize, year: i32, mo: u8, d1: u8, d2: u8, sup: u8) -> Option<Found> {
+        // "on 11 May." ends the sentence: the stop is not an abbreviation's.
+        let e =
+            if e > 1 && self.is_p(e - 1, '.') && matches!(self.txt(e - 2), "May" | "June" | "July")
+            {
+                e - 1
+            } else {
+                e
+            };
+        let last = days_in_month(year, mo);
+        if d1 > last || d2 > last || d2 < d1 {
+            return None;
+        }
+        Some((
+            e,
+            HistDate::ymd(year, mo, d1),
+            HistDate::ymd(year, mo, d2),
+            Precision::Day,
+            sup,
+            false,
+        ))
+    }
+
+    /// "the following year", "that year", "the next spring", "the same month",
+    /// "the next day".
+    fn relative(&self, i: usize, r: Reference) -> Option<Found> {
+        let mut j = i;
+        let first = self.txt(i).to_ascii_lowercase();
+        let delta: i32 = if first == "that" {
+            j += 1;
+            0
+        } else {
+            if first == "the" {
+                j += 1;
+            }
+            let w = self.txt(j).to_ascii_lowercase();
+            let d = match w.as_str() {
+                "following" | "next" | "subsequent" | "succeeding" => 1,
+                "previous" | "preceding" => -1,
+                "same" => 0,
+                _ => return None,
+            };
+            // "the next year" but not "next year" (news-style, needs a doc date).
+            if first != "the" {
+                return None;
+            }
+            j += 1;
+            d
+        };
+        let unit = self.txt(j).to_ascii_lowercase();
+        // "that year's harvest" is still that year; "the following years" is not one.
+        let end = j + 1;
+        if self.kind(end) == Some(Kind::Num) {
+            return None;
+        }
+        match unit.as_str() {
+            crate::vocab::time::YEAR_WORD => {
+                let d = HistDate::y(add_years(r.date.year, delta));
+                Some((end, d, d, Precision::Year, 3, false))
+            }
+            s if SEASONS.contains(&s) && delta != 0 => {
+                let d = HistDate::y(add_years(r.date.year, delta));
+                Some((end, d, d, Precision::Year, 3, false))
+            }
+            "month" => {
+                let mo = r.date.month?;
+                let (y, m) = shift_month(r.date.year, mo, delta);
+                let d = HistDate::ym(y, m);
+                Some((end, d, d, Precision::Month, 3, false))
+            }
+            "day" | "morning" | "evening" | "night" => {
+                let day = r.date.day?;
+                let d = shift_days(r.date.year, r.date.month?, day, delta)?;
+                Some((end, d, d, Precision::Day, 3, false))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn add_years(y: i32, n: i32) -> i32 {
+    let z = y + n;
+    // No year 0: 1 BC is followed by AD 1.
+    if y < 0 && z >= 0 {
+        z + 1
+    } else if y > 0 && z <= 0 {
+        z - 1
+    } else {
+        z
+    }
+}
+
+fn shift_month(y: i32, m: u8, delta: i32) -> (i32, u8) {
+    let idx = i32::from(m) - 1 + delta;
+    let (dy, m0) = (idx.div_euclid(12), idx.rem_euclid(12));
+    (add_years(y, dy), (m0 + 1) as u8)
+}
+
+fn shift_days(y: i32, m: u8, d: u8, delta: i32) -> Option<HistDate> {
+    if delta.abs() > 366 {
+        return None;
+    }
+    let (mut y, mut m, mut d) = (y, m, i32::from(d) + delta);
+    while d < 1 {
+        let (py, pm) = shift_month(y, m, -1);
+        y = py;
+        m = pm;
+        d += i32::from(days_in_month(y, m));
+    }
+    while d > i32::from(days_in_month(y, m)) {
+        d -= i32::from(days_in_month(y, m));
+        let (ny, nm) = shift_month(y, m, 1);
+        y = ny;
+        m = nm;
+    }
+    Some(HistDate::ymd(y, m, d as u8))
+}

@@ -1,0 +1,578 @@
+//! Tests for the document-level pass: multi-sentence documents and what
+//! each sentence's year-less or relative expressions resolve to.
+
+use super::*;
+
+fn run(doc: &[&str], doc_date: Option<&str>) -> String {
+    let sentences: Vec<DocSentence> = doc
+        .iter()
+        .map(|t| DocSentence {
+            text: t,
+            section: None,
+        })
+        .collect();
+    let mut found: Vec<TimeAnnotations> = doc.iter().map(|t| extract_dates(t)).collect();
+    let dd = doc_date.map(|d| HistDate::parse_contract(d).unwrap());
+    anchor_document(&sentences, dd, &mut found);
+    let mut out = Vec::new();
+    for (k, a) in found.iter().enumerate() {
+        for m in &a.mentions {
+            if m.anchor.is_none() {
+                continue;
+            }
+            let f = m.from.map(|d| d.to_contract_string()).unwrap_or_default();
+            let t = m.to.map(|d| d.to_contract_string()).unwrap_or_default();
+            let v = if f == t { f } else { format!("{f}..{t}") };
+            out.push(format!("{k}:{}={v}", m.text(doc[k])));
+        }
+    }
+    out.join(" | ")
+}
+
+#[test]
+fn smoke() {
+    assert_eq!(
+        run(
+            &[
+                "In July 1914 war broke out.",
+                "On 7 August, French troops invaded."
+            ],
+            None
+        ),
+        "1:7 August=1914-08-07"
+    );
+}
+
+/// (sentences separated by " || ", the document's date, expected anchored
+/// mentions as "sentence:text=value" joined by " | "; empty: none).
+const TABLE: &[(&str, Option<&str>, &str)] = &[
+    // day and month without a year
+    (
+        "In July 1914 war broke out. || On 7 August, French and British troops invaded.",
+        None,
+        "1:7 August=1914-08-07",
+    ),
+    (
+        "The siege began in May 1871. || By June 2 the town had surrendered.",
+        None,
+        "1:June 2=1871-06-02",
+    ),
+    (
+        "The offensive opened in 1916. || Fighting raged on the 12th–14 July.",
+        None,
+        "1:12th–14 July=1916-07-12..1916-07-14",
+    ),
+    (
+        "The garrison held out through April 1945. || Surrendering on May 4 and 5, it marched out.",
+        None,
+        "1:May 4 and 5=1945-05-04..1945-05-05",
+    ),
+    (
+        "He was born in 1807. || On 14 April he was baptised.",
+        None,
+        "1:14 April=1807-04-14",
+    ),
+    (
+        "The treaty of 1648 ended the war. || It was ratified on 24 October.",
+        None,
+        "1:24 October=1648-10-24",
+    ),
+    (
+        "In 1805 Napoleon marched east. || On December 2 he won at Austerlitz.",
+        None,
+        "1:December 2=1805-12-02",
+    ),
+    (
+        "In 1863 Lee invaded the North. || On July 1 the armies met at Gettysburg.",
+        None,
+        "1:July 1=1863-07-01",
+    ),
+    (
+        "In 1863 Lee invaded the North. || Fighting began on 1 July and ended on 3 July.",
+        None,
+        "1:1 July=1863-07-01 | 1:3 July=1863-07-03",
+    ),
+    (
+        "The congress opened in 1815. || The final act was signed on the 9th of June.",
+        None,
+        "1:9th of June=1815-06-09",
+    ),
+    (
+        "In 1917 the tsar abdicated. || July 25 of that year saw riots.",
+        None,
+        "1:July 25 of that year=1917-07-25",
+    ),
+    (
+        "The war ended in 1945. || On 2 September, Japan signed.",
+        None,
+        "1:2 September=1945-09-02",
+    ),
+    (
+        "In 1940 France fell. || On 14 June, German troops entered Paris. || On 22 June an armistice was signed.",
+        None,
+        "1:14 June=1940-06-14 | 2:22 June=1940-06-22",
+    ),
+    (
+        "The uprising of 1830 spread. || On 29 November cadets attacked.",
+        None,
+        "1:29 November=1830-11-29",
+    ),
+    (
+        "A revolt broke out in 1857. || It reached Delhi on 11 May.",
+        None,
+        "1:11 May=1857-05-11",
+    ),
+    (
+        "Elections were held in 1994. || On April 27, millions voted.",
+        None,
+        "1:April 27=1994-04-27",
+    ),
+    (
+        "In 1588 the Armada sailed. || On 29 July it was sighted off Cornwall.",
+        None,
+        "1:29 July=1588-07-29",
+    ),
+    (
+        "The army crossed in March 1812. || On 24 June it entered Russia.",
+        None,
+        "1:24 June=1812-06-24",
+    ),
+    // a day alone while a month is in scope
+    (
+        "The coup began in August 1991. || On the 19th, tanks entered Moscow.",
+        None,
+        "1:the 19th=1991-08-19",
+    ),
+    (
+        "Troops landed on 1 March 1921. || On the 5th, troops seized the radio station.",
+        None,
+        "1:the 5th=1921-03-05",
+    ),
+    (
+        "The battle opened in February 1916. || It culminated in the onslaught on the 20th.",
+        None,
+        "1:the 20th=1916-02-20",
+    ),
+    (
+        "The siege began on 3 May 1453. || The walls fell by the 29th of that month.",
+        None,
+        "1:the 29th of that month=1453-05-29",
+    ),
+    (
+        "In 1453 the siege began. || On the 5th, the walls were breached.",
+        None,
+        "",
+    ),
+    (
+        "In June 1944 the Allies landed. || On the 6th Division front all was quiet.",
+        None,
+        "",
+    ),
+    // relative years
+    (
+        "The war began in 1756. || The following year Prussia invaded Bohemia.",
+        None,
+        "1:The following year=1757",
+    ),
+    (
+        "He entered parliament in 1832. || The next year he married.",
+        None,
+        "1:The next year=1833",
+    ),
+    (
+        "The city fell in 1204. || A year earlier the crusaders had sailed.",
+        None,
+        "1:A year earlier=1203",
+    ),
+    (
+        "The republic was proclaimed in 1792. || Two years later Robespierre fell.",
+        None,
+        "1:Two years later=1794",
+    ),
+    (
+        "The first congress met in 1774. || The second met the following year.",
+        None,
+        "1:the following year=1775",
+    ),
+    (
+        "The first congress met in 1898. || The third congress met the following spring.",
+        None,
+        "1:the following spring=1899",
+    ),
+    (
+        "He was elected in 1860. || That year the South seceded.",
+        None,
+        "1:That year=1860",
+    ),
+    (
+        "The famine struck in 1845. || In the previous year the harvest had been good.",
+        None,
+        "1:the previous year=1844",
+    ),
+    (
+        "Rome was sacked in AD 410. || Three years later the Visigoths moved on.",
+        None,
+        "1:Three years later=0413",
+    ),
+    (
+        "The party was founded in 1919. || The same year it held its congress.",
+        None,
+        "1:The same year=1919",
+    ),
+    (
+        "In 1066 William landed. || The next year he returned to Normandy. || Two years later he harried the north.",
+        None,
+        "1:The next year=1067 | 2:Two years later=1069",
+    ),
+    (
+        "The temple was built in 30 BC. || Two years later it burned.",
+        None,
+        "1:Two years later=-0028",
+    ),
+    (
+        "Augustus died in AD 14. || A year earlier he had written his will.",
+        None,
+        "1:A year earlier=0013",
+    ),
+    (
+        "In 2 BC the law passed. || Three years later it was repealed.",
+        None,
+        "1:Three years later=0002",
+    ),
+    (
+        "The reform came in 1861. || The following years saw unrest.",
+        None,
+        "",
+    ),
+    (
+        "The reform came in 1861. || Two years after the war the serfs were freed.",
+        None,
+        "",
+    ),
+    // relative months and days
+    (
+        "The siege began in October 1683. || The following month the Turks retreated.",
+        None,
+        "1:The following month=1683-11",
+    ),
+    (
+        "Paris fell on 14 June 1940. || The next day the government fled.",
+        None,
+        "1:The next day=1940-06-15",
+    ),
+    (
+        "The armistice was signed on 11 November 1918. || Three days later the troops withdrew.",
+        None,
+        "1:Three days later=1918-11-14",
+    ),
+    (
+        "The war ended in 1918. || Three days later the troops withdrew.",
+        None,
+        "",
+    ),
+    (
+        "The war ended in 1918. || The next day the kaiser left.",
+        None,
+        "",
+    ),
+    (
+        "The fleet sailed on 31 December 1799. || The next day it reached port.",
+        None,
+        "1:The next day=1800-01-01",
+    ),
+    (
+        "The session began in December 1920. || The following month it adjourned.",
+        None,
+        "1:The following month=1921-01",
+    ),
+    // months alone
+    (
+        "The campaign of 1812 began well. || In August the army reached Smolensk.",
+        None,
+        "1:August=1812-08",
+    ),
+    (
+        "The rising came in 1916. || By May it had been crushed.",
+        None,
+        "1:May=1916-05",
+    ),
+    (
+        "Parliament met in 1640. || Until November it sat.",
+        None,
+        "1:November=1640-11",
+    ),
+    // modifiers in the span
+    (
+        "In 1941 the invasion began. || By early December it had stalled.",
+        None,
+        "1:early December=1941-12",
+    ),
+    // news-style expressions need the document's own date
+    ("Last year 167 Member States voted.", Some("2019-09-25"), ""),
+    (
+        "Last year the Assembly met in New York.",
+        Some("2019-09-25"),
+        "0:Last year=2018",
+    ),
+    (
+        "This year marks our independence.",
+        Some("2015-09-30"),
+        "0:This year=2015",
+    ),
+    (
+        "In May this year 180 countries signed.",
+        Some("2016-09-20"),
+        "0:May=2016-05",
+    ),
+    (
+        "This month the council met twice.",
+        Some("2016-09-20"),
+        "0:This month=2016-09",
+    ),
+    (
+        "Last month the council met twice.",
+        Some("2016-01-20"),
+        "0:Last month=2015-12",
+    ),
+    ("Last year the Assembly met in New York.", None, ""),
+    (
+        "In April, 108 countries signed the treaty.",
+        Some("2016-09-20"),
+        "0:April=2016-04",
+    ),
+    (
+        "On 15 April, 500 of the arrested were executed.",
+        Some("1950-06-01"),
+        "0:15 April=1950-04-15",
+    ),
+    // apostrophe years take the reference's century
+    (
+        "The war began in 1914. || In the spring of '18 the Germans attacked.",
+        None,
+        "1:the spring of '18=1918",
+    ),
+    (
+        "He fought in 1898. || The '99 Boys were his men.",
+        None,
+        "1:'99=1899",
+    ),
+    ("He fought in the '99 campaign.", None, ""),
+    // nothing without a reference
+    ("On Saturday the coach resigned.", None, ""),
+    ("On 7 August, troops invaded.", None, ""),
+    ("The following year Prussia invaded.", None, ""),
+    ("Two years later he died.", None, ""),
+    ("The team won 7 May to 3.", None, ""),
+    (
+        "In 1990 the team was founded. || It won 21 of its 30 games.",
+        None,
+        "",
+    ),
+    (
+        "In 1990 the team was founded. || He was 12 years old.",
+        None,
+        "",
+    ),
+    (
+        "In 1990 the team was founded. || For 12 years it lost.",
+        None,
+        "",
+    ),
+    (
+        "In 1990 the team was founded. || It scored 3 goals to 2.",
+        None,
+        "",
+    ),
+    (
+        "In 1990 the team was founded. || Its 5th season was its best.",
+        None,
+        "",
+    ),
+    (
+        "In 1990 the team was founded. || It paid $7 million.",
+        None,
+        "",
+    ),
+    (
+        "In 1990 the team was founded. || May the best team win.",
+        None,
+        "",
+    ),
+    // a range over several years leaves no reference
+    (
+        "The war lasted from 1914 to 1918. || On 7 August, troops invaded.",
+        None,
+        "",
+    ),
+    (
+        "Between 1939 and 1945 millions died. || The following year peace came.",
+        None,
+        "",
+    ),
+    // a quoted older date is not the narrative's
+    (
+        "In 1940 he wrote: \"I remember 1914.\" || On 7 August he left.",
+        None,
+        "1:7 August=1940-08-07",
+    ),
+    // chains: anchored dates move the reference
+    (
+        "The campaign opened in 1809. || On 21 May the armies met. || On the 22nd, the French withdrew.",
+        None,
+        "1:21 May=1809-05-21 | 2:the 22nd=1809-05-22",
+    ),
+    (
+        "The campaign opened in 1809. || The following year peace came. || On 1 April he married.",
+        None,
+        "1:The following year=1810 | 2:1 April=1810-04-01",
+    ),
+    // explicit dates later in the document take over
+    (
+        "In 1914 war broke out. || In 1916 the Somme began. || On 1 July, troops attacked.",
+        None,
+        "2:1 July=1916-07-01",
+    ),
+    (
+        "On 7 August 1914 troops invaded. || On 20 August they took Brussels.",
+        None,
+        "1:20 August=1914-08-20",
+    ),
+    // a date in the same sentence anchors what follows it
+    (
+        "In 1915, on 25 April, troops landed at Gallipoli.",
+        None,
+        "0:25 April=1915-04-25",
+    ),
+    (
+        "Elected in 1800, he took office on 4 March.",
+        None,
+        "0:4 March=1800-03-04",
+    ),
+    // impossible days give nothing
+    (
+        "In 1915 the war went on. || On 31 April nothing happened.",
+        None,
+        "",
+    ),
+    (
+        "In 1900 the century turned. || On 29 February nothing happened.",
+        None,
+        "",
+    ),
+    (
+        "In 2000 the century turned. || On 29 February it snowed.",
+        None,
+        "1:29 February=2000-02-29",
+    ),
+];
+
+#[test]
+fn table() {
+    let mut failures = Vec::new();
+    for (doc, dd, want) in TABLE {
+        let parts: Vec<&str> = doc.split(" || ").collect();
+        let got = run(&parts, *dd);
+        if got != *want {
+            failures.push(format!("{doc}\n   want {want}\n   got  {got}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn section_with_a_date_drops_the_reference() {
+    let docs = ["In 1914 war broke out.", "On 7 August, troops invaded."];
+    let sentences = [
+        DocSentence {
+            text: docs[0],
+            section: Some("Outbreak"),
+        },
+        DocSentence {
+            text: docs[1],
+            section: Some("1920s"),
+        },
+    ];
+    let mut found: Vec<TimeAnnotations> = docs.iter().map(|t| extract_dates(t)).collect();
+    anchor_document(&sentences, None, &mut found);
+    assert!(found[1].mentions.is_empty());
+}
+
+#[test]
+fn anchored_years_reach_the_facets() {
+    let docs = ["In 1914 war broke out.", "The following year Italy joined."];
+    let sentences: Vec<DocSentence> = docs
+        .iter()
+        .map(|t| DocSentence {
+            text: t,
+            section: None,
+        })
+        .collect();
+    let mut found: Vec<TimeAnnotations> = docs.iter().map(|t| extract_dates(t)).collect();
+    anchor_document(&sentences, None, &mut found);
+    assert_eq!(found[1].years, vec![1915]);
+    assert_eq!(found[1].decades, vec![1910]);
+    assert_eq!(found[1].centuries, vec![20]);
+}
+
+#[test]
+fn modifiers() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "At the end of September 1940 it ended.",
+            "the end of September 1940",
+            "end",
+        ),
+        (
+            "In early January 1942 it froze.",
+            "early January 1942",
+            "start",
+        ),
+        (
+            "In the summer of 1863 Lee moved.",
+            "the summer of 1863",
+            "summer",
+        ),
+        ("By mid-1990 it was over.", "mid-1990", "mid"),
+        ("By late 1943 it had turned.", "late 1943", "end"),
+    ];
+    for (text, span, m) in cases {
+        let a = extract_dates(text);
+        assert_eq!(a.mentions.len(), 1, "{text}");
+        assert_eq!(a.mentions[0].text(text), *span, "{text}");
+        assert_eq!(a.mentions[0].modifier, Some(*m), "{text}");
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_keeps_char_boundaries(
+            a in "\\PC{0,80}",
+            b in "[A-Za-z0-9 ,.'’–-]{0,60}",
+            c in "(On |the |In )?([0-9]{1,2}(th)? )?(May|June|July)? ?(the following year|'[0-9]{2}|[0-9]{4})?\\.?",
+        ) {
+            let texts = [a.as_str(), b.as_str(), c.as_str(), "In 1914 war began."];
+            let sentences: Vec<DocSentence> = texts
+                .iter()
+                .map(|t| DocSentence { text: t, section: None })
+                .collect();
+            let mut found: Vec<TimeAnnotations> = texts.iter().map(|t| extract_dates(t)).collect();
+            anchor_document(&sentences, Some(HistDate::ymd(2001, 9, 11)), &mut found);
+            for (t, f) in texts.iter().zip(&found) {
+                for m in &f.mentions {
+                    prop_assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+                    prop_assert!(m.start < m.end && m.end <= t.len());
+                }
+            }
+        }
+    }
+}
