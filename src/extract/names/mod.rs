@@ -10,6 +10,7 @@
 //! sentence into tokens, `rules` judges them. `fold_name` gives the key that
 //! groups spellings of one name (case and diacritics folded).
 
+mod link;
 mod rules;
 mod tokens;
 mod words;
@@ -18,6 +19,7 @@ mod words;
 mod names_tests;
 
 pub use crate::vocab::fold::fold_name;
+pub use link::find_names_in_document;
 use std::cell::RefCell;
 
 use rules::NameRules;
@@ -38,8 +40,18 @@ pub struct NameHit {
     pub kind: NameKind,
     /// Surface form, without a possessive 's.
     pub text: String,
-    /// `fold_name(text)`.
+    /// `fold_name` of the canonical name: `name` when set, else `text`.
     pub key: String,
+    /// The full name a short form stands for, where it differs from `text`: "Brian Lara"
+    /// for "Lara", "World Health Organization" for "WHO" (set by `find_names_in_document`).
+    pub name: Option<String>,
+}
+
+impl NameHit {
+    /// The name to show and count: the canonical name, or the text.
+    pub fn canonical(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// People and organizations named in `sentence`, in order of appearance.
