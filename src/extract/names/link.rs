@@ -73,12 +73,24 @@ impl Registry {
             if h.name.is_some() {
                 continue;
             }
-            let words: Vec<&str> = h.text.split_whitespace().collect();
+            let mut words: Vec<&str> = h.text.split_whitespace().collect();
+            let mut full = h.text.as_str();
+            if h.kind == NameKind::Person {
+                // "Under-Secretary-General Gambari": the title is no part of the full name.
+                while words.len() > 1
+                    && WORD_CLASSES.has(TITLE | ROLE | DEMONYM, &fold_name(words[0]))
+                {
+                    words.remove(0);
+                }
+                if let Some(at) = h.text.find(words[0]) {
+                    full = &h.text[at..];
+                }
+            }
             match h.kind {
                 NameKind::Person if words.len() >= 2 => {
                     let last = words[words.len() - 1];
                     if usable_short(last) && !is_initial(last) {
-                        self.claim(fold_name(last), NameKind::Person, &h.text);
+                        self.claim(fold_name(last), NameKind::Person, full);
                     }
                     // "Xi Jinping" → "Xi", "Pol Pot" → "Pol": a first word that is no given name.
                     let first = words[0];
@@ -86,7 +98,7 @@ impl Registry {
                         && usable_short(first)
                         && !WORD_CLASSES.has(GIVEN_NAME | TITLE, &fold_name(first))
                     {
-                        self.claim(fold_name(first), NameKind::Person, &h.text);
+                        self.claim(fold_name(first), NameKind::Person, full);
                     }
                 }
                 NameKind::Org => {
@@ -95,6 +107,10 @@ impl Registry {
                         && next.kind == NameKind::Org
                         && is_acronym(&next.text)
                         && words.len() >= 2
+                        // Its letters start as the long form does ("Scientific and Cultural
+                        // Organization (UNESCO)" lost its start to a comma).
+                        && next.text.chars().next().map(|c| c.to_lowercase().next())
+                            == h.text.chars().next().map(|c| c.to_lowercase().next())
                         && sentence
                             .get(h.end..next.start)
                             .is_some_and(|between| between.trim() == "(")
@@ -134,6 +150,10 @@ fn usable_short(w: &str) -> bool {
     if !c.is_uppercase() || w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    // "Xi" is a surname, "XI" a regnal number.
+    if w.chars().all(char::is_uppercase) && WORD_CLASSES.has(REGNAL_NUMBER, &fold_name(w)) {
+        return false;
+    }
     !WORD_CLASSES.has(
         RUN_STOP
             | COMMON_NOUN
@@ -143,7 +163,6 @@ fn usable_short(w: &str) -> bool {
             | ORG_CUE
             | DEMONYM
             | PLACE_NAME
-            | REGNAL_NUMBER
             | PARTICLE
             | DOCUMENT_WORD
             | NON_PERSON_END,
@@ -209,6 +228,10 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
         let Some((kind, full)) = reg.get(&fold_name(bare)) else {
             continue;
         };
+        // A surname in capitals is a headline's or a numeral ("XI"), not this person.
+        if kind == NameKind::Person && bare.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
         // Inside a longer capitalized run ("Lara Croft", "Toyota Motor"), it is another name.
         let glued = |x: usize, y: usize| {
             sentence

@@ -17,6 +17,8 @@ mod words;
 
 #[cfg(test)]
 mod names_tests;
+#[cfg(test)]
+mod people_tests;
 
 pub use crate::vocab::fold::fold_name;
 pub use link::find_names_in_document;

@@ -528,6 +528,12 @@ impl<'a> NameRules<'a> {
                 }
             }
         }
+        // "Plymouth 4 Exeter 1", "Barcelona beat Valencia 2-1", "CSKA Moscow", "shares of
+        // Newmont", "Toyota shares fell": a club or a company by its context.
+        if self.club_context(a, b) || self.market_context(a, b) {
+            self.emit(a, b, NameKind::Org);
+            return;
+        }
         if self.has_cue(a, b) {
             let org = self.org_span(a, b);
             if let Some((oa, ob)) = org {
@@ -548,12 +554,6 @@ impl<'a> NameRules<'a> {
                 self.emit(a, b + 1, NameKind::Org);
                 return;
             }
-        }
-        // "Plymouth 4 Exeter 1", "Barcelona beat Valencia 2-1", "CSKA Moscow", "shares of
-        // Newmont", "Toyota shares fell": a club or a company by its context.
-        if self.club_context(a, b) || self.market_context(a, b) {
-            self.emit(a, b, NameKind::Org);
-            return;
         }
         if !self.person_piece(a, b, false) {
             // A known acronym inside an unclassified run ("the UN Secretary-General").
@@ -638,7 +638,22 @@ impl<'a> NameRules<'a> {
         if b - a == 2
             && self.t[a].is(ACRONYM)
             && !self.t[a].is(INITIAL)
-            && self.in_class(a + 1, PLACE_NAME)
+            && self.capword(a + 1)
+            && !self.t[a + 1].is(ACRONYM)
+            && !self.in_class(a, CUELESS_ORG | PLACE_NAME | DEMONYM)
+            && (self.in_class(a + 1, PLACE_NAME)
+                || !self.in_class(
+                    a + 1,
+                    COMMON_NOUN
+                        | ORG_CUE
+                        | DOCUMENT_WORD
+                        | TITLE
+                        | ROLE
+                        | NON_PERSON_END
+                        | RUN_STOP
+                        | DEMONYM
+                        | GIVEN_NAME,
+                ))
         {
             return true;
         }
