@@ -781,3 +781,29 @@ proptest! {
         }
     }
 }
+
+/// Two-word names whose given name is from outside the US lists, with no verb or title
+/// around them: the given name alone makes them people.
+const WORLD_NAMES: &[&str] = &[
+    "Takuya Takagi",
+    "Oleg Shatskikh",
+    "Nadim Ladki",
+    "Hristo Stoichkov",
+    "Wasim Akram",
+    "Todor Zhivkov",
+    "Kjell Bondevik",
+    "Mogens Lykketoft",
+    "Koichiro Matsuura",
+    "Vaclav Klaus",
+    "Yitzhak Shamir",
+    "Dag Hammarskjöld",
+];
+
+#[test]
+fn world_given_names_open_a_name() {
+    for n in WORLD_NAMES {
+        let s = format!("The talks between {n} and the delegation ended early.");
+        let hits = find_names(&s);
+        assert_eq!(of_kind(&hits, NameKind::Person), [*n], "{s}");
+    }
+}
