@@ -807,3 +807,50 @@ fn world_given_names_open_a_name() {
         assert_eq!(of_kind(&hits, NameKind::Person), [*n], "{s}");
     }
 }
+
+/// Headlines and bylines in capitals, and things that are no people.
+const CAPITALS_AND_THINGS: &[(&str, &[&str], &[&str])] = &[
+    ("EASTERN CONFERENCE standings were published.", &[], &[]),
+    ("WESTERN DIVISION results follow.", &[], &[]),
+    (
+        "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.",
+        &[],
+        &[],
+    ),
+    ("TENNIS - NATO LEADERS MEET IN BRUSSELS.", &[], &["NATO"]),
+    (
+        "Nadim Ladki AL-AIN , United Arab Emirates 1996-12-06.",
+        &["Nadim Ladki"],
+        &[],
+    ),
+    ("Takuya Takagi TOKYO 1996-08-22", &["Takuya Takagi"], &[]),
+    ("The Code Napoléon was adopted.", &[], &[]),
+    ("The Paris Commune fell in 1871.", &[], &[]),
+    (
+        "He gave the Nelson Mandela Annual Lecture in 2010.",
+        &[],
+        &[],
+    ),
+    ("We thank the Almighty for this.", &[], &[]),
+    (
+        "The Rotary Club of Houston on Friday gave an award.",
+        &[],
+        &["Rotary Club of Houston"],
+    ),
+];
+
+#[test]
+fn capitals_and_things_table() {
+    let mut bad = Vec::new();
+    for &(s, persons, orgs) in CAPITALS_AND_THINGS {
+        let hits = find_names(s);
+        let (p, o) = (
+            of_kind(&hits, NameKind::Person),
+            of_kind(&hits, NameKind::Org),
+        );
+        if p != persons || o != orgs {
+            bad.push(format!("{s:?}: persons {p:?} orgs {o:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

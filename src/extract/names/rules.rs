@@ -176,6 +176,10 @@ impl<'a> NameRules<'a> {
                     segs.push((s, i));
                 }
                 s = i + 1;
+            } else if i > s && self.shouting(i) && !self.shouting(i - 1) && self.word(i - 1) {
+                // A byline or dateline in capitals after a name: "Nadim Ladki AL-AIN".
+                segs.push((s, i));
+                s = i;
             }
             i += 1;
         }
@@ -451,6 +455,19 @@ impl<'a> NameRules<'a> {
             return;
         }
         let whole = self.span_bits(a, b);
+        // A run in capitals ("EASTERN CONFERENCE", "JAPAN GET LUCKY WIN") is a headline: its
+        // capitals say nothing; only known acronyms in it are names.
+        if b - a >= 2
+            && whole & CUELESS_ORG == 0
+            && (a..b).all(|i| !self.word(i) || self.shouting(i))
+        {
+            for i in a..b {
+                if self.in_class(i, CUELESS_ORG) && self.t[i].is(ACRONYM) {
+                    self.emit(i, i + 1, NameKind::Org);
+                }
+            }
+            return;
+        }
         if whole & CUELESS_ORG != 0 {
             self.emit(a, b, NameKind::Org);
             self.acronym_after(b);
@@ -563,6 +580,21 @@ impl<'a> NameRules<'a> {
                 }
             }
         }
+    }
+
+    /// A word in capitals of three letters or more ("AL-AIN", "CONFERENCE"), not an initial.
+    pub(super) fn shouting(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.is(WORD)
+                && t.is(ACRONYM)
+                && !t.is(INITIAL)
+                && !t.is(NUMERIC)
+                && !self.in_class(i, REGNAL_NUMBER)
+                && self
+                    .s
+                    .get(t.s..t.e)
+                    .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        })
     }
 
     /// A legal form of a company ("Co", "Inc", "Ltd", "AG").
