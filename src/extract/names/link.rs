@@ -86,8 +86,17 @@ impl Registry {
                     full = &h.text[at..];
                 }
             }
+            // Only a full name that is surely a person's lends its surname: one opening with
+            // a given name that is no place, or a known person ("Xi Jinping"); not "P5
+            // Pentium", "YourTV Manchester", "Broadway Revue", "Paris Salon".
+            let sure_person = h.kind == NameKind::Person
+                && words.len() >= 2
+                && words.iter().all(|w| plain_word(w))
+                && (WORD_CLASSES.bits(&fold_name(words[0])) & (GIVEN_NAME | PLACE_NAME)
+                    == GIVEN_NAME
+                    || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full)));
             match h.kind {
-                NameKind::Person if words.len() >= 2 => {
+                NameKind::Person if sure_person => {
                     let last = words[words.len() - 1];
                     if usable_short(last) && !is_initial(last) {
                         self.claim(fold_name(last), NameKind::Person, full);
@@ -128,6 +137,24 @@ impl Registry {
             }
         }
     }
+}
+
+/// No digits, and capitals only where names have them ("McIntosh", "O'Neill", "Boutros-Ghali",
+/// "DeLay"), not "YourTV" or "M2-1001".
+fn plain_word(w: &str) -> bool {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    w.split(['-', '\'', '’']).all(|part| {
+        let inner = part.chars().skip(1).filter(|c| c.is_uppercase()).count();
+        inner == 0
+            || inner == 1
+                && [
+                    "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du", "Fitz",
+                ]
+                .iter()
+                .any(|p| part.starts_with(p))
+    })
 }
 
 fn is_acronym(w: &str) -> bool {
