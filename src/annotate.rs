@@ -77,12 +77,14 @@ impl Annotated {
 /// whole document as context, so one document is the unit of work.
 pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
     let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
-    let names: Vec<Vec<names::NameHit>> = texts.iter().map(|t| names::find_names(t)).collect();
+    let names = names::find_names_in_document(&texts);
     let person_spans: Vec<Vec<(usize, usize)>> = names
         .iter()
         .map(|hits| {
             hits.iter()
-                .filter(|h| h.kind == NameKind::Person)
+                // A club or company named by one word ("Barcelona beat Valencia 2-1") is no
+                // place either.
+                .filter(|h| h.kind == NameKind::Person || !h.text.contains(' '))
                 .map(|h| (h.start, h.end))
                 .collect()
         })
@@ -263,7 +265,7 @@ fn annotate_sentence(
         };
         if !keys.contains(&hit.key) {
             keys.push(hit.key.clone());
-            shown.push(hit.text.clone());
+            shown.push(hit.canonical().to_string());
         }
         entities.push(EntityOut {
             kind,
@@ -272,7 +274,7 @@ fn annotate_sentence(
             end,
             code: None,
             country: None,
-            name: name_if_different(&hit.text, &text[hit.start..hit.end]),
+            name: name_if_different(hit.canonical(), &text[hit.start..hit.end]),
             region: None,
             region_name: None,
         });

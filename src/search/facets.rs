@@ -373,6 +373,9 @@ impl TopK {
     }
 }
 
+/// How many sentences naming a value are read to choose its spelling.
+const SPELLING_SAMPLE: usize = 16;
+
 impl Engine {
     /// Gives facet values the names people read: countries by their code
     /// and name, names in the form a sentence wrote them.
@@ -396,17 +399,33 @@ impl Engine {
                         Term::from_field_text(field, &v.value),
                         IndexRecordOption::Basic,
                     );
-                    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-                    let Some((_, address)) = top.first() else {
-                        continue;
-                    };
-                    let record = self.read_record(searcher, *address).ok();
-                    v.name = record.and_then(|r| {
-                        r.names_of(facet)
-                            .into_iter()
-                            .find(|n| fold_name(n) == v.value)
-                            .map(str::to_string)
-                    });
+                    // The commonest spelling among a few sentences that name it; on a tie the
+                    // one with more letters beyond ASCII ("Pérez de Cuéllar" over "Perez de
+                    // Cuellar": folding only ever loses accents).
+                    let top = searcher.search(
+                        &query,
+                        &TopDocs::with_limit(SPELLING_SAMPLE).order_by_score(),
+                    )?;
+                    let mut spellings: Vec<(String, usize)> = Vec::new();
+                    for (_, address) in &top {
+                        let Ok(record) = self.read_record(searcher, *address) else {
+                            continue;
+                        };
+                        for n in record.names_of(facet) {
+                            if fold_name(n) != v.value {
+                                continue;
+                            }
+                            match spellings.iter_mut().find(|(s, _)| s == n) {
+                                Some((_, c)) => *c += 1,
+                                None => spellings.push((n.to_string(), 1)),
+                            }
+                        }
+                    }
+                    let non_ascii = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+                    v.name = spellings
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then(non_ascii(&a.0).cmp(&non_ascii(&b.0))))
+                        .map(|(s, _)| s);
                 }
             }
             _ => {}

@@ -7,17 +7,22 @@
 //! used. `words` compiles the word classes (`data/given-names.txt`, built from
 //! the public-domain SSA baby names by `tools/names/build_given_names.py`, and
 //! the names-and-places classes of `data/lexicon.txt`), `tokens` reads a
-//! sentence into tokens, `rules` judges them. `fold_name` gives the key that
+//! sentence into tokens, `rules` judges them, `link` resolves short forms across a document
+//! (`find_names_in_document`). `fold_name` gives the key that
 //! groups spellings of one name (case and diacritics folded).
 
+mod link;
 mod rules;
 mod tokens;
 mod words;
 
 #[cfg(test)]
 mod names_tests;
+#[cfg(test)]
+mod people_tests;
 
 pub use crate::vocab::fold::fold_name;
+pub use link::find_names_in_document;
 use std::cell::RefCell;
 
 use rules::NameRules;
@@ -38,8 +43,18 @@ pub struct NameHit {
     pub kind: NameKind,
     /// Surface form, without a possessive 's.
     pub text: String,
-    /// `fold_name(text)`.
+    /// `fold_name` of the canonical name: `name` when set, else `text`.
     pub key: String,
+    /// The full name a short form stands for, where it differs from `text`: "Brian Lara"
+    /// for "Lara", "World Health Organization" for "WHO" (set by `find_names_in_document`).
+    pub name: Option<String>,
+}
+
+impl NameHit {
+    /// The name to show and count: the canonical name, or the text.
+    pub fn canonical(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// People and organizations named in `sentence`, in order of appearance.

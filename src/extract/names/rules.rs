@@ -176,6 +176,10 @@ impl<'a> NameRules<'a> {
                     segs.push((s, i));
                 }
                 s = i + 1;
+            } else if i > s && self.shouting(i) && !self.shouting(i - 1) && self.word(i - 1) {
+                // A byline or dateline in capitals after a name: "Nadim Ladki AL-AIN".
+                segs.push((s, i));
+                s = i;
             }
             i += 1;
         }
@@ -207,6 +211,10 @@ impl<'a> NameRules<'a> {
                             && !self.has_cue(next.0, next.1))
                 }
                 "on" => last_cue,
+                // "Russ Berrie and Co Inc", "Procter & Gamble Co": a legal form is never a name.
+                "and" | "&" if (next.0..next.1).all(|i| !self.word(i) || self.legal_form(i)) => {
+                    true
+                }
                 "and" | "&" => {
                     let plain_next = !self.is_placeish(next.0, next.1)
                         && !self.any_given(next.0, next.1)
@@ -447,6 +455,19 @@ impl<'a> NameRules<'a> {
             return;
         }
         let whole = self.span_bits(a, b);
+        // A run in capitals ("EASTERN CONFERENCE", "JAPAN GET LUCKY WIN") is a headline: its
+        // capitals say nothing; only known acronyms in it are names.
+        if b - a >= 2
+            && whole & CUELESS_ORG == 0
+            && (a..b).all(|i| !self.word(i) || self.shouting(i))
+        {
+            for i in a..b {
+                if self.in_class(i, CUELESS_ORG) && self.t[i].is(ACRONYM) {
+                    self.emit(i, i + 1, NameKind::Org);
+                }
+            }
+            return;
+        }
         if whole & CUELESS_ORG != 0 {
             self.emit(a, b, NameKind::Org);
             self.acronym_after(b);
@@ -524,6 +545,12 @@ impl<'a> NameRules<'a> {
                 }
             }
         }
+        // "Plymouth 4 Exeter 1", "Barcelona beat Valencia 2-1", "CSKA Moscow", "shares of
+        // Newmont", "Toyota shares fell": a club or a company by its context.
+        if self.club_context(a, b) || self.market_context(a, b) {
+            self.emit(a, b, NameKind::Org);
+            return;
+        }
         if self.has_cue(a, b) {
             let org = self.org_span(a, b);
             if let Some((oa, ob)) = org {
@@ -555,6 +582,179 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// A word in capitals of three letters or more ("AL-AIN", "CONFERENCE"), not an initial.
+    pub(super) fn shouting(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.is(WORD)
+                && t.is(ACRONYM)
+                && !t.is(INITIAL)
+                && !t.is(NUMERIC)
+                && !self.in_class(i, REGNAL_NUMBER)
+                && self
+                    .s
+                    .get(t.s..t.e)
+                    .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        })
+    }
+
+    /// A legal form of a company ("Co", "Inc", "Ltd", "AG").
+    pub(super) fn legal_form(&self, i: usize) -> bool {
+        self.capword(i)
+            && matches!(
+                self.key(i),
+                "co" | "cos"
+                    | "inc"
+                    | "ltd"
+                    | "corp"
+                    | "plc"
+                    | "llc"
+                    | "ag"
+                    | "gmbh"
+                    | "nv"
+                    | "bv"
+                    | "spa"
+                    | "oyj"
+                    | "asa"
+                    | "kgaa"
+                    | "company"
+            )
+    }
+
+    /// A small number standing alone: a goal count in a result.
+    fn goal_count(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.is(NUMERIC) && t.e - t.s <= 2 && self.key(i).bytes().all(|c| c.is_ascii_digit())
+        })
+    }
+    /// A score "2-1" (one token or three).
+    fn score_at(&self, i: usize) -> bool {
+        let k = self.key(i);
+        if self.t.get(i).is_some_and(|t| t.is(NUMERIC)) && k.contains('-') {
+            return k
+                .split('-')
+                .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|c| c.is_ascii_digit()));
+        }
+        self.goal_count(i)
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|d| d.flags == 0 && matches!(d.punct, '-' | '–'))
+            && self.goal_count(i + 2)
+    }
+
+    /// Tokens a..b are a team in a sports result.
+    pub(super) fn club_context(&self, a: usize, b: usize) -> bool {
+        const RESULT_VERBS: &[&str] = &[
+            "beat",
+            "beats",
+            "defeated",
+            "defeats",
+            "drew",
+            "draw",
+            "lost",
+            "edged",
+            "thrashed",
+            "routed",
+            "crushed",
+            "overcame",
+            "hammered",
+            "trounced",
+            "downed",
+            "outclassed",
+            "stunned",
+            "held",
+            "v",
+            "vs",
+        ];
+        // "CSKA Moscow", "PSV Eindhoven": an acronym and a place.
+        if b - a == 2
+            && self.t[a].is(ACRONYM)
+            && !self.t[a].is(INITIAL)
+            && self.capword(a + 1)
+            && !self.t[a + 1].is(ACRONYM)
+            && !self.in_class(a, CUELESS_ORG | PLACE_NAME | DEMONYM)
+            && (self.in_class(a + 1, PLACE_NAME)
+                || !self.in_class(
+                    a + 1,
+                    COMMON_NOUN
+                        | ORG_CUE
+                        | DOCUMENT_WORD
+                        | TITLE
+                        | ROLE
+                        | NON_PERSON_END
+                        | RUN_STOP
+                        | DEMONYM
+                        | GIVEN_NAME,
+                ))
+        {
+            return true;
+        }
+        // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
+        if self.goal_count(b) && self.capword(b + 1) {
+            let e = self.run_end(b + 1);
+            if self.goal_count(e) {
+                return true;
+            }
+        }
+        if a >= 2 && self.goal_count(a - 1) && self.capword(a - 2) && self.goal_count(b) {
+            return true;
+        }
+        // "Barcelona beat Valencia 2-1".
+        if self.lower(b) && RESULT_VERBS.contains(&self.key(b)) {
+            let mut j = b + 1;
+            if matches!(self.key(j), "with" | "to" | "at") {
+                j += 1;
+            }
+            if self.capword(j) {
+                let e = self.run_end(j);
+                if self.score_at(e) {
+                    return true;
+                }
+            }
+        }
+        if self.score_at(b) && a >= 2 {
+            let mut v = a - 1;
+            if matches!(self.key(v), "with" | "to" | "at") && v > 0 {
+                v -= 1;
+            }
+            if self.lower(v) && RESULT_VERBS.contains(&self.key(v)) && v > 0 && self.capword(v - 1)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Tokens a..b are a company by what is said of it: "shares of Newmont", "Toyota shares".
+    pub(super) fn market_context(&self, a: usize, b: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "shares",
+            "stake",
+            "shareholders",
+            "stock",
+            "subsidiary",
+            "unit",
+        ];
+        const AFTER: &[&str] = &[
+            "shares",
+            "stock",
+            "shareholders",
+            "stake",
+            "subsidiary",
+            "spokesman",
+            "spokeswoman",
+            "chairman",
+            "executives",
+        ];
+        if self.is_placeish(a, b) || self.any_given(a, b) && b - a > 1 {
+            return false;
+        }
+        let before =
+            a >= 2 && matches!(self.key(a - 1), "of" | "in") && BEFORE.contains(&self.key(a - 2));
+        let after = self.lower(b) && AFTER.contains(&self.key(b)) && !self.t[b - 1].is(POSSESSIVE);
+        before || after
+    }
+
     /// Org span inside a segment that has a cue: leading stop words are gone,
     /// trailing titles and generic words are dropped.
     pub(super) fn org_span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -579,6 +779,16 @@ impl<'a> NameRules<'a> {
         // A lone cue word ("Parliament", "Court") names no particular org.
         let words = (a..e).filter(|&i| self.word(i)).count();
         if words < 2 && k & CUELESS_ORG == 0 {
+            return None;
+        }
+        // "Group A", "Division 2": a cue and a letter or number name a pool, not an org.
+        if words == 2
+            && self.in_class(a, ORG_CUE)
+            && self
+                .t
+                .get(e - 1)
+                .is_some_and(|t| t.is(INITIAL) || t.is(NUMERIC) || t.e - t.s == 1)
+        {
             return None;
         }
         Some((a, e))
@@ -618,10 +828,16 @@ impl<'a> NameRules<'a> {
     /// Emits tokens a..b as a person if they are one; `licensed` when a title precedes.
     pub(super) fn person_piece(&mut self, a0: usize, b: usize, licensed: bool) -> bool {
         // Demonyms and places leading a person piece are descriptors ("Iranian Ali Abbasov").
+        // So are roles written with a capital ("Defender Hassan Abbas", "Croat Alen Boksic"),
+        // and they license the name after them as a title does.
         let mut a = a0;
+        let mut licensed = licensed;
         while a + 1 < b
-            && (self.in_class(a, DEMONYM) || self.is_demonymish(a) && !self.in_class(a, GIVEN_NAME))
+            && (self.in_class(a, DEMONYM)
+                || self.is_demonymish(a) && !self.in_class(a, GIVEN_NAME)
+                || self.capword(a) && self.in_class(a, ROLE) && !self.in_class(a, GIVEN_NAME))
         {
+            licensed |= self.in_class(a, ROLE) && self.capword(a + 1);
             a += 1;
         }
         if a >= b {
@@ -738,6 +954,7 @@ impl<'a> NameRules<'a> {
                     || ctx
                     || (only_initials_then && caps.len() >= 2)
                     || self.in_class(last, ONE_WORD_PERSON) && caps.len() <= 3
+                    || self.span_bits(a, b) & ONE_WORD_PERSON != 0
                     || (self.morph(last) && caps.len() <= 4)
                     || (speaker && caps.len() <= 3))
         };
@@ -783,6 +1000,7 @@ impl<'a> NameRules<'a> {
                 kind: NameKind::Org,
                 text,
                 key,
+                name: None,
             });
             return;
         }
@@ -807,6 +1025,7 @@ impl<'a> NameRules<'a> {
             kind,
             text: text.to_string(),
             key: fold_name(text),
+            name: None,
         });
     }
 }

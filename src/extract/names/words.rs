@@ -9,6 +9,8 @@ use rustc_hash::FxHashMap;
 use crate::extract::lexicon;
 
 pub(super) const GIVEN_TXT: &str = include_str!("../../../data/given-names.txt");
+/// Given names of many countries the US list lacks (`tools/names/build_world_given_names.py`).
+pub(super) const GIVEN_WORLD_TXT: &str = include_str!("../../../data/given-names-world.txt");
 
 /// FxHash: the keys are short words looked up many times a sentence, where
 /// SipHash would cost more than the rest of the work.
@@ -113,7 +115,7 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
 pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     let mut bits = Map::default();
     let mut add = |k: &'static str, bit: u32| *bits.entry(k).or_insert(0) |= bit;
-    for l in GIVEN_TXT.lines() {
+    for l in GIVEN_TXT.lines().chain(GIVEN_WORLD_TXT.lines()) {
         let l = l.trim();
         if !l.is_empty() && !l.starts_with('#') {
             add(l, GIVEN_NAME);

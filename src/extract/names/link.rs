@@ -1,0 +1,306 @@
+//! Names across a document: a surname alone after the full name ("Lara, who scored 75" after
+//! "Brian Lara"), an acronym after its definition ("World Health Organization (WHO)") and a
+//! company's short name after the long one ("Toyota shares fell" after "Toyota Motor Corp")
+//! resolve to the full name met earlier. A resolved hit keeps its text and span and gains the
+//! canonical name (`NameHit::name`), and its key is that name's.
+
+use rustc_hash::FxHashMap;
+
+use super::words::*;
+use super::{NameHit, NameKind, find_names, fold_name};
+
+/// Legal forms and cues after which the first word of a company is its short name.
+const SHORT_NAME_TAILS: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "co",
+    "plc",
+    "ag",
+    "gmbh",
+    "llc",
+    "nv",
+    "bv",
+    "spa",
+    "sa",
+    "group",
+    "holdings",
+    "company",
+    "motors",
+    "industries",
+    "airlines",
+    "bank",
+    "oyj",
+    "asa",
+];
+
+/// What the document has named in full so far: each short form (folded) with the full
+/// names it may stand for.
+#[derive(Default)]
+struct Registry {
+    /// Folded short form → (kind, canonical text); `None` once two names claim it.
+    short: FxHashMap<String, Option<(NameKind, String)>>,
+}
+
+impl Registry {
+    fn claim(&mut self, short: String, kind: NameKind, full: &str) {
+        let full_key = fold_name(full);
+        match self.short.get_mut(&short) {
+            None => {
+                self.short.insert(short, Some((kind, full.to_string())));
+            }
+            Some(slot) => {
+                if slot
+                    .as_ref()
+                    .is_some_and(|(k, f)| *k != kind || fold_name(f) != full_key)
+                {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    fn get(&self, short: &str) -> Option<(NameKind, &str)> {
+        match self.short.get(short) {
+            Some(Some((k, f))) => Some((*k, f.as_str())),
+            _ => None,
+        }
+    }
+
+    /// Registers the short forms of the full names among one sentence's hits.
+    fn learn(&mut self, sentence: &str, hits: &[NameHit]) {
+        for (n, h) in hits.iter().enumerate() {
+            if h.name.is_some() {
+                continue;
+            }
+            let mut words: Vec<&str> = h.text.split_whitespace().collect();
+            let mut full = h.text.as_str();
+            if h.kind == NameKind::Person {
+                // "Under-Secretary-General Gambari": the title is no part of the full name.
+                while words.len() > 1
+                    && WORD_CLASSES.has(TITLE | ROLE | DEMONYM, &fold_name(words[0]))
+                {
+                    words.remove(0);
+                }
+                if let Some(at) = h.text.find(words[0]) {
+                    full = &h.text[at..];
+                }
+            }
+            // Only a full name that is surely a person's lends its surname: one opening with
+            // a given name that is no place, or a known person ("Xi Jinping"); not "P5
+            // Pentium", "YourTV Manchester", "Broadway Revue", "Paris Salon".
+            let sure_person = h.kind == NameKind::Person
+                && words.len() >= 2
+                && words.iter().all(|w| plain_word(w))
+                && (WORD_CLASSES.bits(&fold_name(words[0])) & (GIVEN_NAME | PLACE_NAME)
+                    == GIVEN_NAME
+                    || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full)));
+            match h.kind {
+                NameKind::Person if sure_person => {
+                    let last = words[words.len() - 1];
+                    if usable_short(last) && !is_initial(last) {
+                        self.claim(fold_name(last), NameKind::Person, full);
+                    }
+                    // "Xi Jinping" → "Xi", "Pol Pot" → "Pol": a first word that is no given name.
+                    let first = words[0];
+                    if words.len() == 2
+                        && usable_short(first)
+                        && !WORD_CLASSES.has(GIVEN_NAME | TITLE, &fold_name(first))
+                    {
+                        self.claim(fold_name(first), NameKind::Person, full);
+                    }
+                }
+                NameKind::Org => {
+                    // "World Health Organization (WHO)".
+                    if let Some(next) = hits.get(n + 1)
+                        && next.kind == NameKind::Org
+                        && is_acronym(&next.text)
+                        && words.len() >= 2
+                        // Its letters start as the long form does ("Scientific and Cultural
+                        // Organization (UNESCO)" lost its start to a comma).
+                        && next.text.chars().next().map(|c| c.to_lowercase().next())
+                            == h.text.chars().next().map(|c| c.to_lowercase().next())
+                        && sentence
+                            .get(h.end..next.start)
+                            .is_some_and(|between| between.trim() == "(")
+                    {
+                        self.claim(fold_name(&next.text), NameKind::Org, &h.text);
+                    }
+                    if words.len() >= 2
+                        && SHORT_NAME_TAILS.contains(&fold_name(words[words.len() - 1]).as_str())
+                        && usable_short(words[0])
+                    {
+                        self.claim(fold_name(words[0]), NameKind::Org, &h.text);
+                    }
+                }
+                NameKind::Person => {}
+            }
+        }
+    }
+}
+
+/// No digits, and capitals only where names have them ("McIntosh", "O'Neill", "Boutros-Ghali",
+/// "DeLay"), not "YourTV" or "M2-1001".
+fn plain_word(w: &str) -> bool {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    w.split(['-', '\'', '’']).all(|part| {
+        let inner = part.chars().skip(1).filter(|c| c.is_uppercase()).count();
+        inner == 0
+            || inner == 1
+                && [
+                    "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du", "Fitz",
+                ]
+                .iter()
+                .any(|p| part.starts_with(p))
+    })
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '&' || c == '.')
+        && w.chars().any(char::is_alphabetic)
+}
+
+fn is_initial(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    w.chars().count() <= 1
+}
+
+/// A word that may stand for a name alone: capitalized, not a word of a class that names
+/// something else (titles, roles, places, common nouns, function words).
+fn usable_short(w: &str) -> bool {
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    if !c.is_uppercase() || w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "Xi" is a surname, "XI" a regnal number.
+    if w.chars().all(char::is_uppercase) && WORD_CLASSES.has(REGNAL_NUMBER, &fold_name(w)) {
+        return false;
+    }
+    !WORD_CLASSES.has(
+        RUN_STOP
+            | COMMON_NOUN
+            | TITLE
+            | TITLE_AFTER_NAME
+            | ROLE
+            | ORG_CUE
+            | DEMONYM
+            | PLACE_NAME
+            | PARTICLE
+            | DOCUMENT_WORD
+            | NON_PERSON_END,
+        &fold_name(w),
+    )
+}
+
+/// The words of a sentence: (start, end) of runs of letters and digits joined by inner
+/// hyphens and apostrophes.
+fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let inner = matches!(c, '-' | '\'' | '’')
+            && start.is_some()
+            && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(a) = start.take() {
+            out.push((a, i));
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.len()));
+    }
+    out
+}
+
+/// Resolves one sentence's hits and finds its bare short forms.
+fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
+    for h in hits.iter_mut() {
+        if h.name.is_some() || h.text.split_whitespace().nth(1).is_some() {
+            continue;
+        }
+        if let Some((kind, full)) = reg.get(&h.key)
+            && (kind == h.kind || h.kind == NameKind::Person && kind == NameKind::Org)
+            && fold_name(full) != h.key
+        {
+            h.kind = kind;
+            h.key = fold_name(full);
+            h.name = Some(full.to_string());
+        }
+    }
+    if reg.short.is_empty() {
+        return;
+    }
+    let ws = words(sentence);
+    let mut added = Vec::new();
+    for (n, &(a, b)) in ws.iter().enumerate() {
+        let w = &sentence[a..b];
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let bare = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let end = a + bare.len();
+        if hits.iter().any(|h| h.start < end && a < h.end) {
+            continue;
+        }
+        let Some((kind, full)) = reg.get(&fold_name(bare)) else {
+            continue;
+        };
+        // A surname in capitals is a headline's or a numeral ("XI"), not this person.
+        if kind == NameKind::Person && bare.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        // Inside a longer capitalized run ("Lara Croft", "Toyota Motor"), it is another name.
+        let glued = |x: usize, y: usize| {
+            sentence
+                .get(x..y)
+                .is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '))
+        };
+        let cap = |i: usize| {
+            ws.get(i)
+                .and_then(|&(p, _)| sentence[p..].chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        if (n + 1 < ws.len() && cap(n + 1) && glued(b, ws[n + 1].0))
+            || (n > 0 && cap(n - 1) && glued(ws[n - 1].1, a))
+        {
+            continue;
+        }
+        added.push(NameHit {
+            start: a,
+            end,
+            kind,
+            text: bare.to_string(),
+            key: fold_name(full),
+            name: (full != bare).then(|| full.to_string()),
+        });
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_by_key(|h| (h.start, h.end));
+    }
+}
+
+/// People and organizations named in each sentence of a document, with short forms
+/// resolved to the full names met earlier in it.
+pub fn find_names_in_document(sentences: &[&str]) -> Vec<Vec<NameHit>> {
+    let mut reg = Registry::default();
+    sentences
+        .iter()
+        .map(|s| {
+            let mut hits = find_names(s);
+            reg.learn(s, &hits);
+            resolve(&reg, s, &mut hits);
+            hits
+        })
+        .collect()
+}
