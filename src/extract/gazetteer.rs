@@ -2,7 +2,8 @@
 //! states), their other names and demonyms, cities over 15,000 people, first-level subdivisions
 //! and a few regions, all from `data/gazetteer.tsv` (built by `tools/gazetteer/build_gazetteer.py`;
 //! sources and licences in `data/GAZETTEER-LICENSE.md`). It owns the name table and the
-//! automaton that `super::places` runs over sentences, and country lookups for query filters.
+//! automaton that `super::places` runs over sentences. Resolving a country's spelling for a
+//! filter is `crate::vocab::countries`' job, from the same file.
 //!
 //! Loading parses the pre-folded, pre-grouped data file (no folding or deduplication at run
 //! time) in about 20 ms; the automaton over the ~52,000 names is built separately on the first
@@ -12,8 +13,6 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
-
-use crate::vocab::fold::fold_keep_case;
 
 static DATA: &str = include_str!("../../data/gazetteer.tsv");
 
@@ -78,7 +77,6 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     by_code: HashMap<String, usize>,
     /// folded lowercase name -> country code, for query filters (names, codes, demonyms).
-    lookup: HashMap<String, &'static str>,
     entries: Vec<NameEntry>,
     surfaces: Vec<&'static str>,
     candidates: Vec<Candidate>,
@@ -104,30 +102,6 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-/// Country codes and names alone, read from the data file's leading country lines: naming a
-/// facet value or a stored country needs no more, and should not pay for the whole gazetteer.
-static COUNTRY_NAMES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    DATA.lines()
-        .filter(|l| !l.starts_with('#'))
-        .map_while(|l| l.strip_prefix("C\t"))
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            Some((cols.next()?, cols.nth(1)?))
-        })
-        .collect()
-});
-
-/// The common English name of a country code (`IR` → `Iran`), case-insensitive.
-pub fn country_name(code: &str) -> Option<&'static str> {
-    let code = code.trim();
-    if code.len() > 3 {
-        return None;
-    }
-    COUNTRY_NAMES
-        .get(code.to_ascii_uppercase().as_str())
-        .copied()
-}
-
 fn is_acronym(s: &str) -> bool {
     let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
     upper >= 2 && !s.bytes().any(|b| b.is_ascii_lowercase())
@@ -141,7 +115,6 @@ impl Gazetteer {
         let mut entries: Vec<NameEntry> = Vec::with_capacity(60_000);
         let mut surfaces: Vec<&'static str> = Vec::with_capacity(80_000);
         let mut candidates: Vec<Candidate> = Vec::with_capacity(80_000);
-        let mut lookup: HashMap<String, &'static str> = HashMap::new();
         let mut given_names = std::collections::HashSet::new();
         let mut qualifiers = HashMap::new();
         let mut region_names = HashMap::new();
@@ -216,11 +189,6 @@ impl Gazetteer {
                             _ => places.get(i).copied(),
                         };
                         if let Some(c) = cand {
-                            if matches!(c.kind, NameKind::Country | NameKind::Demonym) {
-                                for s in &surfaces[s0..] {
-                                    lookup.entry(s.to_ascii_lowercase()).or_insert(c.code);
-                                }
-                            }
                             candidates.push(c);
                         }
                     }
@@ -252,16 +220,9 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        for c in &countries {
-            lookup.entry(c.code.to_ascii_lowercase()).or_insert(c.code);
-            lookup
-                .entry(c.alpha3.to_ascii_lowercase())
-                .or_insert(c.code);
-        }
         Gazetteer {
             countries,
             by_code,
-            lookup,
             entries,
             surfaces,
             candidates,
@@ -304,56 +265,6 @@ impl Gazetteer {
 
     pub fn countries(&self) -> impl Iterator<Item = &Country> {
         self.countries.iter()
-    }
-
-    /// A country from a name, code or demonym, as a user types it: "Iran", "IR", "IRN",
-    /// "iranian", "Persia" -> `Some("IR")`. Case-insensitive and accent-insensitive.
-    pub fn resolve_country(&self, query: &str) -> Option<&'static str> {
-        let q = fold_keep_case(query.trim()).to_ascii_lowercase();
-        let q = q.trim_start_matches("the ").trim();
-        if q.is_empty() {
-            return None;
-        }
-        if let Some(&code) = self.lookup.get(q) {
-            return Some(code);
-        }
-        // a demonym or name typed with a possessive or plural the table lacks
-        for suffix in ["'s", "s"] {
-            if let Some(stem) = q.strip_suffix(suffix)
-                && let Some(&code) = self.lookup.get(stem)
-            {
-                return Some(code);
-            }
-        }
-        None
-    }
-
-    /// The country names nearest to `query` by edit distance, best first, for "did you mean".
-    pub fn suggest_countries(&self, query: &str, n: usize) -> Vec<&'static str> {
-        let q = fold_keep_case(query.trim()).to_ascii_lowercase();
-        let mut scored: Vec<(usize, &'static str)> = Vec::new();
-        for (name, &code) in &self.lookup {
-            if name.len() < 3 {
-                continue;
-            }
-            let Some(c) = self.country(code) else {
-                continue;
-            };
-            // Both sides are folded to ASCII, so chars are bytes here.
-            let d = strsim::levenshtein(&q, name);
-            scored.push((d, c.name));
-        }
-        scored.sort();
-        let mut out: Vec<&'static str> = Vec::new();
-        for (_, name) in scored {
-            if out.len() >= n {
-                break;
-            }
-            if !out.contains(&name) {
-                out.push(name);
-            }
-        }
-        out
     }
 
     pub fn entry(&self, pattern: usize) -> Option<&NameEntry> {
@@ -423,10 +334,8 @@ impl Gazetteer {
         let entries = self.entries.len() * std::mem::size_of::<NameEntry>()
             + self.surfaces.len() * std::mem::size_of::<&str>()
             + self.candidates.len() * std::mem::size_of::<Candidate>();
-        let lookup: usize = self.lookup.keys().map(|k| k.len() + 48).sum();
         self.automaton.get().map_or(0, AhoCorasick::memory_usage)
             + entries
-            + lookup
             + self.countries.len() * std::mem::size_of::<Country>()
     }
 }
@@ -438,6 +347,7 @@ pub(crate) fn acronym(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::fold::fold_keep_case;
 
     #[test]
     fn countries_and_codes() {
@@ -486,20 +396,23 @@ mod tests {
         );
     }
 
+    /// The vocabulary's country table reads the same countries from the
+    /// same file.
     #[test]
-    fn country_names_come_without_loading_the_gazetteer() {
-        assert_eq!(country_name("ir"), Some("Iran"));
+    fn the_vocabulary_names_the_gazetteer_s_countries() {
+        use crate::vocab::countries;
+        assert_eq!(countries::name("ir"), Some("Iran"));
         assert_eq!(
-            country_name("SU"),
+            countries::name("SU"),
             gazetteer().country("SU").map(|c| c.name)
         );
-        assert_eq!(COUNTRY_NAMES.len(), gazetteer().countries().count());
-        assert_eq!(country_name("Iran"), None);
+        assert_eq!(countries::all().len(), gazetteer().countries().count());
+        assert_eq!(countries::name("Iran"), None);
     }
 
     #[test]
-    fn resolve_country_queries() {
-        let g = gazetteer();
+    fn country_spellings_resolve_through_the_vocabulary() {
+        let resolve = crate::vocab::countries::resolve;
         for q in [
             "Iran",
             "IR",
@@ -510,7 +423,7 @@ mod tests {
             " IRAN ",
             "Islamic Republic of Iran",
         ] {
-            assert_eq!(g.resolve_country(q), Some("IR"), "{q}");
+            assert_eq!(resolve(q), Some("IR"), "{q}");
         }
         for (q, code) in [
             ("Côte d'Ivoire", "CI"),
@@ -535,19 +448,19 @@ mod tests {
             ("Yugoslavia", "YU"),
             ("East Germany", "DD"),
         ] {
-            assert_eq!(g.resolve_country(q), Some(code), "{q}");
+            assert_eq!(resolve(q), Some(code), "{q}");
         }
-        assert_eq!(g.resolve_country(""), None);
-        assert_eq!(g.resolve_country("Atlantis"), None);
+        assert_eq!(resolve(""), None);
+        assert_eq!(resolve("Atlantis"), None);
     }
 
     #[test]
     fn suggestions() {
-        let g = gazetteer();
-        let s = g.suggest_countries("Azerbajan", 3);
+        let suggest = crate::vocab::countries::suggest;
+        let s = suggest("Azerbajan", 3);
         assert_eq!(s.first().copied(), Some("Azerbaijan"), "{s:?}");
-        assert!(g.suggest_countries("Irn", 5).contains(&"Iran"));
-        assert!(g.suggest_countries("", 2).len() <= 2);
+        assert!(suggest("Irn", 5).contains(&"Iran"));
+        assert!(suggest("", 2).len() <= 2);
     }
 
     #[test]

@@ -199,7 +199,6 @@ fn counties_airports_and_old_names() {
 
 #[test]
 fn filters_accept_the_names_of_other_times() {
-    let g = crate::extract::gazetteer::gazetteer();
     for (q, code) in [
         ("Viet-Nam", "VN"),
         ("Viet Nam", "VN"),
@@ -210,7 +209,7 @@ fn filters_accept_the_names_of_other_times() {
         ("Upper Volta", "BF"),
         ("Dahomey", "BJ"),
     ] {
-        assert_eq!(g.resolve_country(q), Some(code), "{q}");
+        assert_eq!(crate::vocab::countries::resolve(q), Some(code), "{q}");
     }
 }
 
