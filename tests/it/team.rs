@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::common::Fixture;
-use crate::server::{Server, agent};
+use crate::server::{Server, agent, raw};
 
 /// The number of sentences a query for everything finds, by the CLI.
 fn count(f: &Fixture) -> u64 {
@@ -26,26 +26,6 @@ fn get_json(server: &Server, path: &str) -> (u16, Value) {
     let body = response.body_mut().read_to_string().expect("body");
     let json = serde_json::from_str(&body).unwrap_or(Value::Null);
     (status, json)
-}
-
-/// Sends `request` as it is and returns the status line's code, the head
-/// and the body of the answer.
-fn raw(addr: &str, request: &[u8]) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    let _ = stream.write_all(request);
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-    let status = answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
-    (status, head.to_string(), body.to_string())
 }
 
 fn get_with(addr: &str, target: &str, headers: &str) -> (u16, String, String) {
