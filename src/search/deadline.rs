@@ -30,6 +30,16 @@ impl<C> WithDeadline<C> {
     }
 }
 
+/// For work after collection (reading hits, naming facet values): an
+/// error once the deadline has passed, so that an abandoned search stops
+/// between two steps instead of finishing an answer nobody waits for.
+pub fn check(deadline: Option<Instant>) -> crate::error::Result<()> {
+    match deadline {
+        Some(d) if Instant::now() >= d => Err(crate::error::Error::TimedOut),
+        _ => Ok(()),
+    }
+}
+
 /// The message by which a search that ran out of time is told from other
 /// failures.
 pub const TIMED_OUT: &str = "annals: the search's deadline passed";

@@ -384,6 +384,7 @@ impl Engine {
         searcher: &tantivy::Searcher,
         facet: Facet,
         values: &mut [FacetValue],
+        deadline: Option<std::time::Instant>,
     ) -> Result<()> {
         match facet.values() {
             Values::Countries => {
@@ -395,6 +396,7 @@ impl Engine {
             Values::Names => {
                 let field = self.index().fields.of(facet);
                 for v in values.iter_mut() {
+                    super::deadline::check(deadline)?;
                     let query = TermQuery::new(
                         Term::from_field_text(field, &v.value),
                         IndexRecordOption::Basic,

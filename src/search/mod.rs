@@ -234,6 +234,7 @@ impl Engine {
         };
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
+            deadline::check(deadline)?;
             let record = self.read_record(&searcher, address)?;
             let snippet = make_snippet(&snippets, &record.text);
             let explain = match &explainer {
@@ -254,7 +255,7 @@ impl Engine {
         let mut facet_info = BTreeMap::new();
         for (facet, counts) in request.facets.iter().zip(counts) {
             let (mut values, summary) = facets::top_values(*facet, counts, request.facet_limit);
-            self.name_values(&searcher, *facet, &mut values)?;
+            self.name_values(&searcher, *facet, &mut values, deadline)?;
             facet_values.insert(facet.name().to_string(), values);
             facet_info.insert(facet.name().to_string(), summary);
         }

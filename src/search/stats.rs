@@ -125,7 +125,7 @@ impl Engine {
                 }
                 _ => {
                     let (mut values, _) = facets::top_values(kind, counts, TOP);
-                    self.name_values(&searcher, kind, &mut values)?;
+                    self.name_values(&searcher, kind, &mut values, None)?;
                     top.insert(kind.name().to_string(), values);
                 }
             }

@@ -50,8 +50,9 @@ pub const MAX_PAGE: usize = 1_000;
 /// holds every hit before the page in memory; the command line pages
 /// further, and exports.
 pub const MAX_HTTP_OFFSET: usize = 100_000;
-/// Threads for index work. Searches past their deadline cannot be stopped
-/// and keep theirs until they finish; the cap keeps them from piling up.
+/// Threads for index work. A search past its deadline gives its thread back
+/// within a block of documents or one hit or facet value; the cap bounds
+/// what is left (statistics, context) from piling up.
 const MAX_BLOCKING_THREADS: usize = 64;
 /// Open connections at most; one more is answered 503 and closed.
 pub const MAX_CONNECTIONS: usize = 256;

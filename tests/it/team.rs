@@ -463,3 +463,121 @@ fn a_deep_page_is_answered_or_refused_never_empty() {
     assert_eq!(answer["hits"].as_array().unwrap().len(), 5);
     assert_eq!(answer["hits"][0]["rank"], 21);
 }
+
+/// Sentences naming 1,200 people, 15 places and 220 years, in 30 files: a
+/// search for everything with every facet at its longest list and a full
+/// page is seconds of work in a test build.
+fn many_names() -> Vec<(String, String)> {
+    const FIRST: [&str; 30] = [
+        "John", "Maria", "Ahmed", "Olga", "Pierre", "Chen", "Fatima", "Hans", "Kofi", "Ana",
+        "Ivan", "Leila", "Peter", "Sofia", "Omar", "Elena", "David", "Amina", "Paul", "Irina",
+        "George", "Laura", "Rashid", "Nina", "Carlos", "Yuki", "Samuel", "Hana", "Victor", "Eva",
+    ];
+    const LAST: [&str; 40] = [
+        "Abbot",
+        "Barlow",
+        "Corwin",
+        "Dalton",
+        "Ellison",
+        "Fenwick",
+        "Garland",
+        "Hollis",
+        "Ingram",
+        "Jessup",
+        "Kimball",
+        "Lowell",
+        "Marlow",
+        "Norcross",
+        "Oakley",
+        "Prentice",
+        "Quimby",
+        "Radcliffe",
+        "Stanton",
+        "Thorne",
+        "Upton",
+        "Vance",
+        "Whitlock",
+        "Yardley",
+        "Zeller",
+        "Ashby",
+        "Brandt",
+        "Crowley",
+        "Dunmore",
+        "Everett",
+        "Fairfax",
+        "Gilmore",
+        "Holt",
+        "Irving",
+        "Jarvis",
+        "Keller",
+        "Lambert",
+        "Mercer",
+        "Nash",
+        "Osborne",
+    ];
+    const PLACES: [&str; 15] = [
+        "Paris", "Berlin", "Cairo", "Lagos", "Lima", "Tokyo", "Delhi", "Moscow", "Nairobi",
+        "Madrid", "Tehran", "Baku", "Ankara", "Rome", "Vienna",
+    ];
+    let mut n = 0usize;
+    (0..30)
+        .map(|file| {
+            let mut text = String::new();
+            for _ in 0..1000 {
+                text.push_str(&format!(
+                    "Ambassador {} {} spoke in {} to the assembly in {} about item {n}.\n",
+                    FIRST[(n * 7) % 30],
+                    LAST[(n / 30) % 40],
+                    PLACES[n % 15],
+                    1800 + n % 220
+                ));
+                n += 1;
+            }
+            (format!("corpus/d{file:02}.txt"), text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_search_past_its_deadline_frees_its_worker_for_the_next_request() {
+    let f = Fixture::empty();
+    for (path, text) in many_names() {
+        f.write(&path, text);
+    }
+    f.annals(&["build"]).assert().success();
+    // Two slow searches take both turns (one per core on a two-core
+    // machine; more cores only make the check easier).
+    let server = Server::start(f.dir.path(), &["--timeout", "0.4"]);
+    let slow = server.url(
+        "/api/search?q=*&limit=1000&facet_limit=1000\
+         &facet=person,place,year,decade,century,country",
+    );
+    let slow_answers: Vec<u16> = (0..2)
+        .map(|_| {
+            let url = slow.clone();
+            thread::spawn(move || match agent().get(&url).call() {
+                Ok(r) => r.status().as_u16(),
+                Err(e) => panic!("slow search: {e}"),
+            })
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .collect();
+    assert_eq!(
+        slow_answers,
+        vec![503, 503],
+        "the slow searches should run out of their 0.4 s"
+    );
+    // Had the slow searches gone on working after their 503, this one
+    // would wait seconds for a turn and run out of its own 0.4 s.
+    let started = Instant::now();
+    let (status, answer) = get_json(&server, "/api/search?q=Ambassador&limit=3");
+    assert_eq!(
+        status,
+        200,
+        "a cheap search after two timed-out ones: {answer} after {:?}",
+        started.elapsed()
+    );
+    assert_eq!(answer["hits"].as_array().map(Vec::len), Some(3));
+}
