@@ -99,6 +99,11 @@ pub enum Error {
     #[error("the search ran past its deadline and was stopped")]
     TimedOut,
 
+    /// Work given up because another thread of the same build failed; the
+    /// build reports that thread's error, never this one.
+    #[error("stopped because another part of the build failed")]
+    Stopped,
+
     #[error("search engine error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }

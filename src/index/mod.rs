@@ -1,7 +1,9 @@
 //! The index: its schema (`schema`), its folder of atomically published
-//! generations (`store`) and the build that fills it (`writer`).
+//! generations (`store`), the build that fills it (`writer`) and which of
+//! its segments merge (`merges`).
 
 pub mod document;
+pub mod merges;
 pub mod schema;
 pub mod store;
 pub mod writer;

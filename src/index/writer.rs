@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -51,7 +51,10 @@ pub fn default_threads() -> usize {
 /// Told of a build's progress; the binary shows it as a progress bar.
 pub trait BuildProgress: Sync {
     fn started(&self, _files: usize, _bytes: u64) {}
-    fn file_done(&self, _bytes: u64, _sentences: u64) {}
+    /// A file was read to its end (its documents may still be extracting).
+    fn file_done(&self, _bytes: u64) {}
+    /// Sentences of one document were added.
+    fn sentences_done(&self, _sentences: u64) {}
     fn finished(&self) {}
 }
 
@@ -357,7 +360,12 @@ fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
     let threads = options.threads.max(1);
     // tantivy wants at least 15 MB per indexing thread.
     let indexing_threads = threads.min((options.heap_bytes / (15 << 20)).max(1));
-    Ok(index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?)
+    let writer: IndexWriter =
+        index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?;
+    writer.set_merge_policy(Box::new(super::merges::BoundedMerges::new(
+        super::merges::DEFAULT_MAX_MERGED_DOCS,
+    )));
+    Ok(writer)
 }
 
 fn commit(
@@ -399,9 +407,28 @@ pub fn create_index(path: &Path) -> Result<(Index, Fields)> {
     Ok((index, fields))
 }
 
+/// Documents read ahead of the threads that extract them, per thread: enough
+/// to keep every thread busy when one file (a large JSONL export) feeds them
+/// all, few enough that memory does not grow with the corpus.
+const QUEUED_DOCUMENTS_PER_THREAD: usize = 4;
+
+/// A document read from the `k`th file of `todo`, on its way to extraction.
+struct Queued {
+    k: usize,
+    rank: u64,
+    document: corpus::Document,
+}
+
 /// Reads, extracts and adds the files `todo` (indexes into `files`) on
 /// `options.threads` threads. Returns the totals and, for each file of
 /// `todo`, its documents and sentences.
+///
+/// Every thread reads the next unread file and hands its documents to a
+/// short queue that all threads drain: with many files each thread mostly
+/// extracts what it read, and with one large file the others extract
+/// documents of it, so no core waits on one reader. A reader that finds the
+/// queue full extracts the document itself, which bounds the queue without
+/// ever blocking.
 fn index_files(
     writer: &IndexWriter,
     fields: &Fields,
@@ -416,82 +443,111 @@ fn index_files(
         .map(|&i| std::fs::metadata(&files[i].path).map_or(0, |m| m.len()))
         .collect();
     progress.started(todo.len(), sizes.iter().sum());
+    let threads = options.threads.max(1);
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
     let totals = Mutex::new(BuildStats::default());
-    let per_file = Mutex::new(vec![(0u64, 0u64); todo.len()]);
+    let per_file: Vec<(AtomicU64, AtomicU64)> = (0..todo.len())
+        .map(|_| (AtomicU64::new(0), AtomicU64::new(0)))
+        .collect();
+    let fail = |err: Error| {
+        failed.store(true, Ordering::Relaxed);
+        first_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert(err);
+    };
+    // Extracts and adds one document, counting it for its file.
+    let add = |queued: Queued| -> Result<()> {
+        let mut sentences = 0u64;
+        for annotated in annotate::annotate_document(&queued.document) {
+            sentences += 1;
+            writer.add_document(to_document(fields, &annotated, queued.rank))?;
+        }
+        let (documents, file_sentences) = &per_file[queued.k];
+        documents.fetch_add(1, Ordering::Relaxed);
+        file_sentences.fetch_add(sentences, Ordering::Relaxed);
+        progress.sentences_done(sentences);
+        Ok(())
+    };
+    let (sender, receiver) =
+        crossbeam_channel::bounded::<Queued>(threads * QUEUED_DOCUMENTS_PER_THREAD);
     std::thread::scope(|scope| {
-        for _ in 0..options.threads.max(1) {
-            scope.spawn(|| {
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let receiver = receiver.clone();
+            let (add, fail) = (&add, &fail);
+            let (next, failed, totals) = (&next, &failed, &totals);
+            let sizes = &sizes;
+            scope.spawn(move || {
                 let mut local = BuildStats::default();
                 while !failed.load(Ordering::Relaxed) {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&i) = todo.get(k) else { break };
-                    let (docs_before, sentences_before) = (local.documents, local.sentences);
-                    let outcome = index_file(
-                        writer,
-                        fields,
-                        &files[i],
-                        ranks[i],
-                        options.read,
-                        &mut local,
-                    );
-                    if let Err(err) = outcome {
-                        failed.store(true, Ordering::Relaxed);
-                        first_error
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .get_or_insert(err);
-                        break;
+                    let mut each = |document: corpus::Document| -> Result<()> {
+                        if failed.load(Ordering::Relaxed) {
+                            return Err(Error::Stopped);
+                        }
+                        let queued = Queued {
+                            k,
+                            rank: ranks[i],
+                            document,
+                        };
+                        match sender.try_send(queued) {
+                            Ok(()) => Ok(()),
+                            Err(crossbeam_channel::TrySendError::Full(queued))
+                            | Err(crossbeam_channel::TrySendError::Disconnected(queued)) => {
+                                add(queued)
+                            }
+                        }
+                    };
+                    let mut warnings = Vec::new();
+                    let outcome =
+                        corpus::read_file(&files[i], options.read, &mut warnings, &mut each);
+                    local.warnings.append(&mut warnings);
+                    match outcome {
+                        Ok(()) => {
+                            local.files += 1;
+                            local.bytes += sizes[k];
+                            progress.file_done(sizes[k]);
+                        }
+                        Err(Error::Stopped) => break,
+                        Err(err) => {
+                            fail(err);
+                            break;
+                        }
                     }
-                    let counts = (
-                        local.documents - docs_before,
-                        local.sentences - sentences_before,
-                    );
-                    per_file.lock().unwrap_or_else(|p| p.into_inner())[k] = counts;
-                    local.files += 1;
-                    local.bytes += sizes[k];
-                    progress.file_done(sizes[k], counts.1);
+                }
+                // No file left to read: help extract what others read, until
+                // every reader is done and the queue is empty.
+                drop(sender);
+                for queued in receiver.iter() {
+                    if failed.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    if let Err(err) = add(queued) {
+                        fail(err);
+                    }
                 }
                 let mut totals = totals.lock().unwrap_or_else(|p| p.into_inner());
                 totals.files += local.files;
-                totals.documents += local.documents;
-                totals.sentences += local.sentences;
                 totals.bytes += local.bytes;
                 totals.warnings.extend(local.warnings);
             });
         }
+        drop(sender);
     });
     if let Some(err) = first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
         return Err(err);
     }
     let mut stats = totals.into_inner().unwrap_or_else(|p| p.into_inner());
+    let per_file: Vec<(u64, u64)> = per_file
+        .into_iter()
+        .map(|(d, s)| (d.into_inner(), s.into_inner()))
+        .collect();
+    stats.documents = per_file.iter().map(|(d, _)| d).sum();
+    stats.sentences = per_file.iter().map(|(_, s)| s).sum();
     stats.warnings.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((
-        stats,
-        per_file.into_inner().unwrap_or_else(|p| p.into_inner()),
-    ))
-}
-
-fn index_file(
-    writer: &IndexWriter,
-    fields: &Fields,
-    file: &SourceFile,
-    rank: u64,
-    read: ReadOptions,
-    stats: &mut BuildStats,
-) -> Result<()> {
-    let mut warnings = Vec::new();
-    let mut each = |doc: corpus::Document| -> Result<()> {
-        stats.documents += 1;
-        for annotated in annotate::annotate_document(&doc) {
-            stats.sentences += 1;
-            writer.add_document(to_document(fields, &annotated, rank))?;
-        }
-        Ok(())
-    };
-    let outcome = corpus::read_file(file, read, &mut warnings, &mut each);
-    stats.warnings.append(&mut warnings);
-    outcome
+    Ok((stats, per_file))
 }

@@ -43,13 +43,17 @@ impl BuildProgress for ProgressBar {
         }
     }
 
-    fn file_done(&self, bytes: u64, sentences: u64) {
+    fn file_done(&self, bytes: u64) {
         let files = self.files.fetch_add(1, Ordering::Relaxed) + 1;
-        let sentences = self.sentences.fetch_add(sentences, Ordering::Relaxed) + sentences;
+        let sentences = self.sentences.load(Ordering::Relaxed);
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
             bar.set_message(format!("{files} files, {sentences} sentences"));
         }
+    }
+
+    fn sentences_done(&self, sentences: u64) {
+        self.sentences.fetch_add(sentences, Ordering::Relaxed);
     }
 
     fn finished(&self) {

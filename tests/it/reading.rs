@@ -274,3 +274,51 @@ fn long_sentences_are_cut_around_the_match_with_an_ellipsis() {
     assert!(line.trim_start().starts_with("… "), "{line}");
     assert!(line.trim_end().ends_with(" …"), "{line}");
 }
+
+/// One large JSONL file feeds every build thread: its documents are
+/// extracted on all of them, and the index is the one a single thread builds
+/// (same sentences, same order, same counts per file and in all).
+#[test]
+fn one_large_file_builds_the_same_index_on_one_thread_as_on_four() {
+    let f = Fixture::empty();
+    let mut jsonl = String::new();
+    for i in 0..400 {
+        let year = 1900 + i % 120;
+        jsonl.push_str(&format!(
+            "{{\"id\":\"r{i}\",\"text\":\"Report {i} was filed in Tehran in {year}. Nelson Mandela spoke to delegate {i}. The vote ended.\"}}\n"
+        ));
+    }
+    f.write("corpus/all.jsonl", &jsonl);
+    f.write("corpus/small.txt", "Baku hosted the talks in 1994.\n");
+    let build_and_read = |threads: &str, index: &str| -> (Value, Value) {
+        f.annals(&["build", "corpus", "--index", index, "--threads", threads])
+            .assert()
+            .success();
+        let hits = f
+            .annals(&[
+                "query", "*", "--index", index, "--limit", "2000", "--format", "json",
+            ])
+            .output()
+            .unwrap();
+        let stats = f
+            .annals(&["stats", "--index", index, "--format", "json"])
+            .output()
+            .unwrap();
+        let mut hits: Value = serde_json::from_slice(&hits.stdout).unwrap();
+        hits.as_object_mut().unwrap().remove("took_ms");
+        let mut stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
+        // Where it lies, its size and how many segments the threads wrote
+        // may differ; what it holds may not.
+        for key in ["index", "size_bytes", "segments"] {
+            stats.as_object_mut().unwrap().remove(key);
+        }
+        (hits, stats)
+    };
+    let (one_hits, one_stats) = build_and_read("1", "one");
+    let (four_hits, four_stats) = build_and_read("4", "four");
+    assert_eq!(one_stats["sentences"], 1201);
+    assert_eq!(one_stats["documents"], 401);
+    assert_eq!(one_stats, four_stats);
+    assert_eq!(one_hits["hits"].as_array().unwrap().len(), 1201);
+    assert_eq!(one_hits["hits"], four_hits["hits"]);
+}
