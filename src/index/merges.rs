@@ -15,7 +15,7 @@ use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
 
 /// Documents in a merged segment at most, by default: a merge of this size
 /// stays well inside a build's memory budget, and a 20-million-sentence
-/// index has about ten segments.
+/// index keeps about a dozen segments.
 pub const DEFAULT_MAX_MERGED_DOCS: u32 = 2_000_000;
 
 /// tantivy's levels, cut into merges of at most `max_docs` documents.
