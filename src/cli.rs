@@ -13,6 +13,7 @@ use annals::app::{self, OutputFormat};
 use annals::corpus::ReadOptions;
 use annals::error::Error;
 use annals::index::BuildOptions;
+use annals::index::writer::DEFAULT_HEAP_MB;
 use annals::search::{SearchRequest, Sort};
 use annals::serve::ServeOptions;
 use annals::vocab::facets::Facet;
@@ -78,7 +79,7 @@ pub struct BuildArgs {
     #[arg(long)]
     threads: Option<usize>,
     /// Memory for tantivy's indexing buffers, in MB.
-    #[arg(long, default_value_t = 256)]
+    #[arg(long, default_value_t = DEFAULT_HEAP_MB)]
     heap: usize,
     /// Rebuild from scratch instead of re-reading only new and changed files.
     #[arg(long)]
