@@ -99,6 +99,12 @@ pub enum Error {
     #[error("the search ran past its deadline and was stopped")]
     TimedOut,
 
+    /// An OpenSearch or Elasticsearch cluster that cannot be reached, that
+    /// refuses the login, or whose index annals cannot use; the message says
+    /// which and what to do.
+    #[error("{message}")]
+    Engine { message: String },
+
     #[error("search engine error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }
