@@ -419,7 +419,7 @@ fn indexed_stamps(client: &Client) -> Result<BTreeMap<String, Vec<String>>> {
     loop {
         let mut composite = json!({
             "size": 1000,
-            "sources": [{"source": {"terms": {"field": Facet::Source.field()}}}]
+            "sources": [{"file": {"terms": {"field": Facet::Source.field()}}}]
         });
         if let Some(after) = &after {
             composite["after"] = after.clone();
@@ -438,7 +438,7 @@ fn indexed_stamps(client: &Client) -> Result<BTreeMap<String, Vec<String>>> {
         let files = &answer.body["aggregations"]["files"];
         let buckets = files["buckets"].as_array().cloned().unwrap_or_default();
         for bucket in &buckets {
-            let Some(source) = bucket["key"]["source"].as_str() else {
+            let Some(source) = bucket["key"]["file"].as_str() else {
                 continue;
             };
             let list = bucket["stamps"]["buckets"]
