@@ -96,6 +96,7 @@ pub fn build(
     progress.started(work.len(), work.iter().map(|w| w.3).sum());
 
     let mut loader = Loader::new(client, options);
+    let mut changed: Vec<(String, String)> = Vec::new();
     let next = AtomicUsize::new(0);
     let failure: Mutex<Option<Error>> = Mutex::new(None);
     let (send, receive) = mpsc::sync_channel::<FileDone>(options.threads.max(1) * 2);
@@ -138,17 +139,8 @@ pub fn build(
             for (id, body) in done.sentences_json {
                 loader.add(format!("{}\n{body}\n", json!({"index": {"_id": id}})))?;
             }
-            // Sentences the file no longer has (it changed) go once its
-            // new ones are written.
-            loader.flush()?;
             if indexed.contains_key(&done.source) {
-                delete_where(
-                    client,
-                    json!({"bool": {
-                        "filter": [{"term": {Facet::Source.field(): done.source}}],
-                        "must_not": [{"term": {FILE_STAMP: done.stamp}}]
-                    }}),
-                )?;
+                changed.push((done.source, done.stamp));
             }
             progress.file_done(done.bytes, done.sentences);
         }
@@ -158,6 +150,24 @@ pub fn build(
         return Err(e);
     }
     loader.flush()?;
+
+    // Sentences changed files no longer have: those with another stamp,
+    // once the new ones are all written.
+    for chunk in changed.chunks(100) {
+        let stale: Vec<Value> = chunk
+            .iter()
+            .map(|(source, stamp)| {
+                json!({"bool": {
+                    "filter": [{"term": {Facet::Source.field(): source}}],
+                    "must_not": [{"term": {FILE_STAMP: stamp}}]
+                }})
+            })
+            .collect();
+        delete_where(
+            client,
+            json!({"bool": {"should": stale, "minimum_should_match": 1}}),
+        )?;
+    }
 
     // Files the corpus no longer has.
     let current: HashSet<String> = files.iter().map(SourceFile::display).collect();

@@ -25,6 +25,9 @@ use crate::vocab::facets::{DIMENSIONS, Dimension, Facet, Values};
 use crate::vocab::filters::FilterValue;
 use crate::vocab::fold::fold_name;
 
+/// How deep OpenSearch and Elasticsearch page by default
+/// (`index.max_result_window`).
+const MAX_WINDOW: usize = 10_000;
 /// How many characters of a sentence a snippet shows, as locally.
 const SNIPPET_CHARS: usize = 400;
 /// How many sentences naming a facet value are read to choose its spelling.
@@ -41,6 +44,15 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             "limit",
             request.limit.to_string(),
             format!("at most {MAX_LIMIT}; page with an offset"),
+        ));
+    }
+    if request.offset.saturating_add(request.limit) > MAX_WINDOW {
+        return Err(Error::bad_value(
+            "offset",
+            request.offset.to_string(),
+            format!(
+                "an engine pages through the first {MAX_WINDOW} hits only (its index.max_result_window)"
+            ),
         ));
     }
     if request.explain || request.expand {
