@@ -124,12 +124,15 @@ impl Answer {
     }
 }
 
+/// What a client calls to say it retries a request.
+pub type RetryNote = Box<dyn Fn(&str) + Send + Sync>;
+
 /// The connection to one cluster.
 pub struct Client {
     pub target: Target,
     agent: ureq::Agent,
     /// Called before each retry with what is retried and the wait.
-    pub on_retry: Option<Box<dyn Fn(&str) + Send + Sync>>,
+    pub on_retry: Option<RetryNote>,
 }
 
 impl Client {

@@ -151,10 +151,13 @@ pub fn quickwit_config(index_id: &str) -> String {
     yaml
 }
 
+/// A field of a Quickwit config: its name, its type, its other options.
+pub type QuickwitField = (String, String, Vec<(String, String)>);
+
 /// The field mappings of a Quickwit config this module wrote, as (name,
 /// type, options): what the tests check against Quickwit's documented types.
-pub fn quickwit_fields(yaml: &str) -> Vec<(String, String, Vec<(String, String)>)> {
-    let mut fields: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
+pub fn quickwit_fields(yaml: &str) -> Vec<QuickwitField> {
+    let mut fields: Vec<QuickwitField> = Vec::new();
     for line in yaml.lines() {
         let (new, rest) = match line.strip_prefix("    - ") {
             Some(rest) => (true, rest),
