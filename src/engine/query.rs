@@ -61,6 +61,14 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
         });
     }
     let text = match parse_text(request)? {
+        Some(UserInputAst::Clause(children))
+            if children.iter().all(|(o, _)| *o == Some(Occur::MustNot)) =>
+        {
+            // As locally: a query of exclusions alone says nothing to find.
+            return Err(Error::BadQuery {
+                message: "only excluding terms given: say what to find as well (* -word)".into(),
+            });
+        }
         Some(ast) => translate(&ast, request.all)?,
         None => json!({"match_all": {}}),
     };
