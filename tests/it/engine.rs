@@ -530,3 +530,46 @@ fn exports_load_into_a_cluster_and_match_quickwits_field_types() {
         assert_eq!(comparable(&local), comparable(&remote), "{query:?}");
     }
 }
+
+#[test]
+fn a_refused_login_is_a_clear_error() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let cluster = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+        let mut authorization = String::new();
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+                break;
+            }
+            if header.to_ascii_lowercase().starts_with("authorization:") {
+                authorization = header.trim().to_ascii_lowercase();
+            }
+        }
+        let body = r#"{"error":{"type":"security_exception","reason":"unable to authenticate user [annals]"},"status":401}"#;
+        let _ = write!(
+            stream,
+            "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        authorization
+    });
+    let f = fixture();
+    let mut cmd = f.annals(&["build", "corpus", "--engine", &format!("{url}/annals")]);
+    let out = cmd
+        .env("ANNALS_ENGINE_AUTH", "annals:wrong")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("refused the login"), "{err}");
+    assert!(err.contains("unable to authenticate"), "{err}");
+    assert!(!err.contains("wrong"), "the secret is not shown: {err}");
+    // The login went as basic auth: base64 of "annals:wrong".
+    assert_eq!(
+        cluster.join().expect("cluster"),
+        "authorization: basic yw5uywxzondyb25n"
+    );
+}
