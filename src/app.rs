@@ -308,6 +308,7 @@ pub fn build_into_engine(paths: &[PathBuf], options: &BuildOptions, url: &str) -
     let build = engine::EngineBuild {
         read: options.read,
         threads: options.threads,
+        full: options.full,
         ..engine::EngineBuild::default()
     };
     let progress = render::ProgressBar::for_stderr();

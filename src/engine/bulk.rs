@@ -37,6 +37,9 @@ pub struct EngineBuild {
     /// Batch bounds; the defaults are [`BATCH_DOCS`] and [`BATCH_BYTES`].
     pub batch_docs: usize,
     pub batch_bytes: usize,
+    /// Start from an empty index: an existing one built by annals (of any
+    /// schema version) is deleted first.
+    pub full: bool,
 }
 
 impl Default for EngineBuild {
@@ -46,6 +49,7 @@ impl Default for EngineBuild {
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             batch_docs: BATCH_DOCS,
             batch_bytes: BATCH_BYTES,
+            full: false,
         }
     }
 }
@@ -58,6 +62,9 @@ pub fn build(
     progress: &dyn BuildProgress,
 ) -> Result<BuildStats> {
     let started = Instant::now();
+    if options.full {
+        delete_annals_index(client)?;
+    }
     let created = ensure_index(client)?;
     let mut stats = BuildStats {
         incremental: !created,
@@ -377,6 +384,41 @@ pub fn ensure_index(client: &Client) -> Result<bool> {
     Ok(false)
 }
 
+/// Deletes the index if annals built it (whatever its schema version);
+/// an index annals did not build is left alone, with an error.
+fn delete_annals_index(client: &Client) -> Result<()> {
+    let existing = client.request("GET", "_mapping", None)?;
+    if existing.status == 404 {
+        return Ok(());
+    }
+    if !existing.ok() {
+        return Err(engine_error(
+            client,
+            "reading the index's mapping",
+            &existing,
+        ));
+    }
+    let ours = existing
+        .body
+        .as_object()
+        .and_then(|o| o.values().next())
+        .is_some_and(|i| i["mappings"]["_meta"]["annals_schema"].is_u64());
+    if !ours {
+        return Err(Error::Engine {
+            message: format!(
+                "{} exists but was not built by annals: it is not deleted; choose another index name",
+                client.target.label()
+            ),
+        });
+    }
+    let deleted = client.request("DELETE", "", None)?;
+    if deleted.ok() {
+        Ok(())
+    } else {
+        Err(engine_error(client, "deleting the index", &deleted))
+    }
+}
+
 /// Whether an existing index's mappings are annals' own, of this version.
 pub fn check_schema(label: &str, mappings: &Value) -> Result<()> {
     match mappings["_meta"]["annals_schema"].as_u64() {
@@ -384,7 +426,7 @@ pub fn check_schema(label: &str, mappings: &Value) -> Result<()> {
         Some(other) => {
             return Err(Error::Engine {
                 message: format!(
-                    "{label} was built by another annals (engine schema {other}, this one reads {ENGINE_SCHEMA_VERSION}): delete the index or build into a new one"
+                    "{label} was built by another annals (engine schema {other}, this one reads {ENGINE_SCHEMA_VERSION}): rebuild it from scratch, or build into a new index"
                 ),
             });
         }

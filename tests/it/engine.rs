@@ -396,6 +396,19 @@ fn indexes_annals_cannot_use_are_refused() {
             assert!(!err.contains("loaded"), "{err}");
         }
     }
+    // From scratch: an older annals index is replaced, a foreign one kept.
+    let older = format!("{}/older", server.url);
+    let (code, _, err) = run(&f, &["build", "corpus", "--full", "--engine", &older]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(run(&f, &["build", "corpus"]).0, 0);
+    assert_eq!(
+        answer(&f, &["Baku"], &["--engine", &older])["total"],
+        answer(&f, &["Baku"], &[])["total"]
+    );
+    let foreign = format!("{}/foreign", server.url);
+    let (code, _, err) = run(&f, &["build", "corpus", "--full", "--engine", &foreign]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not deleted"), "{err}");
 }
 
 /// A stand-in cluster that refuses the first `_bulk` with 429 and takes
