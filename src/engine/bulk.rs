@@ -521,3 +521,37 @@ pub fn engine_error(client: &Client, doing: &str, answer: &super::client::Answer
     };
     Error::Engine { message }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_annals_own_mapping_of_this_version_is_written_into() {
+        let ours = mapping::mappings();
+        assert!(check_schema("x", &ours).is_ok());
+
+        let mut older = ours.clone();
+        older["_meta"]["annals_schema"] = json!(ENGINE_SCHEMA_VERSION + 1);
+        let err = check_schema("x", &older).unwrap_err().to_string();
+        assert!(err.contains("another annals"), "{err}");
+
+        let foreign = json!({"properties": {"text": {"type": "text"}}});
+        let err = check_schema("x", &foreign).unwrap_err().to_string();
+        assert!(err.contains("not built by annals"), "{err}");
+
+        let mut conflict = ours.clone();
+        conflict["properties"][Facet::Year.field()] = json!({"type": "keyword"});
+        conflict["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove(Facet::Doc.field());
+        let err = check_schema("x", &conflict).unwrap_err().to_string();
+        assert!(err.contains("mapping conflict"), "{err}");
+        assert!(err.contains("is keyword where annals needs long"), "{err}");
+        assert!(
+            err.contains("is missing where annals needs keyword"),
+            "{err}"
+        );
+    }
+}
