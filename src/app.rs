@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::annotate;
 use crate::corpus::{self, ReadOptions, Warning};
+use crate::engine;
 use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
 use crate::render::{self, Style};
@@ -298,6 +299,95 @@ pub fn serve(index: &Path, options: ServeOptions) -> Result<Outcome> {
     let live = serve::Live::open(index)?;
     serve::run(live, options)?;
     Ok(Outcome::Found)
+}
+
+/// `annals build --engine`: builds into an OpenSearch or Elasticsearch
+/// index, then prints one summary line to stderr.
+pub fn build_into_engine(paths: &[PathBuf], options: &BuildOptions, url: &str) -> Result<Outcome> {
+    let client = engine_client(url)?;
+    let build = engine::EngineBuild {
+        read: options.read,
+        threads: options.threads,
+        full: options.full,
+        ..engine::EngineBuild::default()
+    };
+    let progress = render::ProgressBar::for_stderr();
+    let stats = engine::build(&client, paths, &build, &progress)?;
+    print_warnings(&stats.warnings);
+    let label = client.target.label();
+    let n = |count: usize, noun: &str| render::plural(count as u64, noun);
+    if stats.incremental && stats.files == 0 && stats.removed == 0 {
+        eprintln!(
+            "annals: {label} is up to date ({} unchanged)",
+            n(stats.unchanged, "file")
+        );
+    } else {
+        eprintln!(
+            "annals: loaded {} from {} ({}) into {label} in {:.2}s ({:.0} sentences/s); removed {}, kept {} unchanged",
+            render::plural(stats.sentences, "sentence"),
+            n(stats.files, "new or changed file"),
+            render::plural(stats.documents, "document"),
+            stats.seconds,
+            stats.sentences as f64 / stats.seconds.max(1e-9),
+            n(stats.removed, "file"),
+            stats.unchanged
+        );
+    }
+    Ok(Outcome::Found)
+}
+
+/// A client for `url` that tells retries on stderr.
+fn engine_client(url: &str) -> Result<engine::Client> {
+    let mut client = engine::connect(url)?;
+    client.on_retry = Some(Box::new(|note| eprintln!("annals: engine: {note}")));
+    Ok(client)
+}
+
+/// `annals query --engine`: the same search and output over a cluster.
+pub fn query_engine(request: &SearchRequest, url: &str, format: OutputFormat) -> Result<Outcome> {
+    let client = engine_client(url)?;
+    engine::check_readable(&client)?;
+    let result = engine::search(&client, request)?;
+    to_stdout(|out| match format {
+        OutputFormat::Json => render::search_json(&result, out),
+        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
+    })?;
+    Ok(Outcome::found_if(result.total > 0))
+}
+
+/// `annals stats --engine`.
+pub fn stats_engine(url: &str, format: OutputFormat) -> Result<Outcome> {
+    let client = engine_client(url)?;
+    let stats = engine::stats(&client)?;
+    to_stdout(|out| match format {
+        OutputFormat::Json => render::stats_json(&stats, out),
+        OutputFormat::Text => render::stats_text(&stats, Style::for_stdout(), out),
+    })?;
+    Ok(Outcome::found_if(stats.sentences > 0))
+}
+
+/// `annals export`: the index definition and NDJSON for another loader.
+pub fn export(
+    paths: &[PathBuf],
+    read: ReadOptions,
+    target: engine::export::ExportTarget,
+    index_id: &str,
+    out: &Path,
+) -> Result<Outcome> {
+    let stats = engine::export::export(paths, read, target, index_id, out)?;
+    print_warnings(&stats.warnings);
+    let written: Vec<String> = stats
+        .written
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    eprintln!(
+        "annals: exported {} from {} into {}",
+        render::plural(stats.sentences, "sentence"),
+        render::plural(stats.files as u64, "file"),
+        written.join(" and ")
+    );
+    Ok(Outcome::found_if(stats.sentences > 0))
 }
 
 /// How an index folder is named to people: `index/`.

@@ -60,6 +60,9 @@ pub enum Command {
     /// the JSON of `annals query --format json`; GET /api/stats,
     /// GET /api/health and GET /api/facets. Stop with Ctrl-C.
     Serve(ServeArgs),
+    /// Write the index definition and the sentences as NDJSON for another
+    /// loader: an OpenSearch/Elasticsearch `_bulk` load, or Quickwit.
+    Export(ExportArgs),
 }
 
 #[derive(Args)]
@@ -84,6 +87,8 @@ pub struct BuildArgs {
     /// Rebuild from scratch instead of re-reading only new and changed files.
     #[arg(long)]
     full: bool,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 impl BuildArgs {
@@ -172,6 +177,8 @@ pub struct QueryArgs {
     /// (pseudo-relevance feedback, RM3).
     #[arg(long)]
     expand: bool,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 fn facet_help() -> String {
@@ -341,6 +348,64 @@ pub struct StatsArgs {
     /// whole index) and list what is damaged.
     #[arg(long)]
     pub verify: bool,
+    #[command(flatten)]
+    pub engine: EngineArg,
+}
+
+/// `--engine URL`: an OpenSearch or Elasticsearch index instead of the
+/// local folder.
+#[derive(Args)]
+pub struct EngineArg {
+    /// Use this OpenSearch or Elasticsearch index instead of the local one
+    /// (http://[user:secret@]host:9200/INDEX; ANNALS_ENGINE sets it, and
+    /// ANNALS_ENGINE_AUTH=user:secret the login).
+    #[arg(long = "engine", value_name = "URL")]
+    url: Option<String>,
+}
+
+impl EngineArg {
+    /// The engine asked for, by option or by ANNALS_ENGINE.
+    pub fn url(&self) -> Option<String> {
+        annals::engine::url_from(self.url.as_deref())
+    }
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// Files and folders to export.
+    #[arg(default_value = app::DEFAULT_CORPUS)]
+    pub paths: Vec<PathBuf>,
+    /// The loader the export is for.
+    #[arg(long = "to", value_enum)]
+    to: ExportTo,
+    /// The folder to write the index definition and the NDJSON into.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The index name written into Quickwit's index config.
+    #[arg(long, default_value = "annals")]
+    pub index_id: String,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportTo {
+    Opensearch,
+    Quickwit,
+}
+
+impl ExportArgs {
+    pub fn read_options(&self) -> ReadOptions {
+        self.read.options()
+    }
+
+    pub fn target(&self) -> annals::engine::export::ExportTarget {
+        use annals::engine::export::ExportTarget;
+        match self.to {
+            ExportTo::Opensearch => ExportTarget::OpenSearch,
+            ExportTo::Quickwit => ExportTarget::Quickwit,
+        }
+    }
 }
 
 #[derive(Args)]

@@ -104,6 +104,12 @@ pub enum Error {
     #[error("stopped because another part of the build failed")]
     Stopped,
 
+    /// An OpenSearch or Elasticsearch cluster that cannot be reached, that
+    /// refuses the login, or whose index annals cannot use; the message says
+    /// which and what to do.
+    #[error("{message}")]
+    Engine { message: String },
+
     #[error("search engine error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }

@@ -9,6 +9,7 @@
 pub mod annotate;
 pub mod app;
 pub mod corpus;
+pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod index;

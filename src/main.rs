@@ -29,8 +29,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     Ok(match cli.command {
-        Command::Build(args) => app::build(&args.paths, &args.options())?,
-        Command::Query(args) => app::query(&args.request()?, &args.index, args.format.into())?,
+        Command::Build(args) => match args.engine.url() {
+            Some(url) => app::build_into_engine(&args.paths, &args.options(), &url)?,
+            None => app::build(&args.paths, &args.options())?,
+        },
+        Command::Query(args) => match args.engine.url() {
+            Some(url) => app::query_engine(&args.request()?, &url, args.format.into())?,
+            None => app::query(&args.request()?, &args.index, args.format.into())?,
+        },
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
         Command::Show(args) => app::show(
             &args.index,
@@ -38,7 +44,17 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             args.context,
             args.format.into(),
         )?,
-        Command::Stats(args) => app::stats(&args.index, args.format.into(), args.verify)?,
+        Command::Stats(args) => match args.engine.url() {
+            Some(url) => app::stats_engine(&url, args.format.into())?,
+            None => app::stats(&args.index, args.format.into(), args.verify)?,
+        },
+        Command::Export(args) => app::export(
+            &args.paths,
+            args.read_options(),
+            args.target(),
+            &args.index_id,
+            &args.out,
+        )?,
         Command::Serve(args) => app::serve(&args.index, args.options()?)?,
     })
 }

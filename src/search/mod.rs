@@ -31,7 +31,7 @@ use crate::vocab::filters::{Filter, FilterError};
 pub use context::{MAX_CONTEXT, parse_location};
 use deadline::WithDeadline;
 pub use facets::FacetCollector;
-pub use query::MAX_QUERY_BYTES;
+pub use query::{MAX_QUERY_BYTES, parse_text};
 use ranking::Ranking;
 
 /// The largest page a request may ask for.

@@ -137,10 +137,9 @@ fn term_query(field: Field, value: &str) -> Box<dyn Query> {
 }
 
 fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query>> {
-    let input = request.query.trim();
-    if input.is_empty() || input == "*" {
+    let Some(ast) = parse_text(request)? else {
         return Ok(Box::new(AllQuery));
-    }
+    };
     let mut parser = QueryParser::new(
         open.index.schema(),
         vec![open.fields.text],
@@ -148,6 +147,23 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
     );
     if request.all {
         parser.set_conjunction_by_default();
+    }
+    parser
+        .build_query_from_user_input_ast(ast)
+        .map_err(|e| Error::BadQuery {
+            message: format!("{e}; fields you can name: {}", query_fields().join(", ")),
+        })
+}
+
+/// The query text as every back end reads it (this index, or a cluster's
+/// query language): `None` when it matches every sentence, else tantivy's
+/// syntax tree with field values rewritten the way filters read them,
+/// fields checked and stop words weighted zero. Clauses without an operator
+/// are optional unless the request asks for every word.
+pub fn parse_text(request: &SearchRequest) -> Result<Option<UserInputAst>> {
+    let input = request.query.trim();
+    if input.is_empty() || input == "*" {
+        return Ok(None);
     }
     if input.len() > MAX_QUERY_BYTES {
         return Err(Error::BadQuery {
@@ -164,25 +180,16 @@ fn text_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query
             .map(|w| format!("\"{w}\""))
             .collect();
         if words.is_empty() {
-            return Ok(Box::new(AllQuery));
+            return Ok(None);
         }
         let ast = query_grammar::parse_query(&words.join(" ")).map_err(|_| syntax_error(input))?;
-        return parser
-            .build_query_from_user_input_ast(weigh_stop_words(ast))
-            .map_err(|e| Error::BadQuery {
-                message: e.to_string(),
-            });
+        return Ok(Some(weigh_stop_words(ast)));
     }
     check_nesting(input)?;
     let ast = query_grammar::parse_query(input).map_err(|_| syntax_error(input))?;
     let ast = rewrite_field_values(ast)?;
     check_fields(&ast)?;
-    let ast = weigh_stop_words(ast);
-    parser
-        .build_query_from_user_input_ast(ast)
-        .map_err(|e| Error::BadQuery {
-            message: format!("{e}; fields you can name: {}", query_fields().join(", ")),
-        })
+    Ok(Some(weigh_stop_words(ast)))
 }
 
 fn check_nesting(input: &str) -> Result<()> {

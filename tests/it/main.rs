@@ -9,6 +9,7 @@ mod server;
 mod browser;
 mod cli;
 mod damage;
+mod engine;
 mod facets;
 mod fuzz_regressions;
 mod gold;
