@@ -149,7 +149,8 @@ pub fn build(
             if indexed.contains_key(&done.source) {
                 changed.push((done.source, done.stamp));
             }
-            progress.file_done(done.bytes, done.sentences);
+            progress.sentences_done(done.sentences);
+            progress.file_done(done.bytes);
         }
         Ok(())
     })?;
