@@ -44,6 +44,9 @@ pub struct AnchorRef {
     /// The part of the value the reference supplied: 1 the year, 2 the
     /// month and year, 3 everything (a relative expression).
     pub supplied: u8,
+    /// The date is in the heading of the sentence's section, not in the
+    /// sentence: the span is in the section's title.
+    pub heading: bool,
 }
 
 /// One sentence of a document as the pass reads it.
@@ -57,8 +60,43 @@ pub struct DocSentence<'a> {
 #[derive(Clone, Copy)]
 struct Reference {
     date: HistDate,
-    /// None for the document's own date.
-    at: Option<(usize, usize, usize)>,
+    /// The end of a reference that is a range over several years, both ends
+    /// with their month ("October 1899 – January 1900"): a month then
+    /// resolves only to the one year in which the range holds it.
+    until: Option<HistDate>,
+    /// None for the document's own date (`supplied` unset until used).
+    at: Option<AnchorRef>,
+}
+
+impl Reference {
+    fn own(date: HistDate) -> Self {
+        Reference {
+            date,
+            until: None,
+            at: None,
+        }
+    }
+
+    /// The year a year-less month `mo` falls in.
+    fn year_of_month(&self, mo: u8) -> Option<i32> {
+        let Some(until) = self.until else {
+            return Some(self.date.year);
+        };
+        let key = |y: i32, m: u8| i64::from(y) * 12 + i64::from(m);
+        let (lo, hi) = (
+            key(self.date.year, self.date.month?),
+            key(until.year, until.month?),
+        );
+        let mut fits = (self.date.year..=until.year).filter(|&y| (lo..=hi).contains(&key(y, mo)));
+        let y = fits.next()?;
+        fits.next().is_none().then_some(y)
+    }
+
+    /// The reference as a single date, for what counts from it ("the
+    /// following year", "the 5th").
+    fn single(&self) -> Option<HistDate> {
+        self.until.is_none().then_some(self.date)
+    }
 }
 
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
@@ -104,17 +142,22 @@ pub fn anchor_document(
     doc_date: Option<HistDate>,
     found: &mut [TimeAnnotations],
 ) {
-    let mut reference: Option<Reference> = doc_date.map(|date| Reference { date, at: None });
+    let mut reference: Option<Reference> = doc_date.map(Reference::own);
     let mut section: Option<&str> = None;
     let mut toks = Vec::new();
     for (k, (sent, ann)) in sentences.iter().zip(found.iter_mut()).enumerate() {
-        if k > 0
-            && sent.section != section
-            && sent
-                .section
-                .is_some_and(|title| !extract_dates(title).mentions.is_empty())
+        if (k == 0 || sent.section != section)
+            && let Some(title) = sent.section
         {
-            reference = doc_date.map(|date| Reference { date, at: None });
+            // A heading that names a date starts the narrative over at it:
+            // "Battle of Inchon (September 1950)" dates the section's "On 6 July".
+            let dated = extract_dates(title);
+            if !dated.mentions.is_empty() {
+                reference = doc_date.map(Reference::own);
+                for x in &dated.mentions {
+                    update(&mut reference, x, (k, true), title, doc_date);
+                }
+            }
         }
         section = sent.section;
         if reference.is_none() && ann.mentions.is_empty() {
@@ -141,7 +184,7 @@ pub fn anchor_document(
                 if x.end > pos {
                     break;
                 }
-                update(&mut reference, x, k, sent.text, doc_date);
+                update(&mut reference, x, (k, false), sent.text, doc_date);
                 m += 1;
             }
             if m < ann.mentions.len() && ann.mentions[m].start <= pos {
@@ -152,16 +195,45 @@ pub fn anchor_document(
                 }
                 continue;
             }
-            let Some(r) = reference else {
+            // "in July and August, 1944", "12 and 14 March 1945": the year
+            // the list ends with is the year of its first items.
+            let list_end = ann.mentions.get(m).filter(|x| {
+                x.precision <= Precision::Month
+                    && x.anchor.is_none()
+                    && x.calendar.is_none()
+                    && x.from.is_some()
+            });
+            let Some(r) = reference
+                .or(list_end.and_then(|x| Some(Reference::own(HistDate::y(x.from?.year)))))
+            else {
                 i += 1;
                 continue;
             };
-            match p.anchored_at(i, r, doc_date) {
-                Some((e, from, to, prec, supplied, news)) => {
+            let mut found = p.anchored_at(i, r, doc_date).map(|f| (f, r));
+            if let (Some((f, _)), Some(x)) = (found, list_end)
+                && f.4 == 1
+                && p.joins_list(f.0, x.start)
+                && let Some(from) = x.from
+            {
+                let own = Reference {
+                    date: HistDate::y(from.year),
+                    until: None,
+                    at: Some(AnchorRef {
+                        sentence: k,
+                        start: x.start,
+                        end: x.end,
+                        supplied: 0,
+                        heading: false,
+                    }),
+                };
+                found = p.anchored_at(i, own, doc_date).map(|f| (f, own));
+            } else if reference.is_none() {
+                found = None;
+            }
+            match found {
+                Some(((e, from, to, prec, supplied, news), r)) => {
                     let base = if news {
-                        doc_date
-                            .map(|date| Reference { date, at: None })
-                            .unwrap_or(r)
+                        doc_date.map(Reference::own).unwrap_or(r)
                     } else {
                         r
                     };
@@ -173,22 +245,18 @@ pub fn anchor_document(
                         precision: prec,
                         calendar: None,
                         anchor: Some(match base.at {
-                            Some((sentence, start, end)) => AnchorRef {
-                                sentence,
-                                start,
-                                end,
-                                supplied,
-                            },
+                            Some(at) => AnchorRef { supplied, ..at },
                             None => AnchorRef {
                                 sentence: usize::MAX,
                                 start: 0,
                                 end: 0,
                                 supplied,
+                                heading: false,
                             },
                         }),
                         modifier: None,
                     };
-                    update(&mut reference, &dm, k, sent.text, doc_date);
+                    update(&mut reference, &dm, (k, false), sent.text, doc_date);
                     added.push(dm);
                     i = e;
                 }
@@ -196,7 +264,13 @@ pub fn anchor_document(
             }
         }
         while m < ann.mentions.len() {
-            update(&mut reference, &ann.mentions[m], k, sent.text, doc_date);
+            update(
+                &mut reference,
+                &ann.mentions[m],
+                (k, false),
+                sent.text,
+                doc_date,
+            );
             m += 1;
         }
         if !added.is_empty() {
@@ -221,13 +295,18 @@ pub fn anchor_document(
     }
 }
 
-/// Moves the reference to mention `x` of sentence `k` when it is a single
-/// Gregorian date of year precision or finer outside quotation marks; a range
-/// over several years drops it.
+/// Moves the reference to mention `x` of sentence `k` (or of its section's
+/// heading) when it is a Gregorian date of year precision or finer outside
+/// quotation marks that carries the narrative: not a year used as an
+/// adjective ("his 1862 defeat"), not an earlier year told in passing ("the
+/// forts had been disarmed in 1914"; one that opens the sentence, "In 1913,",
+/// moves it). A range over several years becomes a range reference when
+/// both ends have their month, is passed over when it only frames the
+/// reference ("the war of 1914–1918" in 1916), and drops it otherwise.
 fn update(
     reference: &mut Option<Reference>,
     x: &DateMention,
-    k: usize,
+    (k, heading): (usize, bool),
     text: &str,
     doc_date: Option<HistDate>,
 ) {
@@ -237,8 +316,42 @@ fn update(
     let (Some(f), Some(t)) = (x.from, x.to) else {
         return;
     };
+    let explicit = x.anchor.is_none();
+    if explicit && !heading {
+        if x.precision == Precision::Year && !is_adverbial(text, x.start) {
+            return;
+        }
+        let opens = opens_sentence(text, x.start);
+        if let Some(r) = reference.as_ref()
+            && !opens
+            && (t.year < r.date.year
+                || (f.year != t.year && (f.year..=t.year).contains(&r.date.year)))
+        {
+            return;
+        }
+    }
+    let at = match x.anchor {
+        // A resolved mention points on to its own source, so a chain of
+        // relative expressions names the explicit date it rests on.
+        Some(a) if a.sentence == usize::MAX => None,
+        _ => Some(AnchorRef {
+            sentence: k,
+            start: x.start,
+            end: x.end,
+            supplied: 0,
+            heading,
+        }),
+    };
     if f.year != t.year {
-        *reference = doc_date.map(|date| Reference { date, at: None });
+        *reference = if f.month.is_some() && t.month.is_some() {
+            Some(Reference {
+                date: f.truncate(Precision::Month),
+                until: Some(t.truncate(Precision::Month)),
+                at,
+            })
+        } else {
+            doc_date.map(Reference::own)
+        };
         return;
     }
     let date = if f == t {
@@ -248,13 +361,74 @@ fn update(
     } else {
         HistDate::y(f.year)
     };
-    let at = match x.anchor {
-        // A resolved mention points on to its own source, so a chain of
-        // relative expressions names the explicit date it rests on.
-        Some(a) if a.sentence == usize::MAX => None,
-        _ => Some((k, x.start, x.end)),
+    *reference = Some(Reference {
+        date,
+        until: None,
+        at,
+    });
+}
+
+/// Words after which a year is a time adverbial: "in 1914", "by 1863",
+/// "the year 1066".
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "by",
+    "during",
+    "until",
+    "till",
+    "from",
+    "of",
+    "after",
+    "before",
+    "since",
+    "around",
+    "about",
+    "circa",
+    "ca",
+    "through",
+    "throughout",
+    "to",
+    "between",
+    "and",
+    "or",
+    "into",
+    "at",
+    "year",
+    "then",
+];
+
+/// Is the year at `start` a time adverbial, after a preposition, a comma or
+/// a bracket or at the start of the sentence? Elsewhere it is an adjective
+/// or a name ("Burnside's 1862 defeat", "the 1967 war", "their 2005 work")
+/// and says nothing of when the narrative is.
+fn is_adverbial(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let Some(last) = before.chars().next_back() else {
+        return true;
     };
-    *reference = Some(Reference { date, at });
+    if "(,;:[–—-".contains(last) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    YEAR_PREPOSITIONS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Does the date at `start` open its sentence, as a frame for what
+/// follows ("In 1913,", "However, in late 1914")? At most four words
+/// before it.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 4
 }
 
 type Found = (usize, HistDate, HistDate, Precision, u8, bool);
@@ -305,7 +479,7 @@ impl Parser<'_> {
                 {
                     e += 3;
                 }
-                self.day_span(e, year, mo, d1, d2, 1)
+                self.day_span(e, r.year_of_month(mo)?, mo, d1, d2, 1)
             }
             Kind::Word => {
                 let w = self.txt(i);
@@ -330,7 +504,7 @@ impl Parser<'_> {
                         } else {
                             j
                         };
-                        let d = HistDate::ym(year, mo);
+                        let d = HistDate::ym(r.year_of_month(mo)?, mo);
                         return Some((j, d, d, Precision::Month, 1, false));
                     };
                     if self.kind(j) == Some(Kind::Num) && self.tok(j)?.nd > 2 {
@@ -353,7 +527,7 @@ impl Parser<'_> {
                     {
                         e += 3;
                     }
-                    return self.day_span(e, year, mo, d1, d2, 1);
+                    return self.day_span(e, r.year_of_month(mo)?, mo, d1, d2, 1);
                 }
                 let lw = w.to_ascii_lowercase();
                 match lw.as_str() {
@@ -366,7 +540,7 @@ impl Parser<'_> {
                     {
                         // day-alone: "on the 5th", "the 28th of that month"
                         let (d, mut e) = self.day_number(i + 1)?;
-                        let mo = r.date.month?;
+                        let mo = r.single()?.month?;
                         if self.wis(e, "of") && self.wis(e + 1, "that") && self.wis(e + 2, "month")
                         {
                             e += 3;
@@ -398,6 +572,7 @@ impl Parser<'_> {
                     }
                     _ => {
                         // "a year later", "two years earlier"
+                        r.single()?;
                         let n = self.count_at(i)? as i32;
                         let u = i + 1;
                         let ut = self.txt(u).to_ascii_lowercase();
@@ -449,6 +624,28 @@ impl Parser<'_> {
         }
     }
 
+    /// Do only list words stand between token `e` and byte `next` ("July
+    /// and August, 1944": "and"; "12, 13 and 14 March": ", 13 and")?
+    fn joins_list(&self, e: usize, next: usize) -> bool {
+        let mut j = e;
+        let mut n = 0;
+        while let Some(t) = self.tok(j) {
+            if t.s as usize >= next {
+                return n > 0;
+            }
+            let joins = self.is_p(j, ',')
+                || self.is_dash(j)
+                || self.is_p(j, '&')
+                || ["and", "or", "to"].iter().any(|w| self.wis(j, w));
+            if !joins || n >= 3 {
+                return false;
+            }
+            j += 1;
+            n += 1;
+        }
+        false
+    }
+
     /// Does a number (a count: "last year 167 Member States") come next?
     fn count_follows(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Num)
@@ -480,6 +677,7 @@ impl Parser<'_> {
     /// "the following year", "that year", "the next spring", "the same month",
     /// "the next day".
     fn relative(&self, i: usize, r: Reference) -> Option<Found> {
+        r.single()?;
         let mut j = i;
         let first = self.txt(i).to_ascii_lowercase();
         let delta: i32 = if first == "that" {

@@ -3,14 +3,18 @@
 
 use super::*;
 
-fn run(doc: &[&str], doc_date: Option<&str>) -> String {
-    let sentences: Vec<DocSentence> = doc
-        .iter()
-        .map(|t| DocSentence {
-            text: t,
-            section: None,
-        })
-        .collect();
+/// `doc` holds sentences and headings ("# Battle of Inchon (September
+/// 1950)"), a heading being the section of the sentences after it.
+fn run(parts: &[&str], doc_date: Option<&str>) -> String {
+    let mut sentences: Vec<DocSentence> = Vec::new();
+    let mut section = None;
+    for p in parts {
+        match p.strip_prefix("# ") {
+            Some(title) => section = Some(title),
+            None => sentences.push(DocSentence { text: p, section }),
+        }
+    }
+    let doc: Vec<&str> = sentences.iter().map(|s| s.text).collect();
     let mut found: Vec<TimeAnnotations> = doc.iter().map(|t| extract_dates(t)).collect();
     let dd = doc_date.map(|d| HistDate::parse_contract(d).unwrap());
     anchor_document(&sentences, dd, &mut found);
@@ -463,6 +467,83 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         "In 2000 the century turned. || On 29 February it snowed.",
         None,
         "1:29 February=2000-02-29",
+    ),
+    // a section heading with a date is the reference of its sentences
+    (
+        "In August 1950 the perimeter held. || # Battle of Inchon (September 1950) || On 15 September, marines landed.",
+        None,
+        "1:15 September=1950-09-15",
+    ),
+    (
+        "# Second truce: 18 July – 15 October 1948 || At 19:00 on 18 July, the second truce went into effect. || On 16 September, Bernadotte proposed a new partition.",
+        None,
+        "0:18 July=1948-07-18 | 1:16 September=1948-09-16",
+    ),
+    (
+        "# 1950 || On 6 July, he ordered a landing.",
+        None,
+        "0:6 July=1950-07-06",
+    ),
+    ("# Aftermath || On 6 July, he ordered a landing.", None, ""),
+    // a range over two years: a month falls in one year of it only
+    (
+        "The Boers invaded the Cape Colony between October 1899 and January 1900. || Boer guns began shelling the camp at dawn on 20 October.",
+        None,
+        "1:20 October=1899-10-20",
+    ),
+    (
+        "The offensive lasted from November 1916 to March 1917. || On 2 February, the line broke.",
+        None,
+        "1:2 February=1917-02-02",
+    ),
+    (
+        "The war lasted from June 1950 to July 1953. || On 25 June, the army crossed the border.",
+        None,
+        "",
+    ),
+    (
+        "The occupation lasted from October 1899 to January 1900. || The following year the army left.",
+        None,
+        "",
+    ),
+    // an earlier year told in passing is no new reference
+    (
+        "On 25 February 1916, infantry advanced on the fort. || Most of the forts had been partly disarmed in 1914. || On 26 February, the Germans had advanced 3 km.",
+        None,
+        "2:26 February=1916-02-26",
+    ),
+    (
+        "The battle was fought in July 1864. || Burnside had also fought poorly in 1862 at Fredericksburg. || Digging began in late June.",
+        None,
+        "2:late June=1864-06",
+    ),
+    // … but one that opens the sentence moves it
+    (
+        "The battle was fought in July 1864. || In 1862, Burnside was defeated. || On 13 December, he attacked.",
+        None,
+        "2:13 December=1862-12-13",
+    ),
+    // a year as an adjective is not when the narrative is
+    (
+        "The battle was fought in July 1863. || Busey and Martin's more recent 2005 work gives lower figures. || The armies stared at one another on July 4.",
+        None,
+        "2:July 4=1863-07-04",
+    ),
+    (
+        "The siege began in May 1948. || It was the 1967 war that changed the borders. || On 23 May, Abdullah spoke to the consul.",
+        None,
+        "2:23 May=1948-05-23",
+    ),
+    // a list takes the year it ends with
+    (
+        "The port fell in March 1945. || After defeats in Normandy in July and August, 1944, the Germans withdrew.",
+        None,
+        "1:July=1944-07",
+    ),
+    (
+        "Troops landed in July and August, 1944.",
+        None,
+        "0:July=1944-07",
     ),
 ];
 
