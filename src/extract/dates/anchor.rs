@@ -504,6 +504,24 @@ impl Parser<'_> {
                         } else {
                             j
                         };
+                        // "In May this year", "in March last year": the
+                        // document's own year, counted back.
+                        if let Some(dd) = doc_date
+                            && self.lexf(j + 1) & YEAR_WORD != 0
+                            && !self.txt(j + 1).ends_with('s')
+                        {
+                            let delta = if self.wis(j, "this") {
+                                Some(0)
+                            } else if self.wis(j, "last") {
+                                Some(-1)
+                            } else {
+                                None
+                            };
+                            if let Some(delta) = delta {
+                                let d = HistDate::ym(add_years(dd.year, delta), mo);
+                                return Some((j + 2, d, d, Precision::Month, 1, true));
+                            }
+                        }
                         let d = HistDate::ym(r.year_of_month(mo)?, mo);
                         return Some((j, d, d, Precision::Month, 1, false));
                     };
@@ -555,9 +573,6 @@ impl Parser<'_> {
                         let dd = doc_date?;
                         let (delta, unit) = (if lw == "last" { -1 } else { 0 }, i + 1);
                         if self.lexf(unit) & YEAR_WORD != 0 && !self.txt(unit).ends_with('s') {
-                            if self.count_follows(unit + 1) {
-                                return None;
-                            }
                             let y = dd.year + delta;
                             let d = HistDate::y(y);
                             return Some((unit + 1, d, d, Precision::Year, 3, true));
@@ -624,8 +639,8 @@ impl Parser<'_> {
         }
     }
 
-    /// Do only list words stand between token `e` and byte `next` ("July
-    /// and August, 1944": "and"; "12, 13 and 14 March": ", 13 and")?
+    /// Do only list or range words stand between token `e` and byte `next`
+    /// ("July and August, 1944", "from early April until mid-June 1945")?
     fn joins_list(&self, e: usize, next: usize) -> bool {
         let mut j = e;
         let mut n = 0;
@@ -636,7 +651,9 @@ impl Parser<'_> {
             let joins = self.is_p(j, ',')
                 || self.is_dash(j)
                 || self.is_p(j, '&')
-                || ["and", "or", "to"].iter().any(|w| self.wis(j, w));
+                || ["and", "or", "to", "until", "till", "through"]
+                    .iter()
+                    .any(|w| self.wis(j, w));
             if !joins || n >= 3 {
                 return false;
             }
@@ -644,11 +661,6 @@ impl Parser<'_> {
             n += 1;
         }
         false
-    }
-
-    /// Does a number (a count: "last year 167 Member States") come next?
-    fn count_follows(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Num)
     }
 
     fn day_span(&self, e: usize, year: i32, mo: u8, d1: u8, d2: u8, sup: u8) -> Option<Found> {

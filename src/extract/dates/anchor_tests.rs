@@ -312,7 +312,12 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         "1:early December=1941-12",
     ),
     // news-style expressions need the document's own date
-    ("Last year 167 Member States voted.", Some("2019-09-25"), ""),
+    // … and the count after them is no year
+    (
+        "Last year 167 Member States voted.",
+        Some("2019-09-25"),
+        "0:Last year=2018",
+    ),
     (
         "Last year the Assembly met in New York.",
         Some("2019-09-25"),
@@ -326,7 +331,7 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
     (
         "In May this year 180 countries signed.",
         Some("2016-09-20"),
-        "0:May=2016-05",
+        "0:May this year=2016-05",
     ),
     (
         "This month the council met twice.",
