@@ -80,6 +80,11 @@ impl Reference {
     /// The year a year-less month `mo` falls in.
     fn year_of_month(&self, mo: u8) -> Option<i32> {
         let Some(until) = self.until else {
+            // Months before the reference's by more than a season may be
+            // the next year's ("December 13 … By May 3"): no guess.
+            if self.at.is_some() && self.date.month.is_some_and(|m| mo + 3 < m) {
+                return None;
+            }
             return Some(self.date.year);
         };
         let key = |y: i32, m: u8| i64::from(y) * 12 + i64::from(m);
@@ -145,6 +150,10 @@ pub fn anchor_document(
     let mut reference: Option<Reference> = doc_date.map(Reference::own);
     let mut section: Option<&str> = None;
     let mut toks = Vec::new();
+    let mut support = YearSupport::of(sentences, found);
+    // The last reference in a year the document tells of: the narrative to
+    // come back to after a digression.
+    let mut carried: Option<Reference> = None;
     for (k, (sent, ann)) in sentences.iter().zip(found.iter_mut()).enumerate() {
         if (k == 0 || sent.section != section)
             && let Some(title) = sent.section
@@ -154,9 +163,21 @@ pub fn anchor_document(
             let dated = extract_dates(title);
             if !dated.mentions.is_empty() {
                 reference = doc_date.map(Reference::own);
+                carried = None;
                 for x in &dated.mentions {
                     update(&mut reference, x, (k, true), title, doc_date);
                 }
+            }
+        }
+        // The lead before a document's first heading sums up the whole
+        // story, its end included: the body starts over.
+        if k > 0 && section.is_none() && sent.section.is_some() {
+            let dated = sent
+                .section
+                .is_some_and(|t| !extract_dates(t).mentions.is_empty());
+            if !dated {
+                reference = doc_date.map(Reference::own);
+                carried = None;
             }
         }
         section = sent.section;
@@ -195,6 +216,13 @@ pub fn anchor_document(
                 }
                 continue;
             }
+            if let Some(r) = reference
+                && r.until.is_none()
+                && r.at.is_some()
+                && support.carries(r.date.year)
+            {
+                carried = Some(r);
+            }
             // "in July and August, 1944", "12 and 14 March 1945": the year
             // the list ends with is the year of its first items.
             let list_end = ann.mentions.get(m).filter(|x| {
@@ -210,6 +238,7 @@ pub fn anchor_document(
                 continue;
             };
             let mut found = p.anchored_at(i, r, doc_date).map(|f| (f, r));
+            let mut in_list = false;
             if let (Some((f, _)), Some(x)) = (found, list_end)
                 && f.4 == 1
                 && p.joins_list(f.0, x.start)
@@ -227,8 +256,24 @@ pub fn anchor_document(
                     }),
                 };
                 found = p.anchored_at(i, own, doc_date).map(|f| (f, own));
+                in_list = true;
             } else if reference.is_none() {
                 found = None;
+            }
+            // A year the document hardly speaks of is a digression ("In
+            // 2007, Sheldon wrote …", "In 1886 Jones returned to mark the
+            // spot"): the narrative's days take the year it came from.
+            if let Some(((_, from, _, _, supplied, news), _)) = found
+                && supplied < 3
+                && !news
+                && !in_list
+                && !p.is_apos(i)
+                && !support.carries(from.year)
+            {
+                found = carried
+                    .filter(|c| c.date.year != from.year)
+                    .and_then(|c| p.anchored_at(i, c, doc_date).map(|f| (f, c)))
+                    .filter(|((_, f, ..), _)| support.carries(f.year));
             }
             match found {
                 Some(((e, from, to, prec, supplied, news), r)) => {
@@ -256,6 +301,9 @@ pub fn anchor_document(
                         }),
                         modifier: None,
                     };
+                    if supplied == 3 && prec == Precision::Year {
+                        support.reached.push(from.year);
+                    }
                     update(&mut reference, &dm, (k, false), sent.text, doc_date);
                     added.push(dm);
                     i = e;
@@ -295,6 +343,72 @@ pub fn anchor_document(
     }
 }
 
+/// How often the document's explicit dates name each year: an anchored date
+/// takes only a year the document tells of more than in passing.
+struct YearSupport {
+    /// (year, explicit mentions that name it), sorted by year.
+    counts: Vec<(i32, u32)>,
+    mentions: u32,
+    /// Years a relative expression moved the narrative to ("the following
+    /// year").
+    reached: Vec<i32>,
+}
+
+impl YearSupport {
+    fn of(sentences: &[DocSentence<'_>], found: &[TimeAnnotations]) -> Self {
+        let mut years: Vec<i32> = Vec::new();
+        let mut mentions = 0;
+        let mut count = |x: &DateMention| {
+            if x.calendar.is_some() || x.precision > Precision::Year {
+                return;
+            }
+            if let (Some(f), Some(t)) = (x.from, x.to)
+                && t.year >= f.year
+                && t.year - f.year <= 10
+            {
+                mentions += 1;
+                years.extend((f.year..=t.year).filter(|&y| y != 0));
+            }
+        };
+        found.iter().flat_map(|a| &a.mentions).for_each(&mut count);
+        let mut last = None;
+        for s in sentences {
+            if s.section != last
+                && let Some(title) = s.section
+            {
+                extract_dates(title).mentions.iter().for_each(&mut count);
+            }
+            last = s.section;
+        }
+        years.sort_unstable();
+        let mut counts: Vec<(i32, u32)> = Vec::new();
+        for y in years {
+            match counts.last_mut() {
+                Some((z, n)) if *z == y => *n += 1,
+                _ => counts.push((y, 1)),
+            }
+        }
+        YearSupport {
+            counts,
+            mentions,
+            reached: Vec::new(),
+        }
+    }
+
+    /// Is `year` named twice and in one explicit date in twenty (or once, in
+    /// a document of three dates or fewer)?
+    fn carries(&self, year: i32) -> bool {
+        if self.reached.contains(&year) {
+            return true;
+        }
+        let n = self
+            .counts
+            .binary_search_by_key(&year, |&(y, _)| y)
+            .map_or(0, |i| self.counts[i].1);
+        (n >= 2 || self.mentions <= 3) && n * 20 >= self.mentions
+    }
+}
+
 /// Moves the reference to mention `x` of sentence `k` (or of its section's
 /// heading) when it is a Gregorian date of year precision or finer outside
 /// quotation marks that carries the narrative: not a year used as an
@@ -313,7 +427,8 @@ fn update(
     if x.calendar.is_some() || x.precision > Precision::Year || is_quoted(text, x.start) {
         return;
     }
-    let (Some(f), Some(t)) = (x.from, x.to) else {
+    // "until 1946, the same year": an open range's one end is a moment.
+    let (Some(f), Some(t)) = (x.from.or(x.to), x.to.or(x.from)) else {
         return;
     };
     let explicit = x.anchor.is_none();
@@ -435,6 +550,10 @@ type Found = (usize, HistDate, HistDate, Precision, u8, bool);
 
 impl Parser<'_> {
     fn count_at(&self, i: usize) -> Option<u32> {
+        // "forty-five years earlier" is not five.
+        if i > 0 && self.is_dash(i - 1) && self.adj(i - 1, i) {
+            return None;
+        }
         if let Some((v, nd)) = self.num(i) {
             return (nd <= 2 && v >= 1).then_some(v);
         }

@@ -550,6 +550,40 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "0:July=1944-07",
     ),
+    // a year the document hardly tells of is a digression, not the narrative's
+    (
+        "The battle was fought on 1–3 July 1863. || Lee retreated on 4 July 1863. || Meade followed in July 1863. || Lincoln spoke in November 1863. || In 1886 Jones returned to mark the spot with a monument. || On July 2 the Union line held.",
+        None,
+        "",
+    ),
+    (
+        "Haig planned the offensive in January 1917. || Arras opened in April 1917. || Messines fell in June 1917. || In 2007, Sheldon wrote about the casualty figures. || On 31 July the infantry attacked.",
+        None,
+        "4:31 July=1917-07-31",
+    ),
+    // a month well before the reference's may be the next year's: no guess
+    (
+        "Burnside attacked on December 13, 1862. || By the morning of May 3, the Union line resembled a horseshoe.",
+        None,
+        "",
+    ),
+    (
+        "The army reached the river on 18 June 1815. || On 15 June the French had crossed the border.",
+        None,
+        "1:15 June=1815-06-15",
+    ),
+    // "forty-five years earlier" is no five years
+    (
+        "The second battle was fought in 955. || The first battle happened in the same area forty-five years earlier.",
+        None,
+        "",
+    ),
+    // an open range's one end is a moment for what follows
+    (
+        "French troops would not withdraw until 1946, the same year that Syria won its independence.",
+        None,
+        "0:the same year=1946",
+    ),
 ];
 
 #[test]
