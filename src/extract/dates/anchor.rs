@@ -237,7 +237,10 @@ pub fn anchor_document(
                 i += 1;
                 continue;
             };
-            let mut found = p.anchored_at(i, r, doc_date).map(|f| (f, r));
+            let mut found = p
+                .anchored_at(i, r, doc_date)
+                .filter(|f| !p.deictic_or_generic(i, f))
+                .map(|f| (f, r));
             let mut in_list = false;
             if let (Some((f, _)), Some(x)) = (found, list_end)
                 && f.4 == 1
@@ -780,6 +783,23 @@ impl Parser<'_> {
             n += 1;
         }
         false
+    }
+
+    /// Is the expression found at token `i` a day of every year ("every 8
+    /// January") or one whose year is counted from the moment of writing
+    /// ("in July last year", "on 28 September of last year", "16 September
+    /// last"), which the narrative's reference does not give?
+    fn deictic_or_generic(&self, i: usize, f: &Found) -> bool {
+        if f.5 {
+            return false;
+        }
+        if i > 0 && (self.wis(i - 1, "every") || self.wis(i - 1, "each")) {
+            return true;
+        }
+        let j = if self.wis(f.0, "of") { f.0 + 1 } else { f.0 };
+        ["this", "last", "next", "past", "current"]
+            .iter()
+            .any(|w| self.wis(j, w))
     }
 
     fn day_span(&self, e: usize, year: i32, mo: u8, d1: u8, d2: u8, sup: u8) -> Option<Found> {

@@ -578,6 +578,33 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a year counted from the moment of writing is not the narrative's
+    (
+        "The Tigers were formed in 1976. || In January last year they bombed the Central Bank, and in July last year a train.",
+        None,
+        "",
+    ),
+    (
+        "The treaty of 1993 was a start. || The signature in December last year in Ottawa banned landmines.",
+        None,
+        "",
+    ),
+    (
+        "Resolution 1483 (2003) was adopted. || We welcomed the agreement concluded on 16 September last in Houston.",
+        None,
+        "",
+    ),
+    (
+        "The meeting of 1980 was a success. || In June of this year we organized a conference.",
+        None,
+        "",
+    ),
+    // nor a day of every year
+    (
+        "The law was passed in early 1997. || It declared every 8 January as Omani Day of the Environment.",
+        None,
+        "",
+    ),
     // an open range's one end is a moment for what follows
     (
         "French troops would not withdraw until 1946, the same year that Syria won its independence.",
