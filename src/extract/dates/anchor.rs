@@ -104,6 +104,15 @@ impl Reference {
     }
 }
 
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 const COUNT_WORDS: &[&str] = &[
     "one",
@@ -277,6 +286,13 @@ pub fn anchor_document(
                     .filter(|c| c.date.year != from.year)
                     .and_then(|c| p.anchored_at(i, c, doc_date).map(|f| (f, c)))
                     .filter(|((_, f, ..), _)| support.carries(f.year));
+            }
+            // "Monday, 18 September": the weekday must be the date's.
+            if let Some(((_, from, to, Precision::Day, ..), _)) = found
+                && from == to
+                && !p.weekday_agrees(i, from)
+            {
+                found = None;
             }
             match found {
                 Some(((e, from, to, prec, supplied, news), r)) => {
@@ -800,6 +816,31 @@ impl Parser<'_> {
         ["this", "last", "next", "past", "current"]
             .iter()
             .any(|w| self.wis(j, w))
+    }
+
+    /// Does the weekday written before the day at token `i` ("Friday, July
+    /// 3", "on Wednesday 20 September"), if any, fall on `date`? Only
+    /// checked in the Gregorian calendar's years.
+    fn weekday_agrees(&self, i: usize, date: HistDate) -> bool {
+        let w = if i > 1 && self.is_p(i - 1, ',') {
+            i - 2
+        } else if i > 0 {
+            i - 1
+        } else {
+            return true;
+        };
+        let Some(named) = WEEKDAYS.iter().position(|d| self.wis(w, d)) else {
+            return true;
+        };
+        let (Some(m), Some(d)) = (date.month, date.day) else {
+            return true;
+        };
+        if date.year < 1583 {
+            return true;
+        }
+        // 1970-01-01 was a Thursday; WEEKDAYS starts on Monday.
+        let actual = (crate::vocab::time::day_number(date.year, m, d) + 3).rem_euclid(7);
+        actual == named as i64
     }
 
     fn day_span(&self, e: usize, year: i32, mo: u8, d1: u8, d2: u8, sup: u8) -> Option<Found> {

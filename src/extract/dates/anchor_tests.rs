@@ -605,6 +605,17 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a weekday beside the day must be the date's
+    (
+        "The operation began in September 1944. || Day 2: Monday, 18 September.",
+        None,
+        "1:18 September=1944-09-18",
+    ),
+    (
+        "In 1886 veterans met at the town. || General Lee wished to renew the attack on Friday, July 3.",
+        None,
+        "",
+    ),
     // an open range's one end is a moment for what follows
     (
         "French troops would not withdraw until 1946, the same year that Syria won its independence.",
