@@ -703,6 +703,13 @@ impl Parser<'_> {
                         } else if !(e >= self.k.len() || self.kind(e) == Some(Kind::Punct)) {
                             return None;
                         }
+                        // "of the 5th, 21st and 26th Armies": units, not days.
+                        let next = if self.is_p(e, ',') { e + 1 } else { e };
+                        if self.kind(next) == Some(Kind::Ord)
+                            || (self.is_and_or(next) && self.kind(next + 1) == Some(Kind::Ord))
+                        {
+                            return None;
+                        }
                         self.day_span(e, year, mo, d, d, 2)
                     }
                     "that" | "the" | "following" | "next" | "previous" | "preceding"
@@ -726,6 +733,11 @@ impl Parser<'_> {
                     _ => {
                         // "a year later", "two years earlier"
                         r.single()?;
+                        // "ten, fifteen, and twenty years earlier": a list of
+                        // spans from something unsaid.
+                        if i > 0 && (self.is_p(i - 1, ',') || self.is_and_or(i - 1)) {
+                            return None;
+                        }
                         let n = self.count_at(i)? as i32;
                         let u = i + 1;
                         let ut = self.txt(u).to_ascii_lowercase();

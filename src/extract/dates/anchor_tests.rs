@@ -605,6 +605,17 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // ordinals of units and lists of spans are no dates
+    (
+        "The encirclement closed on 16 September 1941. || Losses were heavy in 43 divisions of the 5th, 21st, 26th, and 37th Soviet Armies.",
+        None,
+        "",
+    ),
+    (
+        "The war began in June 1950. || Communism was acting in Korea, just as the dictators had ten, fifteen, and twenty years earlier.",
+        None,
+        "",
+    ),
     // a weekday beside the day must be the date's
     (
         "The operation began in September 1944. || Day 2: Monday, 18 September.",
