@@ -320,7 +320,10 @@ pub fn anchor_document(
                         }),
                         modifier: None,
                     };
-                    if supplied == 3 && prec == Precision::Year {
+                    if supplied == 3
+                        && prec == Precision::Year
+                        && opens_sentence(sent.text, dm.start)
+                    {
                         support.reached.push(from.year);
                     }
                     update(&mut reference, &dm, (k, false), sent.text, doc_date);
@@ -414,8 +417,9 @@ impl YearSupport {
         }
     }
 
-    /// Is `year` named twice and in one explicit date in twenty (or once, in
-    /// a document of three dates or fewer)?
+    /// Is `year` named twice, in one explicit date in twenty and a third as
+    /// often as the year named most (or once, in a document of three dates or
+    /// fewer)?
     fn carries(&self, year: i32) -> bool {
         if self.reached.contains(&year) {
             return true;
@@ -424,7 +428,8 @@ impl YearSupport {
             .counts
             .binary_search_by_key(&year, |&(y, _)| y)
             .map_or(0, |i| self.counts[i].1);
-        (n >= 2 || self.mentions <= 3) && n * 20 >= self.mentions
+        let most = self.counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+        (n >= 2 || self.mentions <= 3) && n * 20 >= self.mentions && n * 3 >= most
     }
 }
 
@@ -451,10 +456,12 @@ fn update(
         return;
     };
     let explicit = x.anchor.is_none();
-    if explicit && !heading {
-        if x.precision == Precision::Year && !is_adverbial(text, x.start) {
+    if !heading {
+        if explicit && x.precision == Precision::Year && !is_adverbial(text, x.start) {
             return;
         }
+        // "… in May 1863, one year earlier": a step back told in passing,
+        // resolved or not, leaves the narrative where it was.
         let opens = opens_sentence(text, x.start);
         if let Some(r) = reference.as_ref()
             && !opens
@@ -735,7 +742,12 @@ impl Parser<'_> {
                         r.single()?;
                         // "ten, fifteen, and twenty years earlier": a list of
                         // spans from something unsaid.
-                        if i > 0 && (self.is_p(i - 1, ',') || self.is_and_or(i - 1)) {
+                        if i > 0
+                            && (self.is_and_or(i - 1)
+                                || (self.is_p(i - 1, ',')
+                                    && i > 1
+                                    && self.count_at(i - 2).is_some()))
+                        {
                             return None;
                         }
                         let n = self.count_at(i)? as i32;

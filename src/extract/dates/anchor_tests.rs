@@ -616,6 +616,18 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a step back told in passing does not move the narrative
+    (
+        "Grant crossed the Rapidan on May 4, 1864, where Hooker had been routed in May 1863, one year earlier. || On May 5 the armies met in the Wilderness.",
+        None,
+        "0:one year earlier=1863 | 1:May 5=1864-05-05",
+    ),
+    // a year named a third as often as the narrative's is a digression
+    (
+        "The war began in April 1898. || Dewey sailed in April 1898. || Manila fell in August 1898. || The treaty was signed in December 1898. || Congress debated it until February 1899. || By June 1898 the fleet was at Santiago. || On July 3, the Spanish squadron left the harbor.",
+        None,
+        "6:July 3=1898-07-03",
+    ),
     // a weekday beside the day must be the date's
     (
         "The operation began in September 1944. || Day 2: Monday, 18 September.",
