@@ -630,6 +630,10 @@ impl Parser<'_> {
                 let w = self.txt(i);
                 if let Some((mo, j)) = self.month_name(i) {
                     // month-day: "June 2", "May 4 and 5", "July 25 of that year"
+                    // — but in "By 8 August 18 coal ships" the day came first.
+                    if i > 0 && self.day_number(i - 1).is_some() {
+                        return None;
+                    }
                     let Some((d1, mut e)) = self.day_number(j) else {
                         // month-alone: "in August", "early June"
                         let prep = i > 0

@@ -616,6 +616,12 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a day before the month is the day, the number after it a count
+    (
+        "The convoys sailed in July 1940. || By 8 August 18 coal ships and 4 destroyers had been sunk.",
+        None,
+        "",
+    ),
     // a step back told in passing does not move the narrative
     (
         "Grant crossed the Rapidan on May 4, 1864, where Hooker had been routed in May 1863, one year earlier. || On May 5 the armies met in the Wilderness.",
