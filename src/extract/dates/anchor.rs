@@ -275,8 +275,11 @@ pub fn anchor_document(
             // A year the document hardly speaks of is a digression ("In
             // 2007, Sheldon wrote …", "In 1886 Jones returned to mark the
             // spot"): the narrative's days take the year it came from.
-            if let Some(((_, from, _, _, supplied, news), _)) = found
+            if let Some(((_, from, _, _, supplied, news), r)) = found
                 && supplied < 3
+                // "On 8 May 1989 …, which was confirmed on 6 December": a
+                // year the sentence itself gives is no digression.
+                && r.at.is_none_or(|a| a.sentence != k || a.heading)
                 && !news
                 && !in_list
                 && !p.is_apos(i)

@@ -616,6 +616,12 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a year the sentence itself gives is never a digression
+    (
+        "The war began in March 1998. || Talks failed in February 1999. || NATO struck on 24 March 1999. || The army withdrew in June 1999. || On 8 May 1989 Milošević became President, which was confirmed on 6 December.",
+        None,
+        "4:6 December=1989-12-06",
+    ),
     // a day before the month is the day, the number after it a count
     (
         "The convoys sailed in July 1940. || By 8 August 18 coal ships and 4 destroyers had been sunk.",
