@@ -278,8 +278,10 @@ pub fn anchor_document(
             if let Some(((_, from, _, _, supplied, news), r)) = found
                 && supplied < 3
                 // "On 8 May 1989 …, which was confirmed on 6 December": a
-                // year the sentence itself gives is no digression.
-                && r.at.is_none_or(|a| a.sentence != k || a.heading)
+                // date the sentence itself gives is no digression (a bare
+                // year may be: "declassified in 2005, revealed that there
+                // was no attack on 4 August").
+                && (r.date.month.is_none() || r.at.is_none_or(|a| a.sentence != k || a.heading))
                 && !news
                 && !in_list
                 && !p.is_apos(i)

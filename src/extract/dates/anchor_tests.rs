@@ -622,6 +622,11 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "4:6 December=1989-12-06",
     ),
+    (
+        "The incident of 2 August 1964 led to war. || Congress voted in August 1964. || The resolution passed on 7 August 1964. || A document declassified in 2005 revealed that there was no attack on 4 August.",
+        None,
+        "3:4 August=1964-08-04",
+    ),
     // a day before the month is the day, the number after it a count
     (
         "The convoys sailed in July 1940. || By 8 August 18 coal ships and 4 destroyers had been sunk.",
