@@ -113,6 +113,22 @@ const WEEKDAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+/// The words a relative expression may start with, besides a count.
+const RELATIVE_STARTS: &[&str] = &[
+    "the",
+    "that",
+    "following",
+    "next",
+    "previous",
+    "preceding",
+    "subsequent",
+    "succeeding",
+    "same",
+    "last",
+    "this",
+    "a",
+    "an",
+];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 const COUNT_WORDS: &[&str] = &[
     "one",
@@ -145,6 +161,33 @@ fn is_quoted(text: &str, pos: usize) -> bool {
         .count()
         % 2
         == 1
+}
+
+/// What every anchored expression holds: a month's name, a unit of
+/// relative time, or else a digit (a day, an apostrophe year).
+static ANCHOR_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut cues: Vec<String> = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .map(|m| m.to_string())
+    .collect();
+    for unit in [
+        "year", "month", "day", "morning", "evening", "night", "spring", "summer", "autumn",
+        "fall", "winter",
+    ] {
+        cues.push(unit.to_string());
+        let mut cap = unit.to_string();
+        cap[..1].make_ascii_uppercase();
+        cues.push(cap);
+    }
+    aho_corasick::AhoCorasick::new(&cues).expect("fixed cue patterns build")
+});
+
+/// May `text` hold an expression the pass resolves? A cheap test before
+/// tokenizing: most sentences hold none.
+fn may_anchor(text: &str) -> bool {
+    has_ascii_digit(text.as_bytes()) || ANCHOR_CUES.is_match(text)
 }
 
 /// Resolves the year-less and relative expressions of a document's
@@ -190,7 +233,7 @@ pub fn anchor_document(
             }
         }
         section = sent.section;
-        if reference.is_none() && ann.mentions.is_empty() {
+        if ann.mentions.is_empty() && (reference.is_none() || !may_anchor(sent.text)) {
             continue;
         }
         toks.clear();
@@ -376,6 +419,8 @@ struct YearSupport {
     /// (year, explicit mentions that name it), sorted by year.
     counts: Vec<(i32, u32)>,
     mentions: u32,
+    /// How often the commonest year is named.
+    most: u32,
     /// Years a relative expression moved the narrative to ("the following
     /// year").
     reached: Vec<i32>,
@@ -415,9 +460,11 @@ impl YearSupport {
                 _ => counts.push((y, 1)),
             }
         }
+        let most = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
         YearSupport {
             counts,
             mentions,
+            most,
             reached: Vec::new(),
         }
     }
@@ -433,8 +480,7 @@ impl YearSupport {
             .counts
             .binary_search_by_key(&year, |&(y, _)| y)
             .map_or(0, |i| self.counts[i].1);
-        let most = self.counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
-        (n >= 2 || self.mentions <= 3) && n * 20 >= self.mentions && n * 3 >= most
+        (n >= 2 || self.mentions <= 3) && n * 20 >= self.mentions && n * 3 >= self.most
     }
 }
 
@@ -633,7 +679,27 @@ impl Parser<'_> {
             }
             Kind::Word => {
                 let w = self.txt(i);
-                if let Some((mo, j)) = self.month_name(i) {
+                // Month names are capitalized and start with one of these; the
+                // check spares most words a lexicon lookup.
+                let may_be_month = t.f & T_CAP != 0
+                    && (3..=9).contains(&w.len())
+                    && w.as_bytes()
+                        .first()
+                        .is_some_and(|b| b"JFMASOND".contains(b));
+                let month = if may_be_month {
+                    self.month_name(i)
+                } else {
+                    None
+                };
+                if month.is_none()
+                    && !RELATIVE_STARTS
+                        .iter()
+                        .chain(COUNT_WORDS)
+                        .any(|x| x.eq_ignore_ascii_case(w))
+                {
+                    return None;
+                }
+                if let Some((mo, j)) = month {
                     // month-day: "June 2", "May 4 and 5", "July 25 of that year"
                     // — but in "By 8 August 18 coal ships" the day came first.
                     if i > 0 && self.day_number(i - 1).is_some() {
