@@ -1003,7 +1003,9 @@ impl Parser<'_> {
                 let d = HistDate::y(add_years(r.date.year, delta));
                 Some((end, d, d, Precision::Year, 3, false))
             }
-            s if SEASONS.contains(&s) && delta != 0 => {
+            // "the next spring"; "that summer" is the reference's own
+            // ("that fall" may be a fall from power).
+            s if SEASONS.contains(&s) && (delta != 0 || (first == "that" && s != "fall")) => {
                 let d = HistDate::y(add_years(r.date.year, delta));
                 Some((end, d, d, Precision::Year, 3, false))
             }

@@ -627,6 +627,17 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "3:4 August=1964-08-04",
     ),
+    // "that spring" is the reference's own year
+    (
+        "In February 1917 the tsar abdicated. || That summer the army collapsed.",
+        None,
+        "1:That summer=1917",
+    ),
+    (
+        "The minister was appointed in 1931. || He did not survive that fall from power.",
+        None,
+        "",
+    ),
     // a day before the month is the day, the number after it a count
     (
         "The convoys sailed in July 1940. || By 8 August 18 coal ships and 4 destroyers had been sunk.",
