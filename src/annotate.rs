@@ -140,6 +140,16 @@ fn anchor_out(
     a: dates::AnchorRef,
 ) -> DateAnchor {
     let (text, line) = match doc.sentences.get(a.sentence) {
+        // A date in a section's heading: the line is that of the section's
+        // first sentence.
+        Some(s) if a.heading => (
+            s.section
+                .as_deref()
+                .and_then(|t| t.get(a.start..a.end))
+                .unwrap_or("")
+                .to_string(),
+            Some(s.line),
+        ),
         Some(s) => (
             s.text.get(a.start..a.end).unwrap_or("").to_string(),
             Some(s.line),

@@ -57,8 +57,9 @@ pub struct DateOut {
 pub struct DateAnchor {
     /// The reference date's text ("July 1914"), or the document's own date.
     pub text: String,
-    /// The line where the reference date's sentence starts, 1-based; absent
-    /// when the reference is the document's own date.
+    /// The line where the reference date's sentence starts, 1-based (for a
+    /// date in a section heading, the section's first sentence); absent when
+    /// the reference is the document's own date.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub line: Option<u64>,
     /// The part of the value that was inferred, as a contract date ("1914"

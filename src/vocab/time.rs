@@ -14,6 +14,9 @@ pub enum Precision {
     Year,
     Decade,
     Century,
+    /// A millennium: kept out of the century facet, which it says nothing
+    /// about century by century.
+    Millennium,
 }
 
 impl Precision {
@@ -24,6 +27,7 @@ impl Precision {
             Precision::Year => YEAR_WORD,
             Precision::Decade => "decade",
             Precision::Century => CENTURY_WORD,
+            Precision::Millennium => "millennium",
         }
     }
 }

@@ -6,6 +6,7 @@
 mod common;
 mod server;
 
+mod anchors;
 mod browser;
 mod cli;
 mod damage;

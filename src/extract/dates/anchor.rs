@@ -44,6 +44,9 @@ pub struct AnchorRef {
     /// The part of the value the reference supplied: 1 the year, 2 the
     /// month and year, 3 everything (a relative expression).
     pub supplied: u8,
+    /// The date is in the heading of the sentence's section, not in the
+    /// sentence: the span is in the section's title.
+    pub heading: bool,
 }
 
 /// One sentence of a document as the pass reads it.
@@ -57,10 +60,75 @@ pub struct DocSentence<'a> {
 #[derive(Clone, Copy)]
 struct Reference {
     date: HistDate,
-    /// None for the document's own date.
-    at: Option<(usize, usize, usize)>,
+    /// The end of a reference that is a range over several years, both ends
+    /// with their month ("October 1899 – January 1900"): a month then
+    /// resolves only to the one year in which the range holds it.
+    until: Option<HistDate>,
+    /// None for the document's own date (`supplied` unset until used).
+    at: Option<AnchorRef>,
 }
 
+impl Reference {
+    fn own(date: HistDate) -> Self {
+        Reference {
+            date,
+            until: None,
+            at: None,
+        }
+    }
+
+    /// The year a year-less month `mo` falls in.
+    fn year_of_month(&self, mo: u8) -> Option<i32> {
+        let Some(until) = self.until else {
+            // Months before the reference's by more than a season may be
+            // the next year's ("December 13 … By May 3"): no guess.
+            if self.at.is_some() && self.date.month.is_some_and(|m| mo + 3 < m) {
+                return None;
+            }
+            return Some(self.date.year);
+        };
+        let key = |y: i32, m: u8| i64::from(y) * 12 + i64::from(m);
+        let (lo, hi) = (
+            key(self.date.year, self.date.month?),
+            key(until.year, until.month?),
+        );
+        let mut fits = (self.date.year..=until.year).filter(|&y| (lo..=hi).contains(&key(y, mo)));
+        let y = fits.next()?;
+        fits.next().is_none().then_some(y)
+    }
+
+    /// The reference as a single date, for what counts from it ("the
+    /// following year", "the 5th").
+    fn single(&self) -> Option<HistDate> {
+        self.until.is_none().then_some(self.date)
+    }
+}
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+/// The words a relative expression may start with, besides a count.
+const RELATIVE_STARTS: &[&str] = &[
+    "the",
+    "that",
+    "following",
+    "next",
+    "previous",
+    "preceding",
+    "subsequent",
+    "succeeding",
+    "same",
+    "last",
+    "this",
+    "a",
+    "an",
+];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 const COUNT_WORDS: &[&str] = &[
     "one",
@@ -95,6 +163,33 @@ fn is_quoted(text: &str, pos: usize) -> bool {
         == 1
 }
 
+/// What every anchored expression holds: a month's name, a unit of
+/// relative time, or else a digit (a day, an apostrophe year).
+static ANCHOR_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut cues: Vec<String> = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .map(|m| m.to_string())
+    .collect();
+    for unit in [
+        "year", "month", "day", "morning", "evening", "night", "spring", "summer", "autumn",
+        "fall", "winter",
+    ] {
+        cues.push(unit.to_string());
+        let mut cap = unit.to_string();
+        cap[..1].make_ascii_uppercase();
+        cues.push(cap);
+    }
+    aho_corasick::AhoCorasick::new(&cues).expect("fixed cue patterns build")
+});
+
+/// May `text` hold an expression the pass resolves? A cheap test before
+/// tokenizing: most sentences hold none.
+fn may_anchor(text: &str) -> bool {
+    has_ascii_digit(text.as_bytes()) || ANCHOR_CUES.is_match(text)
+}
+
 /// Resolves the year-less and relative expressions of a document's
 /// sentences against the running reference and adds them to `found` (one
 /// entry per sentence, as `extract_dates` returned them), with their year,
@@ -104,20 +199,41 @@ pub fn anchor_document(
     doc_date: Option<HistDate>,
     found: &mut [TimeAnnotations],
 ) {
-    let mut reference: Option<Reference> = doc_date.map(|date| Reference { date, at: None });
+    let mut reference: Option<Reference> = doc_date.map(Reference::own);
     let mut section: Option<&str> = None;
     let mut toks = Vec::new();
+    let mut support = YearSupport::of(sentences, found);
+    // The last reference in a year the document tells of: the narrative to
+    // come back to after a digression.
+    let mut carried: Option<Reference> = None;
     for (k, (sent, ann)) in sentences.iter().zip(found.iter_mut()).enumerate() {
-        if k > 0
-            && sent.section != section
-            && sent
-                .section
-                .is_some_and(|title| !extract_dates(title).mentions.is_empty())
+        if (k == 0 || sent.section != section)
+            && let Some(title) = sent.section
         {
-            reference = doc_date.map(|date| Reference { date, at: None });
+            // A heading that names a date starts the narrative over at it:
+            // "Battle of Inchon (September 1950)" dates the section's "On 6 July".
+            let dated = extract_dates(title);
+            if !dated.mentions.is_empty() {
+                reference = doc_date.map(Reference::own);
+                carried = None;
+                for x in &dated.mentions {
+                    update(&mut reference, x, (k, true), title, doc_date);
+                }
+            }
+        }
+        // The lead before a document's first heading sums up the whole
+        // story, its end included: the body starts over.
+        if k > 0 && section.is_none() && sent.section.is_some() {
+            let dated = sent
+                .section
+                .is_some_and(|t| !extract_dates(t).mentions.is_empty());
+            if !dated {
+                reference = doc_date.map(Reference::own);
+                carried = None;
+            }
         }
         section = sent.section;
-        if reference.is_none() && ann.mentions.is_empty() {
+        if ann.mentions.is_empty() && (reference.is_none() || !may_anchor(sent.text)) {
             continue;
         }
         toks.clear();
@@ -141,7 +257,7 @@ pub fn anchor_document(
                 if x.end > pos {
                     break;
                 }
-                update(&mut reference, x, k, sent.text, doc_date);
+                update(&mut reference, x, (k, false), sent.text, doc_date);
                 m += 1;
             }
             if m < ann.mentions.len() && ann.mentions[m].start <= pos {
@@ -152,16 +268,84 @@ pub fn anchor_document(
                 }
                 continue;
             }
-            let Some(r) = reference else {
+            if let Some(r) = reference
+                && r.until.is_none()
+                && r.at.is_some()
+                && support.carries(r.date.year)
+            {
+                carried = Some(r);
+            }
+            // "in July and August, 1944", "12 and 14 March 1945": the year
+            // the list ends with is the year of its first items.
+            let list_end = ann.mentions.get(m).filter(|x| {
+                x.precision <= Precision::Month
+                    && x.anchor.is_none()
+                    && x.calendar.is_none()
+                    && x.from.is_some()
+            });
+            let Some(r) = reference
+                .or(list_end.and_then(|x| Some(Reference::own(HistDate::y(x.from?.year)))))
+            else {
                 i += 1;
                 continue;
             };
-            match p.anchored_at(i, r, doc_date) {
-                Some((e, from, to, prec, supplied, news)) => {
+            let mut found = p
+                .anchored_at(i, r, doc_date)
+                .filter(|f| !p.deictic_or_generic(i, f))
+                .map(|f| (f, r));
+            let mut in_list = false;
+            if let (Some((f, _)), Some(x)) = (found, list_end)
+                && f.4 == 1
+                && p.joins_list(f.0, x.start)
+                && let Some(from) = x.from
+            {
+                let own = Reference {
+                    date: HistDate::y(from.year),
+                    until: None,
+                    at: Some(AnchorRef {
+                        sentence: k,
+                        start: x.start,
+                        end: x.end,
+                        supplied: 0,
+                        heading: false,
+                    }),
+                };
+                found = p.anchored_at(i, own, doc_date).map(|f| (f, own));
+                in_list = true;
+            } else if reference.is_none() {
+                found = None;
+            }
+            // A year the document hardly speaks of is a digression ("In
+            // 2007, Sheldon wrote …", "In 1886 Jones returned to mark the
+            // spot"): the narrative's days take the year it came from.
+            if let Some(((_, from, _, _, supplied, news), r)) = found
+                && supplied < 3
+                // "On 8 May 1989 …, which was confirmed on 6 December": a
+                // date the sentence itself gives is no digression (a bare
+                // year may be: "declassified in 2005, revealed that there
+                // was no attack on 4 August").
+                && (r.date.month.is_none() || r.at.is_none_or(|a| a.sentence != k || a.heading))
+                && !news
+                && !in_list
+                && !p.is_apos(i)
+                && !support.carries(from.year)
+            {
+                found = carried
+                    .filter(|c| c.date.year != from.year)
+                    .and_then(|c| p.anchored_at(i, c, doc_date).map(|f| (f, c)))
+                    .filter(|((_, f, ..), _)| support.carries(f.year));
+            }
+            // "Monday, 18 September": the weekday must be the date's.
+            if let Some(((_, from, to, Precision::Day, ..), _)) = found
+                && from == to
+                && !p.weekday_agrees(i, from)
+            {
+                found = None;
+            }
+            match found {
+                Some(((e, from, to, prec, supplied, news), r)) => {
                     let base = if news {
-                        doc_date
-                            .map(|date| Reference { date, at: None })
-                            .unwrap_or(r)
+                        doc_date.map(Reference::own).unwrap_or(r)
                     } else {
                         r
                     };
@@ -173,22 +357,24 @@ pub fn anchor_document(
                         precision: prec,
                         calendar: None,
                         anchor: Some(match base.at {
-                            Some((sentence, start, end)) => AnchorRef {
-                                sentence,
-                                start,
-                                end,
-                                supplied,
-                            },
+                            Some(at) => AnchorRef { supplied, ..at },
                             None => AnchorRef {
                                 sentence: usize::MAX,
                                 start: 0,
                                 end: 0,
                                 supplied,
+                                heading: false,
                             },
                         }),
                         modifier: None,
                     };
-                    update(&mut reference, &dm, k, sent.text, doc_date);
+                    if supplied == 3
+                        && prec == Precision::Year
+                        && opens_sentence(sent.text, dm.start)
+                    {
+                        support.reached.push(from.year);
+                    }
+                    update(&mut reference, &dm, (k, false), sent.text, doc_date);
                     added.push(dm);
                     i = e;
                 }
@@ -196,7 +382,13 @@ pub fn anchor_document(
             }
         }
         while m < ann.mentions.len() {
-            update(&mut reference, &ann.mentions[m], k, sent.text, doc_date);
+            update(
+                &mut reference,
+                &ann.mentions[m],
+                (k, false),
+                sent.text,
+                doc_date,
+            );
             m += 1;
         }
         if !added.is_empty() {
@@ -221,24 +413,137 @@ pub fn anchor_document(
     }
 }
 
-/// Moves the reference to mention `x` of sentence `k` when it is a single
-/// Gregorian date of year precision or finer outside quotation marks; a range
-/// over several years drops it.
+/// How often the document's explicit dates name each year: an anchored date
+/// takes only a year the document tells of more than in passing.
+struct YearSupport {
+    /// (year, explicit mentions that name it), sorted by year.
+    counts: Vec<(i32, u32)>,
+    mentions: u32,
+    /// How often the commonest year is named.
+    most: u32,
+    /// Years a relative expression moved the narrative to ("the following
+    /// year").
+    reached: Vec<i32>,
+}
+
+impl YearSupport {
+    fn of(sentences: &[DocSentence<'_>], found: &[TimeAnnotations]) -> Self {
+        let mut years: Vec<i32> = Vec::new();
+        let mut mentions = 0;
+        let mut count = |x: &DateMention| {
+            if x.calendar.is_some() || x.precision > Precision::Year {
+                return;
+            }
+            if let (Some(f), Some(t)) = (x.from, x.to)
+                && t.year >= f.year
+                && t.year - f.year <= 10
+            {
+                mentions += 1;
+                years.extend((f.year..=t.year).filter(|&y| y != 0));
+            }
+        };
+        found.iter().flat_map(|a| &a.mentions).for_each(&mut count);
+        let mut last = None;
+        for s in sentences {
+            if s.section != last
+                && let Some(title) = s.section
+            {
+                extract_dates(title).mentions.iter().for_each(&mut count);
+            }
+            last = s.section;
+        }
+        years.sort_unstable();
+        let mut counts: Vec<(i32, u32)> = Vec::new();
+        for y in years {
+            match counts.last_mut() {
+                Some((z, n)) if *z == y => *n += 1,
+                _ => counts.push((y, 1)),
+            }
+        }
+        let most = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+        YearSupport {
+            counts,
+            mentions,
+            most,
+            reached: Vec::new(),
+        }
+    }
+
+    /// Is `year` named twice, in one explicit date in twenty and a third as
+    /// often as the year named most (or once, in a document of three dates or
+    /// fewer)?
+    fn carries(&self, year: i32) -> bool {
+        if self.reached.contains(&year) {
+            return true;
+        }
+        let n = self
+            .counts
+            .binary_search_by_key(&year, |&(y, _)| y)
+            .map_or(0, |i| self.counts[i].1);
+        (n >= 2 || self.mentions <= 3) && n * 20 >= self.mentions && n * 3 >= self.most
+    }
+}
+
+/// Moves the reference to mention `x` of sentence `k` (or of its section's
+/// heading) when it is a Gregorian date of year precision or finer outside
+/// quotation marks that carries the narrative: not a year used as an
+/// adjective ("his 1862 defeat"), not an earlier year told in passing ("the
+/// forts had been disarmed in 1914"; one that opens the sentence, "In 1913,",
+/// moves it). A range over several years becomes a range reference when
+/// both ends have their month, is passed over when it only frames the
+/// reference ("the war of 1914–1918" in 1916), and drops it otherwise.
 fn update(
     reference: &mut Option<Reference>,
     x: &DateMention,
-    k: usize,
+    (k, heading): (usize, bool),
     text: &str,
     doc_date: Option<HistDate>,
 ) {
     if x.calendar.is_some() || x.precision > Precision::Year || is_quoted(text, x.start) {
         return;
     }
-    let (Some(f), Some(t)) = (x.from, x.to) else {
+    // "until 1946, the same year": an open range's one end is a moment.
+    let (Some(f), Some(t)) = (x.from.or(x.to), x.to.or(x.from)) else {
         return;
     };
+    let explicit = x.anchor.is_none();
+    if !heading {
+        if explicit && x.precision == Precision::Year && !is_adverbial(text, x.start) {
+            return;
+        }
+        // "… in May 1863, one year earlier": a step back told in passing,
+        // resolved or not, leaves the narrative where it was.
+        let opens = opens_sentence(text, x.start);
+        if let Some(r) = reference.as_ref()
+            && !opens
+            && (t.year < r.date.year
+                || (f.year != t.year && (f.year..=t.year).contains(&r.date.year)))
+        {
+            return;
+        }
+    }
+    let at = match x.anchor {
+        // A resolved mention points on to its own source, so a chain of
+        // relative expressions names the explicit date it rests on.
+        Some(a) if a.sentence == usize::MAX => None,
+        _ => Some(AnchorRef {
+            sentence: k,
+            start: x.start,
+            end: x.end,
+            supplied: 0,
+            heading,
+        }),
+    };
     if f.year != t.year {
-        *reference = doc_date.map(|date| Reference { date, at: None });
+        *reference = if f.month.is_some() && t.month.is_some() {
+            Some(Reference {
+                date: f.truncate(Precision::Month),
+                until: Some(t.truncate(Precision::Month)),
+                at,
+            })
+        } else {
+            doc_date.map(Reference::own)
+        };
         return;
     }
     let date = if f == t {
@@ -248,19 +553,84 @@ fn update(
     } else {
         HistDate::y(f.year)
     };
-    let at = match x.anchor {
-        // A resolved mention points on to its own source, so a chain of
-        // relative expressions names the explicit date it rests on.
-        Some(a) if a.sentence == usize::MAX => None,
-        _ => Some((k, x.start, x.end)),
+    *reference = Some(Reference {
+        date,
+        until: None,
+        at,
+    });
+}
+
+/// Words after which a year is a time adverbial: "in 1914", "by 1863",
+/// "the year 1066".
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "by",
+    "during",
+    "until",
+    "till",
+    "from",
+    "of",
+    "after",
+    "before",
+    "since",
+    "around",
+    "about",
+    "circa",
+    "ca",
+    "through",
+    "throughout",
+    "to",
+    "between",
+    "and",
+    "or",
+    "into",
+    "at",
+    "year",
+    "then",
+];
+
+/// Is the year at `start` a time adverbial, after a preposition, a comma or
+/// a bracket or at the start of the sentence? Elsewhere it is an adjective
+/// or a name ("Burnside's 1862 defeat", "the 1967 war", "their 2005 work")
+/// and says nothing of when the narrative is.
+fn is_adverbial(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let Some(last) = before.chars().next_back() else {
+        return true;
     };
-    *reference = Some(Reference { date, at });
+    if "(,;:[–—-".contains(last) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    YEAR_PREPOSITIONS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Does the date at `start` open its sentence, as a frame for what
+/// follows ("In 1913,", "However, in late 1914")? At most four words
+/// before it.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 4
 }
 
 type Found = (usize, HistDate, HistDate, Precision, u8, bool);
 
 impl Parser<'_> {
     fn count_at(&self, i: usize) -> Option<u32> {
+        // "forty-five years earlier" is not five.
+        if i > 0 && self.is_dash(i - 1) && self.adj(i - 1, i) {
+            return None;
+        }
         if let Some((v, nd)) = self.num(i) {
             return (nd <= 2 && v >= 1).then_some(v);
         }
@@ -305,12 +675,36 @@ impl Parser<'_> {
                 {
                     e += 3;
                 }
-                self.day_span(e, year, mo, d1, d2, 1)
+                self.day_span(e, r.year_of_month(mo)?, mo, d1, d2, 1)
             }
             Kind::Word => {
                 let w = self.txt(i);
-                if let Some((mo, j)) = self.month_name(i) {
+                // Month names are capitalized and start with one of these; the
+                // check spares most words a lexicon lookup.
+                let may_be_month = t.f & T_CAP != 0
+                    && (3..=9).contains(&w.len())
+                    && w.as_bytes()
+                        .first()
+                        .is_some_and(|b| b"JFMASOND".contains(b));
+                let month = if may_be_month {
+                    self.month_name(i)
+                } else {
+                    None
+                };
+                if month.is_none()
+                    && !RELATIVE_STARTS
+                        .iter()
+                        .chain(COUNT_WORDS)
+                        .any(|x| x.eq_ignore_ascii_case(w))
+                {
+                    return None;
+                }
+                if let Some((mo, j)) = month {
                     // month-day: "June 2", "May 4 and 5", "July 25 of that year"
+                    // — but in "By 8 August 18 coal ships" the day came first.
+                    if i > 0 && self.day_number(i - 1).is_some() {
+                        return None;
+                    }
                     let Some((d1, mut e)) = self.day_number(j) else {
                         // month-alone: "in August", "early June"
                         let prep = i > 0
@@ -330,7 +724,25 @@ impl Parser<'_> {
                         } else {
                             j
                         };
-                        let d = HistDate::ym(year, mo);
+                        // "In May this year", "in March last year": the
+                        // document's own year, counted back.
+                        if let Some(dd) = doc_date
+                            && self.lexf(j + 1) & YEAR_WORD != 0
+                            && !self.txt(j + 1).ends_with('s')
+                        {
+                            let delta = if self.wis(j, "this") {
+                                Some(0)
+                            } else if self.wis(j, "last") {
+                                Some(-1)
+                            } else {
+                                None
+                            };
+                            if let Some(delta) = delta {
+                                let d = HistDate::ym(add_years(dd.year, delta), mo);
+                                return Some((j + 2, d, d, Precision::Month, 1, true));
+                            }
+                        }
+                        let d = HistDate::ym(r.year_of_month(mo)?, mo);
                         return Some((j, d, d, Precision::Month, 1, false));
                     };
                     if self.kind(j) == Some(Kind::Num) && self.tok(j)?.nd > 2 {
@@ -353,7 +765,7 @@ impl Parser<'_> {
                     {
                         e += 3;
                     }
-                    return self.day_span(e, year, mo, d1, d2, 1);
+                    return self.day_span(e, r.year_of_month(mo)?, mo, d1, d2, 1);
                 }
                 let lw = w.to_ascii_lowercase();
                 match lw.as_str() {
@@ -366,11 +778,18 @@ impl Parser<'_> {
                     {
                         // day-alone: "on the 5th", "the 28th of that month"
                         let (d, mut e) = self.day_number(i + 1)?;
-                        let mo = r.date.month?;
+                        let mo = r.single()?.month?;
                         if self.wis(e, "of") && self.wis(e + 1, "that") && self.wis(e + 2, "month")
                         {
                             e += 3;
                         } else if !(e >= self.k.len() || self.kind(e) == Some(Kind::Punct)) {
+                            return None;
+                        }
+                        // "of the 5th, 21st and 26th Armies": units, not days.
+                        let next = if self.is_p(e, ',') { e + 1 } else { e };
+                        if self.kind(next) == Some(Kind::Ord)
+                            || (self.is_and_or(next) && self.kind(next + 1) == Some(Kind::Ord))
+                        {
                             return None;
                         }
                         self.day_span(e, year, mo, d, d, 2)
@@ -381,9 +800,6 @@ impl Parser<'_> {
                         let dd = doc_date?;
                         let (delta, unit) = (if lw == "last" { -1 } else { 0 }, i + 1);
                         if self.lexf(unit) & YEAR_WORD != 0 && !self.txt(unit).ends_with('s') {
-                            if self.count_follows(unit + 1) {
-                                return None;
-                            }
                             let y = dd.year + delta;
                             let d = HistDate::y(y);
                             return Some((unit + 1, d, d, Precision::Year, 3, true));
@@ -398,6 +814,17 @@ impl Parser<'_> {
                     }
                     _ => {
                         // "a year later", "two years earlier"
+                        r.single()?;
+                        // "ten, fifteen, and twenty years earlier": a list of
+                        // spans from something unsaid.
+                        if i > 0
+                            && (self.is_and_or(i - 1)
+                                || (self.is_p(i - 1, ',')
+                                    && i > 1
+                                    && self.count_at(i - 2).is_some()))
+                        {
+                            return None;
+                        }
                         let n = self.count_at(i)? as i32;
                         let u = i + 1;
                         let ut = self.txt(u).to_ascii_lowercase();
@@ -449,9 +876,70 @@ impl Parser<'_> {
         }
     }
 
-    /// Does a number (a count: "last year 167 Member States") come next?
-    fn count_follows(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Num)
+    /// Do only list or range words stand between token `e` and byte `next`
+    /// ("July and August, 1944", "from early April until mid-June 1945")?
+    fn joins_list(&self, e: usize, next: usize) -> bool {
+        let mut j = e;
+        let mut n = 0;
+        while let Some(t) = self.tok(j) {
+            if t.s as usize >= next {
+                return n > 0;
+            }
+            let joins = self.is_p(j, ',')
+                || self.is_dash(j)
+                || self.is_p(j, '&')
+                || ["and", "or", "to", "until", "till", "through"]
+                    .iter()
+                    .any(|w| self.wis(j, w));
+            if !joins || n >= 3 {
+                return false;
+            }
+            j += 1;
+            n += 1;
+        }
+        false
+    }
+
+    /// Is the expression found at token `i` a day of every year ("every 8
+    /// January") or one whose year is counted from the moment of writing
+    /// ("in July last year", "on 28 September of last year", "16 September
+    /// last"), which the narrative's reference does not give?
+    fn deictic_or_generic(&self, i: usize, f: &Found) -> bool {
+        if f.5 {
+            return false;
+        }
+        if i > 0 && (self.wis(i - 1, "every") || self.wis(i - 1, "each")) {
+            return true;
+        }
+        let j = if self.wis(f.0, "of") { f.0 + 1 } else { f.0 };
+        ["this", "last", "next", "past", "current"]
+            .iter()
+            .any(|w| self.wis(j, w))
+    }
+
+    /// Does the weekday written before the day at token `i` ("Friday, July
+    /// 3", "on Wednesday 20 September"), if any, fall on `date`? Only
+    /// checked in the Gregorian calendar's years.
+    fn weekday_agrees(&self, i: usize, date: HistDate) -> bool {
+        let w = if i > 1 && self.is_p(i - 1, ',') {
+            i - 2
+        } else if i > 0 {
+            i - 1
+        } else {
+            return true;
+        };
+        let Some(named) = WEEKDAYS.iter().position(|d| self.wis(w, d)) else {
+            return true;
+        };
+        let (Some(m), Some(d)) = (date.month, date.day) else {
+            return true;
+        };
+        if date.year < 1583 {
+            return true;
+        }
+        // 1970-01-01 was a Thursday; WEEKDAYS starts on Monday.
+        let actual = (crate::vocab::time::day_number(date.year, m, d) + 3).rem_euclid(7);
+        actual == named as i64
     }
 
     fn day_span(&self, e: usize, year: i32, mo: u8, d1: u8, d2: u8, sup: u8) -> Option<Found> {
@@ -480,6 +968,7 @@ impl Parser<'_> {
     /// "the following year", "that year", "the next spring", "the same month",
     /// "the next day".
     fn relative(&self, i: usize, r: Reference) -> Option<Found> {
+        r.single()?;
         let mut j = i;
         let first = self.txt(i).to_ascii_lowercase();
         let delta: i32 = if first == "that" {
@@ -514,7 +1003,9 @@ impl Parser<'_> {
                 let d = HistDate::y(add_years(r.date.year, delta));
                 Some((end, d, d, Precision::Year, 3, false))
             }
-            s if SEASONS.contains(&s) && delta != 0 => {
+            // "the next spring"; "that summer" is the reference's own
+            // ("that fall" may be a fall from power).
+            s if SEASONS.contains(&s) && (delta != 0 || (first == "that" && s != "fall")) => {
                 let d = HistDate::y(add_years(r.date.year, delta));
                 Some((end, d, d, Precision::Year, 3, false))
             }

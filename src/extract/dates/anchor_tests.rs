@@ -3,14 +3,18 @@
 
 use super::*;
 
-fn run(doc: &[&str], doc_date: Option<&str>) -> String {
-    let sentences: Vec<DocSentence> = doc
-        .iter()
-        .map(|t| DocSentence {
-            text: t,
-            section: None,
-        })
-        .collect();
+/// `doc` holds sentences and headings ("# Battle of Inchon (September
+/// 1950)"), a heading being the section of the sentences after it.
+fn run(parts: &[&str], doc_date: Option<&str>) -> String {
+    let mut sentences: Vec<DocSentence> = Vec::new();
+    let mut section = None;
+    for p in parts {
+        match p.strip_prefix("# ") {
+            Some(title) => section = Some(title),
+            None => sentences.push(DocSentence { text: p, section }),
+        }
+    }
+    let doc: Vec<&str> = sentences.iter().map(|s| s.text).collect();
     let mut found: Vec<TimeAnnotations> = doc.iter().map(|t| extract_dates(t)).collect();
     let dd = doc_date.map(|d| HistDate::parse_contract(d).unwrap());
     anchor_document(&sentences, dd, &mut found);
@@ -308,7 +312,12 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         "1:early December=1941-12",
     ),
     // news-style expressions need the document's own date
-    ("Last year 167 Member States voted.", Some("2019-09-25"), ""),
+    // … and the count after them is no year
+    (
+        "Last year 167 Member States voted.",
+        Some("2019-09-25"),
+        "0:Last year=2018",
+    ),
     (
         "Last year the Assembly met in New York.",
         Some("2019-09-25"),
@@ -322,7 +331,7 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
     (
         "In May this year 180 countries signed.",
         Some("2016-09-20"),
-        "0:May=2016-05",
+        "0:May this year=2016-05",
     ),
     (
         "This month the council met twice.",
@@ -463,6 +472,206 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         "In 2000 the century turned. || On 29 February it snowed.",
         None,
         "1:29 February=2000-02-29",
+    ),
+    // a section heading with a date is the reference of its sentences
+    (
+        "In August 1950 the perimeter held. || # Battle of Inchon (September 1950) || On 15 September, marines landed.",
+        None,
+        "1:15 September=1950-09-15",
+    ),
+    (
+        "# Second truce: 18 July – 15 October 1948 || At 19:00 on 18 July, the second truce went into effect. || On 16 September, Bernadotte proposed a new partition.",
+        None,
+        "0:18 July=1948-07-18 | 1:16 September=1948-09-16",
+    ),
+    (
+        "# 1950 || On 6 July, he ordered a landing.",
+        None,
+        "0:6 July=1950-07-06",
+    ),
+    ("# Aftermath || On 6 July, he ordered a landing.", None, ""),
+    // a range over two years: a month falls in one year of it only
+    (
+        "The Boers invaded the Cape Colony between October 1899 and January 1900. || Boer guns began shelling the camp at dawn on 20 October.",
+        None,
+        "1:20 October=1899-10-20",
+    ),
+    (
+        "The offensive lasted from November 1916 to March 1917. || On 2 February, the line broke.",
+        None,
+        "1:2 February=1917-02-02",
+    ),
+    (
+        "The war lasted from June 1950 to July 1953. || On 25 June, the army crossed the border.",
+        None,
+        "",
+    ),
+    (
+        "The occupation lasted from October 1899 to January 1900. || The following year the army left.",
+        None,
+        "",
+    ),
+    // an earlier year told in passing is no new reference
+    (
+        "On 25 February 1916, infantry advanced on the fort. || Most of the forts had been partly disarmed in 1914. || On 26 February, the Germans had advanced 3 km.",
+        None,
+        "2:26 February=1916-02-26",
+    ),
+    (
+        "The battle was fought in July 1864. || Burnside had also fought poorly in 1862 at Fredericksburg. || Digging began in late June.",
+        None,
+        "2:late June=1864-06",
+    ),
+    // … but one that opens the sentence moves it
+    (
+        "The battle was fought in July 1864. || In 1862, Burnside was defeated. || On 13 December, he attacked.",
+        None,
+        "2:13 December=1862-12-13",
+    ),
+    // a year as an adjective is not when the narrative is
+    (
+        "The battle was fought in July 1863. || Busey and Martin's more recent 2005 work gives lower figures. || The armies stared at one another on July 4.",
+        None,
+        "2:July 4=1863-07-04",
+    ),
+    (
+        "The siege began in May 1948. || It was the 1967 war that changed the borders. || On 23 May, Abdullah spoke to the consul.",
+        None,
+        "2:23 May=1948-05-23",
+    ),
+    // a list takes the year it ends with
+    (
+        "The port fell in March 1945. || After defeats in Normandy in July and August, 1944, the Germans withdrew.",
+        None,
+        "1:July=1944-07",
+    ),
+    (
+        "Troops landed in July and August, 1944.",
+        None,
+        "0:July=1944-07",
+    ),
+    // a year the document hardly tells of is a digression, not the narrative's
+    (
+        "The battle was fought on 1–3 July 1863. || Lee retreated on 4 July 1863. || Meade followed in July 1863. || Lincoln spoke in November 1863. || In 1886 Jones returned to mark the spot with a monument. || On July 2 the Union line held.",
+        None,
+        "",
+    ),
+    (
+        "Haig planned the offensive in January 1917. || Arras opened in April 1917. || Messines fell in June 1917. || In 2007, Sheldon wrote about the casualty figures. || On 31 July the infantry attacked.",
+        None,
+        "4:31 July=1917-07-31",
+    ),
+    // a month well before the reference's may be the next year's: no guess
+    (
+        "Burnside attacked on December 13, 1862. || By the morning of May 3, the Union line resembled a horseshoe.",
+        None,
+        "",
+    ),
+    (
+        "The army reached the river on 18 June 1815. || On 15 June the French had crossed the border.",
+        None,
+        "1:15 June=1815-06-15",
+    ),
+    // "forty-five years earlier" is no five years
+    (
+        "The second battle was fought in 955. || The first battle happened in the same area forty-five years earlier.",
+        None,
+        "",
+    ),
+    // a year counted from the moment of writing is not the narrative's
+    (
+        "The Tigers were formed in 1976. || In January last year they bombed the Central Bank, and in July last year a train.",
+        None,
+        "",
+    ),
+    (
+        "The treaty of 1993 was a start. || The signature in December last year in Ottawa banned landmines.",
+        None,
+        "",
+    ),
+    (
+        "Resolution 1483 (2003) was adopted. || We welcomed the agreement concluded on 16 September last in Houston.",
+        None,
+        "",
+    ),
+    (
+        "The meeting of 1980 was a success. || In June of this year we organized a conference.",
+        None,
+        "",
+    ),
+    // nor a day of every year
+    (
+        "The law was passed in early 1997. || It declared every 8 January as Omani Day of the Environment.",
+        None,
+        "",
+    ),
+    // ordinals of units and lists of spans are no dates
+    (
+        "The encirclement closed on 16 September 1941. || Losses were heavy in 43 divisions of the 5th, 21st, 26th, and 37th Soviet Armies.",
+        None,
+        "",
+    ),
+    (
+        "The war began in June 1950. || Communism was acting in Korea, just as the dictators had ten, fifteen, and twenty years earlier.",
+        None,
+        "",
+    ),
+    // a year the sentence itself gives is never a digression
+    (
+        "The war began in March 1998. || Talks failed in February 1999. || NATO struck on 24 March 1999. || The army withdrew in June 1999. || On 8 May 1989 Milošević became President, which was confirmed on 6 December.",
+        None,
+        "4:6 December=1989-12-06",
+    ),
+    (
+        "The incident of 2 August 1964 led to war. || Congress voted in August 1964. || The resolution passed on 7 August 1964. || A document declassified in 2005 revealed that there was no attack on 4 August.",
+        None,
+        "3:4 August=1964-08-04",
+    ),
+    // "that spring" is the reference's own year
+    (
+        "In February 1917 the tsar abdicated. || That summer the army collapsed.",
+        None,
+        "1:That summer=1917",
+    ),
+    (
+        "The minister was appointed in 1931. || He did not survive that fall from power.",
+        None,
+        "",
+    ),
+    // a day before the month is the day, the number after it a count
+    (
+        "The convoys sailed in July 1940. || By 8 August 18 coal ships and 4 destroyers had been sunk.",
+        None,
+        "",
+    ),
+    // a step back told in passing does not move the narrative
+    (
+        "Grant crossed the Rapidan on May 4, 1864, where Hooker had been routed in May 1863, one year earlier. || On May 5 the armies met in the Wilderness.",
+        None,
+        "0:one year earlier=1863 | 1:May 5=1864-05-05",
+    ),
+    // a year named a third as often as the narrative's is a digression
+    (
+        "The war began in April 1898. || Dewey sailed in April 1898. || Manila fell in August 1898. || The treaty was signed in December 1898. || Congress debated it until February 1899. || By June 1898 the fleet was at Santiago. || On July 3, the Spanish squadron left the harbor.",
+        None,
+        "6:July 3=1898-07-03",
+    ),
+    // a weekday beside the day must be the date's
+    (
+        "The operation began in September 1944. || Day 2: Monday, 18 September.",
+        None,
+        "1:18 September=1944-09-18",
+    ),
+    (
+        "In 1886 veterans met at the town. || General Lee wished to renew the attack on Friday, July 3.",
+        None,
+        "",
+    ),
+    // an open range's one end is a moment for what follows
+    (
+        "French troops would not withdraw until 1946, the same year that Syria won its independence.",
+        None,
+        "0:the same year=1946",
     ),
 ];
 

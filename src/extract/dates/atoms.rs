@@ -77,6 +77,22 @@ impl<'a> Parser<'a> {
             return None;
         }
         let w = self.txt(i);
+        // Written out: "the tenth century before Christ".
+        if w.eq_ignore_ascii_case("before") && self.wis(i + 1, "Christ") {
+            return Some((Era::Bc, i + 2));
+        }
+        // "the second century Hegira", "the Hijri year 1443"
+        if ["Hegira", "Hejira", "Hijra", "Hijrah", "Hijri"]
+            .iter()
+            .any(|h| w.eq_ignore_ascii_case(h))
+        {
+            let e = if self.wis(i + 1, "year") {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some((Era::Ah, e));
+        }
         if w.len() >= 2 {
             let era = match w {
                 "BC" | "BCE" | "bc" | "bce" | "Bc" | "B.C" => Era::Bc,
@@ -92,7 +108,12 @@ impl<'a> Parser<'a> {
         let mut j = i;
         while n < 3 {
             let Some(tj) = self.tok(j) else { break };
-            if tj.k != Kind::Word || tj.e - tj.s != 1 || (n > 0 && !self.adj(j - 1, j)) {
+            // "B.C." or spaced, "B. C."
+            let spaced_ok = n > 0 && self.is_p(j - 1, '.');
+            if tj.k != Kind::Word
+                || tj.e - tj.s != 1
+                || (n > 0 && !self.adj(j - 1, j) && !spaced_ok)
+            {
                 break;
             }
             letters[n] = self.txt(j).as_bytes()[0].to_ascii_uppercase();

@@ -69,6 +69,9 @@ impl<'a> Parser<'a> {
             era = Some(er);
             e = nx;
         }
+        if era.is_none() && second.is_none() && self.counts_an_anniversary(s, e) {
+            return Some(e);
+        }
         if era == Some(Era::Ah) {
             let n2 = second.map_or(n1, |x| x.0);
             self.hijri_century(s, e, n1, n2);
@@ -81,6 +84,12 @@ impl<'a> Parser<'a> {
         }
         let scale = self.century_scale(self.century_word_at(k).unwrap_or(k));
         let lim = if scale == 1000 { lim / 5 } else { lim };
+        // A millennium says nothing of each century in it: a precision of its own.
+        let prec = if scale == 1000 {
+            Precision::Millennium
+        } else {
+            Precision::Century
+        };
         if n1 > lim || second.is_some_and(|x| x.0 > lim) {
             return Some(e);
         }
@@ -93,7 +102,7 @@ impl<'a> Parser<'a> {
                     j,
                     Some(HistDate::y(f1)),
                     Some(HistDate::y(t1)),
-                    Precision::Century,
+                    prec,
                     None,
                     false,
                 );
@@ -102,7 +111,7 @@ impl<'a> Parser<'a> {
                     e,
                     Some(HistDate::y(f2)),
                     Some(HistDate::y(t2)),
-                    Precision::Century,
+                    prec,
                     None,
                     false,
                 );
@@ -115,7 +124,7 @@ impl<'a> Parser<'a> {
                     e,
                     Some(HistDate::y(f1.min(f2))),
                     Some(HistDate::y(t1.max(t2))),
-                    Precision::Century,
+                    prec,
                     None,
                     false,
                 );
@@ -141,7 +150,7 @@ impl<'a> Parser<'a> {
                         e2,
                         Some(HistDate::y(f1.min(f2))),
                         Some(HistDate::y(t1.max(t2))),
-                        Precision::Century,
+                        prec,
                         None,
                         false,
                     );
@@ -149,15 +158,41 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(self.emit_with_open_ends(
-            s,
-            e,
-            HistDate::y(f1),
-            HistDate::y(t1),
-            Precision::Century,
-            None,
-            false,
-        ))
+        Some(self.emit_with_open_ends(s, e, HistDate::y(f1), HistDate::y(t1), prec, None, false))
+    }
+
+    /// "its first century of independence", "the third century of
+    /// republican life": a count of centuries since something, not a century
+    /// of the calendar. Tokens `s..e` hold the century; a possessive before
+    /// it, or "of" after it with no era ("of our era", "of the Christian
+    /// era") says so.
+    fn counts_an_anniversary(&self, s: usize, e: usize) -> bool {
+        let s = if s > 0 && self.wis(s - 1, "the") {
+            s - 1
+        } else {
+            s
+        };
+        if s > 0
+            && ["its", "their", "his", "her", "our", "my", "your"]
+                .iter()
+                .any(|w| self.wis(s - 1, w))
+        {
+            return true;
+        }
+        if !self.wis(e, "of") {
+            return false;
+        }
+        let mut k = e + 1;
+        if ["the", "our", "this"].iter().any(|w| self.wis(k, w)) {
+            k += 1;
+        }
+        if ["Christian", "common", "current", "present", "vulgar"]
+            .iter()
+            .any(|w| self.wis(k, w))
+        {
+            k += 1;
+        }
+        !(self.wis(k, "era") || self.era_marker(k).is_some())
     }
 
     /// "the 10th century AH", "the 3rd to 5th centuries AH": centuries

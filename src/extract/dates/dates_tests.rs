@@ -215,11 +215,11 @@ const TABLE: &[(&str, &str)] = &[
     ("He reigned from Tishri of 871/870 BC.", "-0871..-0870:year"),
     (
         "Bronze came in the 2nd millennium BC.",
-        "-2000..-1001:century",
+        "-2000..-1001:millennium",
     ),
     (
         "Writing spread in the first millennium AD.",
-        "0001..0999:century",
+        "0001..0999:millennium",
     ),
     (
         "The language spans from the 12th to the 14 century.",

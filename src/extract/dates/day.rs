@@ -32,6 +32,10 @@ impl<'a> Parser<'a> {
                 if u.nd < 4 && i > 0 && self.is_p(i - 1, ',') {
                     return None;
                 }
+                // "31 May 199 3": a year broken in two by OCR is no year.
+                if u.nd < 4 && self.kind(u.e) == Some(Kind::Num) {
+                    return None;
+                }
                 // A month before it makes a year of all but a round count:
                 // "May 1968 students" is a year, "March 1000 troops" is not.
                 if self.right_rules_out_year(u.e, true, u.v % 100 == 0) {

@@ -110,7 +110,17 @@ impl<'a> Parser<'a> {
                     l.strong = true;
                 }
                 if x & YEAR_WORD != 0 {
-                    l.yearw = true;
+                    // "Last year 167 Member States", "In May this year 180
+                    // countries": a count after a year named by its distance.
+                    if p > 0
+                        && ["this", "last", "next", "that", "each", "every", "per"]
+                            .iter()
+                            .any(|d| self.wis(p - 1, d))
+                    {
+                        l.disq = true;
+                    } else {
+                        l.yearw = true;
+                    }
                 }
                 if w.eq_ignore_ascii_case("between") {
                     l.between = true;

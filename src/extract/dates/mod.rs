@@ -250,7 +250,11 @@ impl<'a> Parser<'a> {
             if x & OPEN_END_CUE != 0 {
                 t = None;
                 s = w - 1;
-            } else if x & OPEN_START_CUE != 0 && !self.wis(w.saturating_sub(2), "from") {
+            } else if x & OPEN_START_CUE != 0
+                && !self.wis(w.saturating_sub(2), "from")
+                // "it was not until 1862 that": the moment, not a range up to it
+                && !self.wis(w.saturating_sub(2), "not")
+            {
                 f = None;
                 s = w - 1;
                 if s > self.floor && self.wis(s - 1, "up") {
@@ -520,6 +524,9 @@ fn cover(
             }
         }
     }
+    if prec > Precision::Century {
+        return;
+    }
     let (c1, c2) = (century_of(lo), century_of(hi));
     let span = (c2 as i64 - c1 as i64) + 1 - i64::from(c1 < 0 && c2 > 0);
     if span > 30 {
@@ -541,3 +548,7 @@ mod tests;
 #[cfg(test)]
 #[path = "anchor_tests.rs"]
 mod anchor_tests;
+
+#[cfg(test)]
+#[path = "values_tests.rs"]
+mod values_tests;

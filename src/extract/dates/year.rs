@@ -222,6 +222,13 @@ impl<'a> Parser<'a> {
             && p.tight_dash
             && b.nd == 2
             && self.tok(b.n).is_some_and(|t| t.f & T_LZ != 0)
+            // "1802–04" with a dash is a range of years; only a hyphen
+            // writes a month, and not before "season" ("the 2004-05 season").
+            && b.n > 0
+            && self.is_p(b.n - 1, '-')
+            && !["season", "seasons", "campaign", "term", "session", "biennium"]
+                .iter()
+                .any(|w| self.wis(b.e, w))
             && (1..=12).contains(&b.v)
             && (p.a.v % 100 + 1) % 100 != b.v
             && Self::in_year_window(p.a.v)
