@@ -35,6 +35,12 @@ const SHORT_NAME_TAILS: &[&str] = &[
     "asa",
 ];
 
+/// Legal forms, which a company's name is often given without.
+const LEGAL_FORMS: &[&str] = &[
+    "corp", "inc", "ltd", "co", "cos", "plc", "ag", "gmbh", "llc", "nv", "bv", "spa", "sa", "oyj",
+    "asa",
+];
+
 /// What the document has named in full so far: each short form (folded) with the full
 /// names it may stand for.
 #[derive(Default)]
@@ -94,7 +100,8 @@ impl Registry {
                 && words.iter().all(|w| plain_word(w))
                 && (WORD_CLASSES.bits(&fold_name(words[0])) & (GIVEN_NAME | PLACE_NAME)
                     == GIVEN_NAME
-                    || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full)));
+                    || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full))
+                    || titled(sentence, h.start));
             match h.kind {
                 NameKind::Person if sure_person => {
                     let last = words[words.len() - 1];
@@ -132,11 +139,35 @@ impl Registry {
                     {
                         self.claim(fold_name(words[0]), NameKind::Org, &h.text);
                     }
+                    // "Philip Morris Cos Inc" → "Philip Morris": the name before its legal forms.
+                    let named = words
+                        .iter()
+                        .rposition(|w| !LEGAL_FORMS.contains(&fold_name(w).as_str()))
+                        .map_or(0, |p| p + 1);
+                    if named >= 2 && named < words.len() {
+                        self.claim(fold_name(&words[..named].join(" ")), NameKind::Org, &h.text);
+                    }
+                    // "General Motors Corp" → "GM", "British Airways" → "BA".
+                    if let Some(initials) = initials(&words) {
+                        self.claim(fold_name(&initials), NameKind::Org, &h.text);
+                    }
                 }
                 NameKind::Person => {}
             }
         }
     }
+}
+
+/// A title or role right before byte `start`: "Prime Minister Necmettin Erbakan", "striker
+/// Dwight Yorke".
+fn titled(sentence: &str, start: usize) -> bool {
+    sentence
+        .get(..start)
+        .and_then(|before| before.split_whitespace().next_back())
+        .is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            WORD_CLASSES.has(TITLE | ROLE, &fold_name(w))
+        })
 }
 
 /// No digits, and capitals only where names have them ("McIntosh", "O'Neill", "Boutros-Ghali",
@@ -155,6 +186,26 @@ fn plain_word(w: &str) -> bool {
                 .iter()
                 .any(|p| part.starts_with(p))
     })
+}
+
+/// The capitals of an org's words, legal forms and small words left out, when there are two
+/// to five: "International Monetary Fund" → "IMF", "Nippon Telegraph and Telephone Corp" →
+/// "NTT".
+fn initials(words: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    for w in words {
+        let k = fold_name(w);
+        if SHORT_NAME_TAILS.contains(&k.as_str()) && k != "bank" && k != "airlines" {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if c.is_uppercase() {
+            out.push(c);
+        } else if !matches!(k.as_str(), "of" | "and" | "for" | "the" | "de" | "&") {
+            return None;
+        }
+    }
+    (2..=5).contains(&out.chars().count()).then_some(out)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -222,11 +273,15 @@ fn words(s: &str) -> Vec<(usize, usize)> {
 /// Resolves one sentence's hits and finds its bare short forms.
 fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
     for h in hits.iter_mut() {
-        if h.name.is_some() || h.text.split_whitespace().nth(1).is_some() {
+        if h.name.is_some() {
             continue;
         }
+        // Of several words, only a company's name without its legal form ("Philip Morris"
+        // after "Philip Morris Cos Inc") stands for another.
+        let several = h.text.split_whitespace().nth(1).is_some();
         if let Some((kind, full)) = reg.get(&h.key)
-            && (kind == h.kind || h.kind == NameKind::Person && kind == NameKind::Org)
+            && (kind == h.kind && (!several || kind == NameKind::Org)
+                || h.kind == NameKind::Person && kind == NameKind::Org)
             && fold_name(full) != h.key
         {
             h.kind = kind;
@@ -255,6 +310,10 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
         let Some((kind, full)) = reg.get(&fold_name(bare)) else {
             continue;
         };
+        // An acronym is written in capitals ("GM"), not "Ba", a surname.
+        if kind == NameKind::Org && !full.starts_with(bare) && !is_acronym(bare) {
+            continue;
+        }
         // A surname in capitals is a headline's or a numeral ("XI"), not this person.
         if kind == NameKind::Person && bare.chars().all(|c| !c.is_lowercase()) {
             continue;
@@ -270,7 +329,9 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
                 .and_then(|&(p, _)| sentence[p..].chars().next())
                 .is_some_and(char::is_uppercase)
         };
-        if (n + 1 < ws.len() && cap(n + 1) && glued(b, ws[n + 1].0))
+        // "Erbakan's Welfare Party": a possessive ends the run.
+        let possessive = bare.len() < w.len();
+        if (!possessive && n + 1 < ws.len() && cap(n + 1) && glued(b, ws[n + 1].0))
             || (n > 0 && cap(n - 1) && glued(ws[n - 1].1, a))
         {
             continue;

@@ -215,6 +215,15 @@ impl<'a> NameRules<'a> {
                 "and" | "&" if (next.0..next.1).all(|i| !self.word(i) || self.legal_form(i)) => {
                     true
                 }
+                // "Nippon Telegraph and Telephone Corp": a short segment ending in a legal form.
+                "and" | "&"
+                    if next.1 - next.0 <= 3
+                        && self.legal_form(next.1 - 1)
+                        && !self.given(cur.0)
+                        && !self.is_placeish(cur.0, cur.1) =>
+                {
+                    true
+                }
                 "and" | "&" => {
                     let plain_next = !self.is_placeish(next.0, next.1)
                         && !self.any_given(next.0, next.1)
@@ -468,7 +477,13 @@ impl<'a> NameRules<'a> {
             }
             return;
         }
-        if whole & CUELESS_ORG != 0 {
+        // "IRA" is an org, "Ira" a given name: a short known acronym that is also a name or
+        // a word counts in capitals only.
+        let lowercase_acronym = b - a == 1
+            && self.key(a).len() <= 4
+            && !self.t[a].is(ACRONYM)
+            && self.in_class(a, GIVEN_NAME | COMMON_NOUN);
+        if whole & CUELESS_ORG != 0 && !lowercase_acronym {
             self.emit(a, b, NameKind::Org);
             self.acronym_after(b);
             return;
@@ -595,164 +610,6 @@ impl<'a> NameRules<'a> {
                     .get(t.s..t.e)
                     .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         })
-    }
-
-    /// A legal form of a company ("Co", "Inc", "Ltd", "AG").
-    pub(super) fn legal_form(&self, i: usize) -> bool {
-        self.capword(i)
-            && matches!(
-                self.key(i),
-                "co" | "cos"
-                    | "inc"
-                    | "ltd"
-                    | "corp"
-                    | "plc"
-                    | "llc"
-                    | "ag"
-                    | "gmbh"
-                    | "nv"
-                    | "bv"
-                    | "spa"
-                    | "oyj"
-                    | "asa"
-                    | "kgaa"
-                    | "company"
-            )
-    }
-
-    /// A small number standing alone: a goal count in a result.
-    fn goal_count(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| {
-            t.is(NUMERIC) && t.e - t.s <= 2 && self.key(i).bytes().all(|c| c.is_ascii_digit())
-        })
-    }
-    /// A score "2-1" (one token or three).
-    fn score_at(&self, i: usize) -> bool {
-        let k = self.key(i);
-        if self.t.get(i).is_some_and(|t| t.is(NUMERIC)) && k.contains('-') {
-            return k
-                .split('-')
-                .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|c| c.is_ascii_digit()));
-        }
-        self.goal_count(i)
-            && self
-                .t
-                .get(i + 1)
-                .is_some_and(|d| d.flags == 0 && matches!(d.punct, '-' | '–'))
-            && self.goal_count(i + 2)
-    }
-
-    /// Tokens a..b are a team in a sports result.
-    pub(super) fn club_context(&self, a: usize, b: usize) -> bool {
-        const RESULT_VERBS: &[&str] = &[
-            "beat",
-            "beats",
-            "defeated",
-            "defeats",
-            "drew",
-            "draw",
-            "lost",
-            "edged",
-            "thrashed",
-            "routed",
-            "crushed",
-            "overcame",
-            "hammered",
-            "trounced",
-            "downed",
-            "outclassed",
-            "stunned",
-            "held",
-            "v",
-            "vs",
-        ];
-        // "CSKA Moscow", "PSV Eindhoven": an acronym and a place.
-        if b - a == 2
-            && self.t[a].is(ACRONYM)
-            && !self.t[a].is(INITIAL)
-            && self.capword(a + 1)
-            && !self.t[a + 1].is(ACRONYM)
-            && !self.in_class(a, CUELESS_ORG | PLACE_NAME | DEMONYM)
-            && (self.in_class(a + 1, PLACE_NAME)
-                || !self.in_class(
-                    a + 1,
-                    COMMON_NOUN
-                        | ORG_CUE
-                        | DOCUMENT_WORD
-                        | TITLE
-                        | ROLE
-                        | NON_PERSON_END
-                        | RUN_STOP
-                        | DEMONYM
-                        | GIVEN_NAME,
-                ))
-        {
-            return true;
-        }
-        // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
-        if self.goal_count(b) && self.capword(b + 1) {
-            let e = self.run_end(b + 1);
-            if self.goal_count(e) {
-                return true;
-            }
-        }
-        if a >= 2 && self.goal_count(a - 1) && self.capword(a - 2) && self.goal_count(b) {
-            return true;
-        }
-        // "Barcelona beat Valencia 2-1".
-        if self.lower(b) && RESULT_VERBS.contains(&self.key(b)) {
-            let mut j = b + 1;
-            if matches!(self.key(j), "with" | "to" | "at") {
-                j += 1;
-            }
-            if self.capword(j) {
-                let e = self.run_end(j);
-                if self.score_at(e) {
-                    return true;
-                }
-            }
-        }
-        if self.score_at(b) && a >= 2 {
-            let mut v = a - 1;
-            if matches!(self.key(v), "with" | "to" | "at") && v > 0 {
-                v -= 1;
-            }
-            if self.lower(v) && RESULT_VERBS.contains(&self.key(v)) && v > 0 && self.capword(v - 1)
-            {
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Tokens a..b are a company by what is said of it: "shares of Newmont", "Toyota shares".
-    pub(super) fn market_context(&self, a: usize, b: usize) -> bool {
-        const BEFORE: &[&str] = &[
-            "shares",
-            "stake",
-            "shareholders",
-            "stock",
-            "subsidiary",
-            "unit",
-        ];
-        const AFTER: &[&str] = &[
-            "shares",
-            "stock",
-            "shareholders",
-            "stake",
-            "subsidiary",
-            "spokesman",
-            "spokeswoman",
-            "chairman",
-            "executives",
-        ];
-        if self.is_placeish(a, b) || self.any_given(a, b) && b - a > 1 {
-            return false;
-        }
-        let before =
-            a >= 2 && matches!(self.key(a - 1), "of" | "in") && BEFORE.contains(&self.key(a - 2));
-        let after = self.lower(b) && AFTER.contains(&self.key(b)) && !self.t[b - 1].is(POSSESSIVE);
-        before || after
     }
 
     /// Org span inside a segment that has a cue: leading stop words are gone,
