@@ -3,9 +3,12 @@
 //! Exeter 1", "Liverpool manager Roy Evans"), and companies by their shares, their legal form
 //! or the analysts who work at them ("shares of Newmont", "analysts at Merrill Lynch").
 
+use std::sync::LazyLock;
+
 use super::rules::NameRules;
 use super::tokens::*;
 use super::words::*;
+use crate::extract::lexicon;
 
 /// Verbs of a result between two teams: "Barcelona beat Valencia 2-1".
 const RESULT_VERBS: &[&str] = &[
@@ -57,7 +60,6 @@ const CLUB_ROLES: &[&str] = &[
     "goalkeepers",
     "keeper",
     "winger",
-    "forward",
     "coach",
     "manager",
     "captain",
@@ -114,6 +116,10 @@ const FIRM_STAFF: &[&str] = &[
     "broker",
     "brokers",
 ];
+
+/// Words whose number is a reference ("Article 1", "Section 8"), never a score.
+static REFERENCE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::words("date-reference-word").collect());
 
 impl NameRules<'_> {
     /// A legal form of a company ("Co", "Inc", "Ltd", "AG").
@@ -243,13 +249,21 @@ impl NameRules<'_> {
             return false;
         }
         // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
-        if self.goal_count(b) && self.capword(b + 1) {
+        // Not "Article 1 Section 8".
+        let numbered = |i: usize| REFERENCE_WORDS.contains(&self.key(i));
+        if self.goal_count(b) && self.capword(b + 1) && !numbered(b - 1) && !numbered(b + 1) {
             let e = self.run_end(b + 1);
-            if self.goal_count(e) {
+            if self.goal_count(e) && !numbered(e - 1) {
                 return true;
             }
         }
-        if a >= 2 && self.goal_count(a - 1) && self.capword(a - 2) && self.goal_count(b) {
+        if a >= 2
+            && self.goal_count(a - 1)
+            && self.capword(a - 2)
+            && self.goal_count(b)
+            && !numbered(a - 2)
+            && !numbered(b - 1)
+        {
             return true;
         }
         // A standings line: "Galatasaray 12 8 2 2 24 10 26".
@@ -265,7 +279,7 @@ impl NameRules<'_> {
                 && !self.capword(p)
                 && self
                     .result_opponent(p)
-                    .is_some_and(|(j, e)| j <= a && e == b)
+                    .is_some_and(|(j, e)| j <= a && e >= b)
             {
                 return true;
             }
@@ -283,8 +297,17 @@ impl NameRules<'_> {
         {
             return true;
         }
-        // "Liverpool manager Roy Evans"; not "Brazil coach Mario Zagallo", a national side.
+        // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
+        // Zagallo", a national side, nor a "Window manager". A word of no known class
+        // needs the player's name after the role.
         self.lower(b)
+            && (self.is_placeish(a, b)
+                || self.has_cue(a, b)
+                || self.span_bits(a, b) & CUELESS_ORG != 0
+                || b - a == 1
+                    && self.span_bits(a, b) == 0
+                    && self.capword(b + 1)
+                    && !self.t[b + 1].is(ACRONYM))
             && CLUB_ROLES.contains(&self.key(b))
             && !self.t[b - 1].is(POSSESSIVE)
             && !self.is_country(a, b)
@@ -292,7 +315,7 @@ impl NameRules<'_> {
     }
 
     /// Tokens a..b name a country ("Brazil", "South Africa").
-    fn is_country(&self, a: usize, b: usize) -> bool {
+    pub(super) fn is_country(&self, a: usize, b: usize) -> bool {
         let (Some(first), Some(last)) = (self.t.get(a), self.t.get(b - 1)) else {
             return false;
         };

@@ -195,7 +195,7 @@ fn initials(words: &[&str]) -> Option<String> {
     let mut out = String::new();
     for w in words {
         let k = fold_name(w);
-        if SHORT_NAME_TAILS.contains(&k.as_str()) && k != "bank" && k != "airlines" {
+        if LEGAL_FORMS.contains(&k.as_str()) {
             continue;
         }
         let c = w.chars().next()?;

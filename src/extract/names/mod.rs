@@ -21,6 +21,8 @@ mod words;
 #[cfg(test)]
 mod names_tests;
 #[cfg(test)]
+mod news_tests;
+#[cfg(test)]
 mod people_tests;
 
 pub use crate::vocab::fold::fold_name;

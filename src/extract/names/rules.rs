@@ -210,7 +210,8 @@ impl<'a> NameRules<'a> {
                             && !self.any_given(next.0, next.1)
                             && !self.has_cue(next.0, next.1))
                 }
-                "on" => last_cue,
+                // Not "Walt Disney Pictures on March 7".
+                "on" => last_cue && !self.in_class(next.0, RUN_STOP),
                 // "Russ Berrie and Co Inc", "Procter & Gamble Co": a legal form is never a name.
                 "and" | "&" if (next.0..next.1).all(|i| !self.word(i) || self.legal_form(i)) => {
                     true
@@ -270,6 +271,15 @@ impl<'a> NameRules<'a> {
                 self.segment(ca, cb);
             }
         }
+    }
+
+    /// "IRA" is an org, "Ira" a given name: a short known acronym that is also a name or a
+    /// word counts in capitals only.
+    pub(super) fn lowercase_acronym(&self, a: usize, b: usize) -> bool {
+        b - a == 1
+            && self.key(a).len() <= 4
+            && !self.t[a].is(ACRONYM)
+            && self.in_class(a, GIVEN_NAME | COMMON_NOUN)
     }
 
     pub(super) fn has_cue(&self, a: usize, b: usize) -> bool {
@@ -338,9 +348,10 @@ impl<'a> NameRules<'a> {
             | ORG_CUE
             | ROLE
             | NON_PERSON_END
-            | DOCUMENT_WORD
-            | CUELESS_ORG)
+            | DOCUMENT_WORD)
             != 0
+            // "Ira" is a given name, "IRA" (an acronym, refused above) an org.
+            || (m & CUELESS_ORG != 0 && m & GIVEN_NAME == 0)
             || (m & TITLE != 0 && m & GIVEN_NAME == 0)
             || (m & GIVEN_NAME == 0 && self.is_demonymish(i))
         {
@@ -477,18 +488,16 @@ impl<'a> NameRules<'a> {
             }
             return;
         }
-        // "IRA" is an org, "Ira" a given name: a short known acronym that is also a name or
-        // a word counts in capitals only.
-        let lowercase_acronym = b - a == 1
-            && self.key(a).len() <= 4
-            && !self.t[a].is(ACRONYM)
-            && self.in_class(a, GIVEN_NAME | COMMON_NOUN);
-        if whole & CUELESS_ORG != 0 && !lowercase_acronym {
+        if whole & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b) {
             self.emit(a, b, NameKind::Org);
             self.acronym_after(b);
             return;
         }
         if whole & PLACE_NAME != 0 {
+            // "Cagliari" in "Piacenza lost 2-1 to Cagliari" is the club; a country stays one.
+            if !self.is_country(a, b) && self.club_context(a, b) {
+                self.emit(a, b, NameKind::Org);
+            }
             return;
         }
         // A known org heading the segment ("United Nations Secretary-General …").
@@ -725,7 +734,9 @@ impl<'a> NameRules<'a> {
         if caps.is_empty() || !self.capword(first) || !self.capword(last) {
             return false;
         }
-        if self.span_bits(a, b) & (PLACE_NAME | CUELESS_ORG) != 0 {
+        if self.span_bits(a, b) & PLACE_NAME != 0
+            || self.span_bits(a, b) & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b)
+        {
             return false;
         }
         // Every capitalized word must look like part of a name.
