@@ -314,6 +314,17 @@ impl NameRules<'_> {
             && (a..b).all(|i| !self.is_demonymish(i))
     }
 
+    /// A country in parentheses at token b: "( Australia )", "(U.S.)".
+    pub(super) fn country_in_parens(&self, b: usize) -> bool {
+        if !self.punct(b, '(') {
+            return false;
+        }
+        let Some(close) = (b + 2..(b + 6).min(self.t.len())).find(|&i| self.punct(i, ')')) else {
+            return false;
+        };
+        self.capword(b + 1) && self.is_country(b + 1, close)
+    }
+
     /// Tokens a..b name a country ("Brazil", "South Africa").
     pub(super) fn is_country(&self, a: usize, b: usize) -> bool {
         let (Some(first), Some(last)) = (self.t.get(a), self.t.get(b - 1)) else {

@@ -98,8 +98,7 @@ impl Registry {
             let sure_person = h.kind == NameKind::Person
                 && words.len() >= 2
                 && words.iter().all(|w| plain_word(w))
-                && (WORD_CLASSES.bits(&fold_name(words[0])) & (GIVEN_NAME | PLACE_NAME)
-                    == GIVEN_NAME
+                && (given_first(words[0])
                     || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full))
                     || titled(sentence, h.start));
             match h.kind {
@@ -156,6 +155,13 @@ impl Registry {
             }
         }
     }
+}
+
+/// A given name that is no place, or one that opens a hyphenated one ("Marie-Jose").
+fn given_first(w: &str) -> bool {
+    let key = fold_name(w);
+    let given = |k: &str| WORD_CLASSES.bits(k) & (GIVEN_NAME | PLACE_NAME) == GIVEN_NAME;
+    given(&key) || key.split_once('-').is_some_and(|(first, _)| given(first))
 }
 
 /// A title or role right before byte `start`: "Prime Minister Necmettin Erbakan", "striker
@@ -355,7 +361,7 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
 /// resolved to the full names met earlier in it.
 pub fn find_names_in_document(sentences: &[&str]) -> Vec<Vec<NameHit>> {
     let mut reg = Registry::default();
-    sentences
+    let mut out: Vec<Vec<NameHit>> = sentences
         .iter()
         .map(|s| {
             let mut hits = find_names(s);
@@ -363,5 +369,58 @@ pub fn find_names_in_document(sentences: &[&str]) -> Vec<Vec<NameHit>> {
             resolve(&reg, s, &mut hits);
             hits
         })
-        .collect()
+        .collect();
+    // A headline names in capitals whom the story names in full after it ("SAMPRAS BEATS
+    // HENMAN" over "Pete Sampras beat Tim Henman"): once the whole document is read.
+    if !reg.short.is_empty() {
+        for (s, hits) in sentences.iter().zip(out.iter_mut()) {
+            resolve_headline(&reg, s, hits);
+        }
+    }
+    out
+}
+
+/// In a sentence written in capitals, the words that are the short form of one full name of
+/// the document: "NORMAN" for "Greg Norman", "GM" for "General Motors Corp".
+fn resolve_headline(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
+    let (upper, lower) = sentence.chars().fold((0, 0), |(u, l), c| {
+        (u + c.is_uppercase() as usize, l + c.is_lowercase() as usize)
+    });
+    if upper < 3 || lower * 5 > upper {
+        return;
+    }
+    let mut added = Vec::new();
+    for (a, b) in words(sentence) {
+        let w = &sentence[a..b];
+        let bare = w
+            .strip_suffix("'S")
+            .or_else(|| w.strip_suffix("’S"))
+            .unwrap_or(w);
+        let end = a + bare.len();
+        if !is_acronym(bare) || hits.iter().any(|h| h.start < end && a < h.end) {
+            continue;
+        }
+        let key = fold_name(bare);
+        if WORD_CLASSES.has(REGNAL_NUMBER, &key) {
+            continue;
+        }
+        let Some((kind, full)) = reg.get(&key) else {
+            continue;
+        };
+        if kind == NameKind::Person && bare.chars().count() < 3 {
+            continue;
+        }
+        added.push(NameHit {
+            start: a,
+            end,
+            kind,
+            text: bare.to_string(),
+            key: fold_name(full),
+            name: Some(full.to_string()),
+        });
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_by_key(|h| (h.start, h.end));
+    }
 }

@@ -265,6 +265,32 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Pete Sampras", "Andre Agassi"],
         &[],
     ),
+    // Results lines: a country in parentheses after a name.
+    (
+        "66 Greg Norman ( Australia ) , Billy Mayfair",
+        &["Greg Norman", "Billy Mayfair"],
+        &[],
+    ),
+    (
+        "1. Ato Boldon (Trinidad) 20.18 2. Obadele Thompson (Barbados) 20.25",
+        &["Ato Boldon", "Obadele Thompson"],
+        &[],
+    ),
+    (
+        "3. Wilson Kipketer (Denmark) 1:43.50",
+        &["Wilson Kipketer"],
+        &[],
+    ),
+    (
+        "Sparta Prague (Czech Republic) drew with Ajax.",
+        &[],
+        &["Sparta Prague", "Ajax"],
+    ),
+    (
+        "The Vice-President, Mr. Siles Alvarado (Bolivia), took the Chair.",
+        &["Siles Alvarado"],
+        &[],
+    ),
     // Traps.
     ("Taking forward the reform agenda matters.", &[], &[]),
     ("Continuing forward will show how near we are.", &[], &[]),
@@ -460,6 +486,63 @@ const DOCUMENTS: &[DocCase] = &[
         "Kabila",
         Some("Laurent Kabila"),
     ),
+    // Headlines in capitals, once the story has named the full name.
+    (
+        &[
+            "TENNIS - SELES BEATS HINGIS IN FINAL .",
+            "Top seed Monica Seles beat Martina Hingis of Switzerland 6-2 6-1.",
+        ],
+        0,
+        "SELES",
+        Some("Monica Seles"),
+    ),
+    (
+        &[
+            "TENNIS - SELES BEATS HINGIS IN FINAL .",
+            "Top seed Monica Seles beat Martina Hingis of Switzerland 6-2 6-1.",
+        ],
+        0,
+        "HINGIS",
+        Some("Martina Hingis"),
+    ),
+    (
+        &[
+            "BUSINESS - GM, UNION REACH DEAL .",
+            "General Motors Corp and the union reached an agreement.",
+        ],
+        0,
+        "GM",
+        Some("General Motors Corp"),
+    ),
+    (
+        &[
+            "POLITICS - CLINTON SIGNS WELFARE BILL .",
+            "President Bill Clinton signed a bill on Thursday.",
+        ],
+        0,
+        "CLINTON",
+        Some("Bill Clinton"),
+    ),
+    // A word in capitals in ordinary prose is no headline.
+    (
+        &[
+            "Greg Norman won the event in 1995.",
+            "The NORMAN rules apply to Greg Norman's caddie.",
+        ],
+        1,
+        "NORMAN",
+        Some(""),
+    ),
+    // "Marie-Jose" is a given name: her surname alone stands for her.
+    (
+        &[
+            "Women's 400 metres : 1. Marie-Jose Perec ( France ) 49.35",
+            "Perec said she was tired after a long season.",
+        ],
+        1,
+        "Perec",
+        Some("Marie-Jose Perec"),
+    ),
     // An acronym is written in capitals: "Ba" is a surname, not British Airways.
     (
         &[
@@ -584,6 +667,7 @@ fn score(kind: NameKind, fixtures: &[&str]) -> (f64, f64, Vec<String>) {
 const FIXTURES: &[&str] = &[
     include_str!("../../../tests/data/names/news-1.txt"),
     include_str!("../../../tests/data/names/news-2.txt"),
+    include_str!("../../../tests/data/names/news-3.txt"),
 ];
 
 #[test]

@@ -813,9 +813,14 @@ impl<'a> NameRules<'a> {
             // "Sattar Khan", "Enver Pasha": a name and the title that follows names.
             let post_titled = self.in_class(last, TITLE_AFTER_NAME)
                 && caps[..caps.len() - 1].iter().all(|&i| self.namelike(i));
+            // "Greg Norman ( Australia ) 66", "Ato Boldon (Trinidad) 20.18": a results line.
+            let country_after = self.country_in_parens(b)
+                && caps.len() <= 3
+                && !caps.iter().any(|&i| self.in_class(i, PLACE_NAME));
             !placey
                 && !place_prefix
                 && (given_first
+                    || country_after
                     || post_titled
                     || given_second
                     || strong_particle
