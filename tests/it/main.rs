@@ -12,6 +12,7 @@ mod damage;
 mod facets;
 mod fuzz_regressions;
 mod gold;
+mod names;
 mod ranking;
 mod reading;
 mod robustness;
