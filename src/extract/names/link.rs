@@ -35,6 +35,22 @@ const SHORT_NAME_TAILS: &[&str] = &[
     "asa",
 ];
 
+/// Last words of an org that stand for it alone once it is named ("the Commission" after "the
+/// European Commission", "the Assembly" after "the General Assembly"); not "Organization",
+/// which a speaker at the UN uses for the UN whatever else was named.
+const LONE_CUES: &[&str] = &[
+    "commission",
+    "parliament",
+    "assembly",
+    "council",
+    "court",
+    "tribunal",
+    "fund",
+    "bank",
+    "committee",
+    "agency",
+];
+
 /// Legal forms, which a company's name is often given without.
 const LEGAL_FORMS: &[&str] = &[
     "corp", "inc", "ltd", "co", "cos", "plc", "ag", "gmbh", "llc", "nv", "bv", "spa", "sa", "oyj",
@@ -145,6 +161,11 @@ impl Registry {
                         .map_or(0, |p| p + 1);
                     if named >= 2 && named < words.len() {
                         self.claim(fold_name(&words[..named].join(" ")), NameKind::Org, &h.text);
+                    }
+                    // "the Commission" after "the European Commission".
+                    let last = fold_name(words[words.len() - 1]);
+                    if words.len() >= 2 && LONE_CUES.contains(&last.as_str()) {
+                        self.claim(last, NameKind::Org, &h.text);
                     }
                     // "General Motors Corp" → "GM", "British Airways" → "BA".
                     if let Some(initials) = initials(&words) {
@@ -317,7 +338,11 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
             continue;
         };
         // An acronym is written in capitals ("GM"), not "Ba", a surname.
-        if kind == NameKind::Org && !full.starts_with(bare) && !is_acronym(bare) {
+        if kind == NameKind::Org
+            && !full.starts_with(bare)
+            && !is_acronym(bare)
+            && !LONE_CUES.contains(&fold_name(bare).as_str())
+        {
             continue;
         }
         // A surname in capitals is a headline's or a numeral ("XI"), not this person.
@@ -335,10 +360,16 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
                 .and_then(|&(p, _)| sentence[p..].chars().next())
                 .is_some_and(char::is_uppercase)
         };
+        // "The Commission": a function word opens no longer name.
+        let stop = |i: usize| {
+            ws.get(i)
+                .and_then(|&(p, q)| sentence.get(p..q))
+                .is_some_and(|w| WORD_CLASSES.has(RUN_STOP, &fold_name(w)))
+        };
         // "Erbakan's Welfare Party": a possessive ends the run.
         let possessive = bare.len() < w.len();
         if (!possessive && n + 1 < ws.len() && cap(n + 1) && glued(b, ws[n + 1].0))
-            || (n > 0 && cap(n - 1) && glued(ws[n - 1].1, a))
+            || (n > 0 && cap(n - 1) && !stop(n - 1) && glued(ws[n - 1].1, a))
         {
             continue;
         }

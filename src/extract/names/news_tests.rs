@@ -291,6 +291,31 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Siles Alvarado"],
         &[],
     ),
+    // Surnames that end place names too; roles of sport; leaders named alone.
+    (
+        "Williams driver Damon Hill won the Hungarian Grand Prix.",
+        &["Damon Hill"],
+        &[],
+    ),
+    ("Anita Hill testified on Friday.", &["Anita Hill"], &[]),
+    ("The Capitol Hill staff left.", &[], &[]),
+    (
+        "Egypt's Al-Ahram newspaper said Mubarak had invited Netanyahu to Cairo.",
+        &["Mubarak", "Netanyahu"],
+        &["Al-Ahram"],
+    ),
+    ("Chirac and Kohl met in Bonn.", &["Chirac", "Kohl"], &[]),
+    (
+        "Daiwa Securities said it would cut 500 jobs.",
+        &[],
+        &["Daiwa Securities"],
+    ),
+    ("The ruling Kuomintang won 85 seats.", &[], &["Kuomintang"]),
+    (
+        "Wasps have signed former England fly-half Rob Andrew.",
+        &["Rob Andrew"],
+        &["Wasps"],
+    ),
     // Traps.
     ("Taking forward the reform agenda matters.", &[], &[]),
     ("Continuing forward will show how near we are.", &[], &[]),
@@ -486,6 +511,45 @@ const DOCUMENTS: &[DocCase] = &[
         "Kabila",
         Some("Laurent Kabila"),
     ),
+    // A lone cue word after the org it ends.
+    (
+        &[
+            "The European Commission proposed a cull.",
+            "The Commission said it would act.",
+        ],
+        1,
+        "Commission",
+        Some("European Commission"),
+    ),
+    (
+        &[
+            "I congratulate the President of the General Assembly.",
+            "This Assembly must act.",
+        ],
+        1,
+        "Assembly",
+        Some("General Assembly"),
+    ),
+    // Two councils named: "the Council" stands for neither.
+    (
+        &[
+            "The Security Council and the Human Rights Council met.",
+            "The Council decided nothing.",
+        ],
+        1,
+        "Council",
+        Some(""),
+    ),
+    // Not "Organization", which a speaker at the UN uses for the UN.
+    (
+        &[
+            "The World Health Organization helped.",
+            "Our Organization must be reformed.",
+        ],
+        1,
+        "Organization",
+        Some(""),
+    ),
     // Headlines in capitals, once the story has named the full name.
     (
         &[
@@ -668,6 +732,7 @@ const FIXTURES: &[&str] = &[
     include_str!("../../../tests/data/names/news-1.txt"),
     include_str!("../../../tests/data/names/news-2.txt"),
     include_str!("../../../tests/data/names/news-3.txt"),
+    include_str!("../../../tests/data/names/news-4.txt"),
 ];
 
 #[test]

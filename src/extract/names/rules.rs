@@ -377,8 +377,15 @@ impl<'a> NameRules<'a> {
                 && self.capword(i)
                 && self.in_class(i, TITLE)
                 && self.in_class(first, GIVEN_NAME);
+            // "Damon Hill", "Anita Hill": a given name and a surname that ends place names too.
+            let hill_surname = i > first
+                && self.capword(i)
+                && matches!(self.key(i), "hill" | "field" | "fields")
+                && self.in_class(first, GIVEN_NAME)
+                && !self.in_class(first, PLACE_NAME | COMMON_NOUN | PLACE_NAME_START);
             return regnal
                 || title_surname
+                || hill_surname
                 || self.in_class(i, TITLE_AFTER_NAME)
                 || self.t.get(i).is_some_and(|t| t.is(INITIAL));
         }
