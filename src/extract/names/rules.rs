@@ -502,7 +502,7 @@ impl<'a> NameRules<'a> {
         }
         if whole & PLACE_NAME != 0 {
             // "Cagliari" in "Piacenza lost 2-1 to Cagliari" is the club; a country stays one.
-            if !self.is_country(a, b) && self.club_context(a, b) {
+            if self.club_context(a, b) && !self.is_country(a, b) {
                 self.emit(a, b, NameKind::Org);
             }
             return;
