@@ -99,6 +99,7 @@ const MARKET_AFTER: &[&str] = &[
     "executives",
     "analyst",
     "analysts",
+    "unit",
 ];
 
 /// People who work at a firm, before "at" or "with": "analysts at Merrill Lynch".

@@ -316,6 +316,26 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Rob Andrew"],
         &["Wasps"],
     ),
+    (
+        "The deal was arranged by Deutsche Morgan Grenfell.",
+        &[],
+        &["Deutsche Morgan Grenfell"],
+    ),
+    (
+        "Air France said it would cut jobs at its Air Inter unit.",
+        &[],
+        &["Air France", "Air Inter"],
+    ),
+    (
+        "Police named the victim as Sipho Ndlovu, a 34-year-old miner.",
+        &["Sipho Ndlovu"],
+        &[],
+    ),
+    (
+        "Hapoel Tel Aviv beat Maccabi Haifa 2-0 on Saturday.",
+        &[],
+        &["Hapoel Tel Aviv", "Maccabi Haifa"],
+    ),
     // Traps.
     ("Taking forward the reform agenda matters.", &[], &[]),
     ("Continuing forward will show how near we are.", &[], &[]),
@@ -733,6 +753,7 @@ const FIXTURES: &[&str] = &[
     include_str!("../../../tests/data/names/news-2.txt"),
     include_str!("../../../tests/data/names/news-3.txt"),
     include_str!("../../../tests/data/names/news-4.txt"),
+    include_str!("../../../tests/data/names/news-5.txt"),
 ];
 
 #[test]

@@ -470,7 +470,10 @@ impl<'a> NameRules<'a> {
             return false;
         }
         if matches!(self.key(b + 1), "a" | "an" | "the" | "then" | "former") {
-            return self.lower(b + 2) && self.in_class(b + 2, ROLE | APPOSITION_CUE);
+            // "Sipho Ndlovu, a 34-year-old miner".
+            let aged = self.t.get(b + 2).is_some_and(|t| t.is(NUMERIC))
+                && self.key(b + 2).ends_with("-year-old");
+            return aged || self.lower(b + 2) && self.in_class(b + 2, ROLE | APPOSITION_CUE);
         }
         true
     }
@@ -569,6 +572,9 @@ impl<'a> NameRules<'a> {
                     && !(a..k).any(|i| self.lower(i))
                     && !(a..k).all(|i| self.namelike(i) || !self.word(i))
                     && !self.has_cue(k, b)
+                    // "Deutsche Morgan Grenfell": a cue alone before the given name opens
+                    // the org's name.
+                    && !(k - a == 1 && self.in_class(a, ORG_CUE))
                 {
                     self.org_only(a, k);
                     self.person_piece(k, b, false);
