@@ -336,6 +336,155 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["Hapoel Tel Aviv", "Maccabi Haifa"],
     ),
+    // Roles and nationalities stay outside the name.
+    (
+        "Midfielder Dietmar Hamann was booked in the second half.",
+        &["Dietmar Hamann"],
+        &[],
+    ),
+    (
+        "Goalkeeper Andreas Koepke saved a penalty.",
+        &["Andreas Koepke"],
+        &[],
+    ),
+    (
+        "Australian Shane Warne took five wickets.",
+        &["Shane Warne"],
+        &[],
+    ),
+    (
+        "Kenyan Moses Kiptanui won the steeplechase.",
+        &["Moses Kiptanui"],
+        &[],
+    ),
+    (
+        "Frenchman Cedric Pioline reached the quarter-finals.",
+        &["Cedric Pioline"],
+        &[],
+    ),
+    (
+        "Striker Davor Suker scored the winner.",
+        &["Davor Suker"],
+        &[],
+    ),
+    // Names whose given name is no US one, by their context.
+    (
+        "Opener Saeed Anwar hit 149 before lunch.",
+        &["Saeed Anwar"],
+        &[],
+    ),
+    (
+        "Hristo Stoichkov said he would stay in Barcelona.",
+        &["Hristo Stoichkov"],
+        &[],
+    ),
+    (
+        "The talks were led by deputy prime minister Oleg Soskovets.",
+        &["Oleg Soskovets"],
+        &[],
+    ),
+    (
+        "Chechen commander Shamil Basayev denied the report.",
+        &["Shamil Basayev"],
+        &[],
+    ),
+    (
+        "Defence Minister Igor Rodionov visited the base.",
+        &["Igor Rodionov"],
+        &[],
+    ),
+    (
+        "Zulu leader Mangosuthu Buthelezi spoke at a rally.",
+        &["Mangosuthu Buthelezi"],
+        &[],
+    ),
+    // Companies and agencies.
+    (
+        "Toyota Motor Corp shares rose 30 yen in Tokyo.",
+        &[],
+        &["Toyota Motor Corp"],
+    ),
+    (
+        "Lockheed Martin and Northrop Grumman bid for the contract.",
+        &[],
+        &["Lockheed Martin", "Northrop Grumman"],
+    ),
+    (
+        "Xinhua news agency said the talks had ended.",
+        &[],
+        &["Xinhua"],
+    ),
+    (
+        "Itar-Tass reported heavy fighting near Grozny.",
+        &[],
+        &["Itar-Tass"],
+    ),
+    (
+        "Aeroflot said it would buy ten Boeing jets.",
+        &[],
+        &["Aeroflot"],
+    ),
+    (
+        "The NBA suspended the player for five games.",
+        &[],
+        &["NBA"],
+    ),
+    (
+        "Strategists at Morgan Stanley expect a rate cut.",
+        &[],
+        &["Morgan Stanley"],
+    ),
+    (
+        "Shares of Ericsson rose 3 percent in Stockholm.",
+        &[],
+        &["Ericsson"],
+    ),
+    (
+        "The Khmer Rouge controls the area near Pailin.",
+        &[],
+        &["Khmer Rouge"],
+    ),
+    // Clubs.
+    (
+        "Olympiakos beat Panathinaikos 3-1 in Piraeus.",
+        &[],
+        &["Olympiakos", "Panathinaikos"],
+    ),
+    (
+        "Red Star Belgrade drew 1-1 with Partizan Belgrade.",
+        &[],
+        &["Red Star Belgrade", "Partizan Belgrade"],
+    ),
+    (
+        "Benfica lost 2-0 to Boavista in Lisbon.",
+        &[],
+        &["Benfica", "Boavista"],
+    ),
+    (
+        "Sheffield United 2 Norwich 0.",
+        &[],
+        &["Sheffield United", "Norwich"],
+    ),
+    (
+        "Leeds United manager Howard Wilkinson was sacked on Monday.",
+        &["Howard Wilkinson"],
+        &["Leeds United"],
+    ),
+    (
+        "Middlesbrough striker Fabrizio Ravanelli scored a hat-trick.",
+        &["Fabrizio Ravanelli"],
+        &["Middlesbrough"],
+    ),
+    // More traps.
+    ("Italy beat England 1-0 at Wembley.", &[], &[]),
+    (
+        "Monica Seles beat Steffi Graf 6-3 6-4.",
+        &["Monica Seles", "Steffi Graf"],
+        &[],
+    ),
+    ("The score was 2-1 at half-time.", &[], &[]),
+    ("Chapter 3 Section 2 covers the rules.", &[], &[]),
+    ("They moved the reform agenda forward quickly.", &[], &[]),
     // Traps.
     ("Taking forward the reform agenda matters.", &[], &[]),
     ("Continuing forward will show how near we are.", &[], &[]),
@@ -530,6 +679,70 @@ const DOCUMENTS: &[DocCase] = &[
         1,
         "Kabila",
         Some("Laurent Kabila"),
+    ),
+    // Surnames after the full name.
+    (
+        &[
+            "Croat Alen Boksic scored twice for Juventus.",
+            "Boksic has now scored five goals.",
+        ],
+        1,
+        "Boksic",
+        Some("Alen Boksic"),
+    ),
+    (
+        &[
+            "Midfielder Valentin Stefan was sent off.",
+            "Stefan will miss the next match.",
+        ],
+        1,
+        "Stefan",
+        Some("Valentin Stefan"),
+    ),
+    (
+        &[
+            "Opener Saeed Anwar hit 149.",
+            "Anwar was out just before tea.",
+        ],
+        1,
+        "Anwar",
+        Some("Saeed Anwar"),
+    ),
+    (
+        &[
+            "Chechen separatist leader Zelimkhan Yandarbiyev flew to Moscow.",
+            "Yandarbiyev met Yeltsin in the Kremlin.",
+        ],
+        1,
+        "Yandarbiyev",
+        Some("Zelimkhan Yandarbiyev"),
+    ),
+    (
+        &[
+            "The Kurdistan Workers Party ( PKK ) attacked a village.",
+            "PKK guerrillas have fought since 1984.",
+        ],
+        1,
+        "PKK",
+        None,
+    ),
+    (
+        &[
+            "The Organisation for Economic Cooperation and Development cut its forecast.",
+            "OECD economists said inflation would stay low.",
+        ],
+        1,
+        "OECD",
+        Some("Organisation for Economic Cooperation and Development"),
+    ),
+    (
+        &[
+            "Airbus Industrie won an order from Northwest Airlines.",
+            "Northwest said the aircraft would come in 1998.",
+        ],
+        1,
+        "Northwest",
+        Some("Northwest Airlines"),
     ),
     // A lone cue word after the org it ends.
     (
