@@ -475,6 +475,38 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Fabrizio Ravanelli"],
         &["Middlesbrough"],
     ),
+    // People listed with people.
+    (
+        "Pakistan bowlers Wasim Akram, Waqar Younis and Mushtaq Ahmed shared the wickets.",
+        &["Wasim Akram", "Waqar Younis", "Mushtaq Ahmed"],
+        &[],
+    ),
+    (
+        "The squad includes Hakan Sukur, Oguz Cetin and Tolunay Kafkas.",
+        &["Hakan Sukur", "Oguz Cetin", "Tolunay Kafkas"],
+        &[],
+    ),
+    (
+        "Germany: Andreas Koepke, Thomas Helmer, Matthias Sammer, Dieter Eilts.",
+        &[
+            "Andreas Koepke",
+            "Thomas Helmer",
+            "Matthias Sammer",
+            "Dieter Eilts",
+        ],
+        &[],
+    ),
+    (
+        "Bill Clinton, White House officials and Congress leaders met.",
+        &["Bill Clinton"],
+        &["White House"],
+    ),
+    (
+        "Bill Clinton met leaders from Sierra Leone, Burkina Faso and Costa Rica.",
+        &["Bill Clinton"],
+        &[],
+    ),
+    ("The reward was 100,000 Deutsche Marks.", &[], &[]),
     // More traps.
     ("Italy beat England 1-0 at Wembley.", &[], &[]),
     (

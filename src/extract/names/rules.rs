@@ -24,6 +24,8 @@ pub(super) struct NameRules<'a> {
     /// "and" follows: "analysts Cagaptay and Murinson" shares the role.
     pub(super) and_license: bool,
     pub(super) last_licensed_person: bool,
+    /// Chunks of two or three words that were judged nothing, for `list_people`.
+    pub(super) unnamed: Vec<(usize, usize)>,
 }
 
 impl<'a> NameRules<'a> {
@@ -148,6 +150,10 @@ impl<'a> NameRules<'a> {
             self.process_run(i, e);
             i = e;
         }
+        if !self.unnamed.is_empty() && self.out.iter().any(|h| h.kind == NameKind::Person) {
+            let unnamed = std::mem::take(&mut self.unnamed);
+            self.list_people(&unnamed);
+        }
         // Drop hits nested inside a longer one of the same kind (a run may be
         // classified twice, whole and in parts). Sorted by start, longest first,
         // a hit is nested exactly when an earlier one of its kind reaches as far.
@@ -162,6 +168,35 @@ impl<'a> NameRules<'a> {
             *r = h.end;
             true
         });
+    }
+
+    /// Two or three name-like words in a list with a person ("Wasim Akram, Waqar Younis and
+    /// Mushtaq Ahmed") are a person too.
+    fn list_people(&mut self, unnamed: &[(usize, usize)]) {
+        for &(a, b) in unnamed {
+            let linked = |i: usize| self.punct(i, ',') || self.lower(i) && self.key(i) == "and";
+            let person_ends_at = |end: usize| {
+                self.out.iter().any(|h| {
+                    h.kind == NameKind::Person && self.t.get(end).is_some_and(|t| t.e == h.end)
+                })
+            };
+            let person_starts_at = |start: usize| {
+                self.out.iter().any(|h| {
+                    h.kind == NameKind::Person && self.t.get(start).is_some_and(|t| t.s == h.start)
+                })
+            };
+            let listed = (a >= 2 && linked(a - 1) && person_ends_at(a - 2))
+                || (linked(b) && person_starts_at(b + 1));
+            if !listed
+                || (a..b).any(|i| !self.capword(i) || !self.namelike(i) || self.t[i].is(INITIAL))
+                || self.is_placeish(a, b)
+                || self.in_class(a, PLACE_NAME | PLACE_NAME_START)
+                || self.span_bits(a, b) & (PLACE_NAME | CUELESS_ORG) != 0
+            {
+                continue;
+            }
+            self.emit(a, b, NameKind::Person);
+        }
     }
 
     pub(super) fn process_run(&mut self, a: usize, b: usize) {
@@ -268,7 +303,11 @@ impl<'a> NameRules<'a> {
                     self.acronym_after(sb);
                 }
             } else {
+                let before = self.out.len();
                 self.segment(ca, cb);
+                if self.out.len() == before && (2..=3).contains(&(cb - ca)) {
+                    self.unnamed.push((ca, cb));
+                }
             }
         }
     }
@@ -637,6 +676,10 @@ impl<'a> NameRules<'a> {
     /// Org span inside a segment that has a cue: leading stop words are gone,
     /// trailing titles and generic words are dropped.
     pub(super) fn org_span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        // "100,000 Deutsche Marks" is money.
+        if b - a == 2 && self.key(a) == "deutsche" && matches!(self.key(a + 1), "mark" | "marks") {
+            return None;
+        }
         let mut e = b;
         // Trailing words after the last cue that are titles, generic words or places
         // belong to the next phrase ("the General Assembly Australia proposed",
