@@ -401,53 +401,76 @@ pub fn find_names_in_document(sentences: &[&str]) -> Vec<Vec<NameHit>> {
             hits
         })
         .collect();
-    // A headline names in capitals whom the story names in full after it ("SAMPRAS BEATS
-    // HENMAN" over "Pete Sampras beat Tim Henman"): once the whole document is read.
-    if !reg.short.is_empty() {
+    // A headline names in capitals whom the story names after it ("SAMPRAS BEATS HENMAN"
+    // over "Pete Sampras beat Tim Henman", "BARCELONA BEAT REAL MADRID"): once the whole
+    // document is read, a word or words in capitals stand for a name the story gives.
+    let mut named = Registry::default();
+    for hits in &out {
+        for h in hits.iter().filter(|h| h.name.is_none()) {
+            named.claim(h.key.clone(), h.kind, &h.text);
+        }
+    }
+    if !named.short.is_empty() {
         for (s, hits) in sentences.iter().zip(out.iter_mut()) {
-            resolve_headline(&reg, s, hits);
+            resolve_headline(&reg, &named, s, hits);
         }
     }
     out
 }
 
-/// In a sentence written in capitals, the words that are the short form of one full name of
-/// the document: "NORMAN" for "Greg Norman", "GM" for "General Motors Corp".
-fn resolve_headline(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
+/// In a sentence written in capitals, the words that name what the document names: "PETE
+/// SAMPRAS" and "NORMAN" for "Greg Norman", "GM" for "General Motors Corp", "BARCELONA".
+fn resolve_headline(reg: &Registry, named: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
     let (upper, lower) = sentence.chars().fold((0, 0), |(u, l), c| {
         (u + c.is_uppercase() as usize, l + c.is_lowercase() as usize)
     });
     if upper < 3 || lower * 5 > upper {
         return;
     }
+    let ws = words(sentence);
     let mut added = Vec::new();
-    for (a, b) in words(sentence) {
-        let w = &sentence[a..b];
-        let bare = w
-            .strip_suffix("'S")
-            .or_else(|| w.strip_suffix("’S"))
-            .unwrap_or(w);
-        let end = a + bare.len();
-        if !is_acronym(bare) || hits.iter().any(|h| h.start < end && a < h.end) {
-            continue;
-        }
-        let key = fold_name(bare);
-        if WORD_CLASSES.has(REGNAL_NUMBER, &key) {
-            continue;
-        }
-        let Some((kind, full)) = reg.get(&key) else {
+    let mut n = 0;
+    while n < ws.len() {
+        // The longest run of up to three words in capitals, joined by single spaces, that
+        // the document names.
+        let found = (1..=3).rev().find_map(|len| {
+            let last = ws.get(n + len - 1)?;
+            let (a, b) = (ws[n].0, last.1);
+            let text = sentence.get(a..b)?;
+            let glued = ws[n..n + len]
+                .windows(2)
+                .all(|p| sentence.get(p[0].1..p[1].0) == Some(" "));
+            if !glued || !text.split(' ').all(is_acronym) {
+                return None;
+            }
+            let key = fold_name(text);
+            if len == 1 && WORD_CLASSES.has(REGNAL_NUMBER, &key) {
+                return None;
+            }
+            let (kind, full) = named
+                .get(&key)
+                .or_else(|| (len == 1).then(|| reg.get(&key)).flatten())?;
+            if len == 1 && kind == NameKind::Person && text.chars().count() < 3 {
+                return None;
+            }
+            Some((len, a, b, kind, full))
+        });
+        let Some((len, a, b, kind, full)) = found else {
+            n += 1;
             continue;
         };
-        if kind == NameKind::Person && bare.chars().count() < 3 {
+        n += len;
+        if hits.iter().any(|h| h.start < b && a < h.end) {
             continue;
         }
+        let text = &sentence[a..b];
         added.push(NameHit {
             start: a,
-            end,
+            end: b,
             kind,
-            text: bare.to_string(),
+            text: text.to_string(),
             key: fold_name(full),
-            name: Some(full.to_string()),
+            name: (full != text).then(|| full.to_string()),
         });
     }
     if !added.is_empty() {

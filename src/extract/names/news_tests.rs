@@ -852,6 +852,43 @@ const DOCUMENTS: &[DocCase] = &[
         "CLINTON",
         Some("Bill Clinton"),
     ),
+    (
+        &[
+            "SOCCER - BARCELONA BEAT REAL MADRID IN CUP .",
+            "Barcelona beat Real Madrid 3-2 on Wednesday.",
+        ],
+        0,
+        "REAL MADRID",
+        Some("Real Madrid"),
+    ),
+    (
+        &[
+            "SOCCER - BARCELONA BEAT REAL MADRID IN CUP .",
+            "Barcelona beat Real Madrid 3-2 on Wednesday.",
+        ],
+        0,
+        "BARCELONA",
+        Some("Barcelona"),
+    ),
+    (
+        &[
+            "TENNIS - PETE SAMPRAS WINS .",
+            "Pete Sampras beat Boris Becker 6-3 6-4.",
+        ],
+        0,
+        "PETE SAMPRAS",
+        Some("Pete Sampras"),
+    ),
+    // "LONDON" is a dateline's place, named as no person or org in the story.
+    (
+        &[
+            "LONDON 1996-12-06",
+            "Pete Sampras beat Boris Becker in London.",
+        ],
+        0,
+        "LONDON",
+        Some(""),
+    ),
     // A word in capitals in ordinary prose is no headline.
     (
         &[
