@@ -71,6 +71,8 @@ const CLUB_ROLES: &[&str] = &[
     "linebacker",
     "fullback",
     "playmaker",
+    "driver",
+    "drivers",
     "fans",
     "supporters",
 ];
@@ -216,6 +218,16 @@ impl NameRules<'_> {
         (scored || self.team_score_at(e) || draw && prep).then_some((j, e))
     }
 
+    /// After a team ending at token b, a result with its score and no opponent: "Newcastle
+    /// lost 3-0 at home", "Ajax were held 1-1".
+    fn result_alone(&self, b: usize) -> bool {
+        let mut j = b;
+        if self.lower(j) && RESULT_AUX.contains(&self.key(j)) {
+            j += 1;
+        }
+        self.lower(j) && RESULT_VERBS.contains(&self.key(j)) && self.team_score_at(j + 1)
+    }
+
     /// Tokens a..b look like a person's name ("Pete Sampras"), who may beat another in tennis.
     fn personish(&self, a: usize, b: usize) -> bool {
         b - a >= 2 && self.given(a) && !self.is_placeish(a, b)
@@ -272,7 +284,7 @@ impl NameRules<'_> {
             return true;
         }
         // "Barcelona beat Valencia 2-1": the first team, then the second.
-        if self.result_opponent(b).is_some() {
+        if self.result_opponent(b).is_some() || self.result_alone(b) {
             return true;
         }
         for p in a.saturating_sub(8).max(1)..a {

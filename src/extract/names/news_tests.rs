@@ -293,7 +293,7 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
     ),
     // Surnames that end place names too; roles of sport; leaders named alone.
     (
-        "Williams driver Damon Hill won the Hungarian Grand Prix.",
+        "Formula One driver Damon Hill won the Hungarian Grand Prix.",
         &["Damon Hill"],
         &[],
     ),
@@ -507,6 +507,16 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("The reward was 100,000 Deutsche Marks.", &[], &[]),
+    (
+        "Newcastle lost 3-0 at home to the surprise of their fans.",
+        &[],
+        &["Newcastle"],
+    ),
+    (
+        "Benetton driver Jean Alesi finished third.",
+        &["Jean Alesi"],
+        &["Benetton"],
+    ),
     // More traps.
     ("Italy beat England 1-0 at Wembley.", &[], &[]),
     (
