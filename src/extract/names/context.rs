@@ -261,6 +261,39 @@ impl NameRules<'_> {
         if self.personish(a, b) {
             return false;
         }
+        if self.results && self.team_in_result(a, b) {
+            return true;
+        }
+        // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
+        // Zagallo", a national side, nor a "Window manager". A word of no known class
+        // needs the player's name after the role.
+        self.lower(b)
+            && (self.is_placeish(a, b)
+                || self.has_cue(a, b)
+                || self.span_bits(a, b) & CUELESS_ORG != 0
+                || b - a == 1
+                    && self.span_bits(a, b) == 0
+                    && self.capword(b + 1)
+                    && !self.t[b + 1].is(ACRONYM))
+            && CLUB_ROLES.contains(&self.key(b))
+            && !self.t[b - 1].is(POSSESSIVE)
+            && !self.is_country(a, b)
+            && (a..b).all(|i| !self.is_demonymish(i))
+    }
+
+    /// A country in parentheses at token b: "( Australia )", "(U.S.)".
+    pub(super) fn country_in_parens(&self, b: usize) -> bool {
+        if !self.punct(b, '(') {
+            return false;
+        }
+        let Some(close) = (b + 2..(b + 6).min(self.t.len())).find(|&i| self.punct(i, ')')) else {
+            return false;
+        };
+        self.capword(b + 1) && self.is_country(b + 1, close)
+    }
+
+    /// Tokens a..b are a team in a result or a standings line.
+    fn team_in_result(&self, a: usize, b: usize) -> bool {
         // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
         // Not "Article 1 Section 8".
         let numbered = |i: usize| REFERENCE_WORDS.contains(&self.key(i));
@@ -310,32 +343,7 @@ impl NameRules<'_> {
         {
             return true;
         }
-        // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
-        // Zagallo", a national side, nor a "Window manager". A word of no known class
-        // needs the player's name after the role.
-        self.lower(b)
-            && (self.is_placeish(a, b)
-                || self.has_cue(a, b)
-                || self.span_bits(a, b) & CUELESS_ORG != 0
-                || b - a == 1
-                    && self.span_bits(a, b) == 0
-                    && self.capword(b + 1)
-                    && !self.t[b + 1].is(ACRONYM))
-            && CLUB_ROLES.contains(&self.key(b))
-            && !self.t[b - 1].is(POSSESSIVE)
-            && !self.is_country(a, b)
-            && (a..b).all(|i| !self.is_demonymish(i))
-    }
-
-    /// A country in parentheses at token b: "( Australia )", "(U.S.)".
-    pub(super) fn country_in_parens(&self, b: usize) -> bool {
-        if !self.punct(b, '(') {
-            return false;
-        }
-        let Some(close) = (b + 2..(b + 6).min(self.t.len())).find(|&i| self.punct(i, ')')) else {
-            return false;
-        };
-        self.capword(b + 1) && self.is_country(b + 1, close)
+        false
     }
 
     /// Tokens a..b name a country ("Brazil", "South Africa").

@@ -90,6 +90,7 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
         scratch: RefCell::new(String::new()),
         and_license: false,
         last_licensed_person: false,
+        results: false,
         unnamed: Vec::new(),
     };
     tokenize(sentence, rules.lex, &mut rules.t, &mut rules.keys);

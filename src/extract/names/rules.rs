@@ -24,6 +24,8 @@ pub(super) struct NameRules<'a> {
     /// "and" follows: "analysts Cagaptay and Murinson" shares the role.
     pub(super) and_license: bool,
     pub(super) last_licensed_person: bool,
+    /// The sentence has a number or a draw, so it may report a result.
+    pub(super) results: bool,
     /// Chunks of two or three words that were judged nothing, for `list_people`.
     pub(super) unnamed: Vec<(usize, usize)>,
 }
@@ -139,6 +141,12 @@ impl<'a> NameRules<'a> {
 
     pub(super) fn run(&mut self) {
         let n = self.t.len();
+        // Results need a number or a draw; most sentences have neither, and the result rules
+        // are then skipped.
+        self.results = self.t.iter().enumerate().any(|(i, t)| {
+            t.is(NUMERIC)
+                || !t.is(CAPITALIZED) && matches!(self.key(i), "drew" | "draw" | "draws" | "tied")
+        });
         let mut i = 0;
         while i < n {
             if !self.capword(i) {
