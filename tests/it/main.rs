@@ -14,6 +14,7 @@ mod engine;
 mod facets;
 mod fuzz_regressions;
 mod gold;
+mod names;
 mod ranking;
 mod reading;
 mod robustness;

@@ -35,6 +35,28 @@ const SHORT_NAME_TAILS: &[&str] = &[
     "asa",
 ];
 
+/// Last words of an org that stand for it alone once it is named ("the Commission" after "the
+/// European Commission", "the Assembly" after "the General Assembly"); not "Organization",
+/// which a speaker at the UN uses for the UN whatever else was named.
+const LONE_CUES: &[&str] = &[
+    "commission",
+    "parliament",
+    "assembly",
+    "council",
+    "court",
+    "tribunal",
+    "fund",
+    "bank",
+    "committee",
+    "agency",
+];
+
+/// Legal forms, which a company's name is often given without.
+const LEGAL_FORMS: &[&str] = &[
+    "corp", "inc", "ltd", "co", "cos", "plc", "ag", "gmbh", "llc", "nv", "bv", "spa", "sa", "oyj",
+    "asa",
+];
+
 /// What the document has named in full so far: each short form (folded) with the full
 /// names it may stand for.
 #[derive(Default)]
@@ -92,9 +114,9 @@ impl Registry {
             let sure_person = h.kind == NameKind::Person
                 && words.len() >= 2
                 && words.iter().all(|w| plain_word(w))
-                && (WORD_CLASSES.bits(&fold_name(words[0])) & (GIVEN_NAME | PLACE_NAME)
-                    == GIVEN_NAME
-                    || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full)));
+                && (given_first(words[0])
+                    || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full))
+                    || titled(sentence, h.start));
             match h.kind {
                 NameKind::Person if sure_person => {
                     let last = words[words.len() - 1];
@@ -132,11 +154,47 @@ impl Registry {
                     {
                         self.claim(fold_name(words[0]), NameKind::Org, &h.text);
                     }
+                    // "Philip Morris Cos Inc" → "Philip Morris": the name before its legal forms.
+                    let named = words
+                        .iter()
+                        .rposition(|w| !LEGAL_FORMS.contains(&fold_name(w).as_str()))
+                        .map_or(0, |p| p + 1);
+                    if named >= 2 && named < words.len() {
+                        self.claim(fold_name(&words[..named].join(" ")), NameKind::Org, &h.text);
+                    }
+                    // "the Commission" after "the European Commission".
+                    let last = fold_name(words[words.len() - 1]);
+                    if words.len() >= 2 && LONE_CUES.contains(&last.as_str()) {
+                        self.claim(last, NameKind::Org, &h.text);
+                    }
+                    // "General Motors Corp" → "GM", "British Airways" → "BA".
+                    if let Some(initials) = initials(&words) {
+                        self.claim(fold_name(&initials), NameKind::Org, &h.text);
+                    }
                 }
                 NameKind::Person => {}
             }
         }
     }
+}
+
+/// A given name that is no place, or one that opens a hyphenated one ("Marie-Jose").
+fn given_first(w: &str) -> bool {
+    let key = fold_name(w);
+    let given = |k: &str| WORD_CLASSES.bits(k) & (GIVEN_NAME | PLACE_NAME) == GIVEN_NAME;
+    given(&key) || key.split_once('-').is_some_and(|(first, _)| given(first))
+}
+
+/// A title or role right before byte `start`: "Prime Minister Necmettin Erbakan", "striker
+/// Dwight Yorke".
+fn titled(sentence: &str, start: usize) -> bool {
+    sentence
+        .get(..start)
+        .and_then(|before| before.split_whitespace().next_back())
+        .is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            WORD_CLASSES.has(TITLE | ROLE, &fold_name(w))
+        })
 }
 
 /// No digits, and capitals only where names have them ("McIntosh", "O'Neill", "Boutros-Ghali",
@@ -155,6 +213,26 @@ fn plain_word(w: &str) -> bool {
                 .iter()
                 .any(|p| part.starts_with(p))
     })
+}
+
+/// The capitals of an org's words, legal forms and small words left out, when there are two
+/// to five: "International Monetary Fund" → "IMF", "Nippon Telegraph and Telephone Corp" →
+/// "NTT".
+fn initials(words: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    for w in words {
+        let k = fold_name(w);
+        if LEGAL_FORMS.contains(&k.as_str()) {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if c.is_uppercase() {
+            out.push(c);
+        } else if !matches!(k.as_str(), "of" | "and" | "for" | "the" | "de" | "&") {
+            return None;
+        }
+    }
+    (2..=5).contains(&out.chars().count()).then_some(out)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -222,11 +300,15 @@ fn words(s: &str) -> Vec<(usize, usize)> {
 /// Resolves one sentence's hits and finds its bare short forms.
 fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
     for h in hits.iter_mut() {
-        if h.name.is_some() || h.text.split_whitespace().nth(1).is_some() {
+        if h.name.is_some() {
             continue;
         }
+        // Of several words, only a company's name without its legal form ("Philip Morris"
+        // after "Philip Morris Cos Inc") stands for another.
+        let several = h.text.split_whitespace().nth(1).is_some();
         if let Some((kind, full)) = reg.get(&h.key)
-            && (kind == h.kind || h.kind == NameKind::Person && kind == NameKind::Org)
+            && (kind == h.kind && (!several || kind == NameKind::Org)
+                || h.kind == NameKind::Person && kind == NameKind::Org)
             && fold_name(full) != h.key
         {
             h.kind = kind;
@@ -255,6 +337,14 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
         let Some((kind, full)) = reg.get(&fold_name(bare)) else {
             continue;
         };
+        // An acronym is written in capitals ("GM"), not "Ba", a surname.
+        if kind == NameKind::Org
+            && !full.starts_with(bare)
+            && !is_acronym(bare)
+            && !LONE_CUES.contains(&fold_name(bare).as_str())
+        {
+            continue;
+        }
         // A surname in capitals is a headline's or a numeral ("XI"), not this person.
         if kind == NameKind::Person && bare.chars().all(|c| !c.is_lowercase()) {
             continue;
@@ -270,8 +360,16 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
                 .and_then(|&(p, _)| sentence[p..].chars().next())
                 .is_some_and(char::is_uppercase)
         };
-        if (n + 1 < ws.len() && cap(n + 1) && glued(b, ws[n + 1].0))
-            || (n > 0 && cap(n - 1) && glued(ws[n - 1].1, a))
+        // "The Commission": a function word opens no longer name.
+        let stop = |i: usize| {
+            ws.get(i)
+                .and_then(|&(p, q)| sentence.get(p..q))
+                .is_some_and(|w| WORD_CLASSES.has(RUN_STOP, &fold_name(w)))
+        };
+        // "Erbakan's Welfare Party": a possessive ends the run.
+        let possessive = bare.len() < w.len();
+        if (!possessive && n + 1 < ws.len() && cap(n + 1) && glued(b, ws[n + 1].0))
+            || (n > 0 && cap(n - 1) && !stop(n - 1) && glued(ws[n - 1].1, a))
         {
             continue;
         }
@@ -294,7 +392,7 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
 /// resolved to the full names met earlier in it.
 pub fn find_names_in_document(sentences: &[&str]) -> Vec<Vec<NameHit>> {
     let mut reg = Registry::default();
-    sentences
+    let mut out: Vec<Vec<NameHit>> = sentences
         .iter()
         .map(|s| {
             let mut hits = find_names(s);
@@ -302,5 +400,81 @@ pub fn find_names_in_document(sentences: &[&str]) -> Vec<Vec<NameHit>> {
             resolve(&reg, s, &mut hits);
             hits
         })
-        .collect()
+        .collect();
+    // A headline names in capitals whom the story names after it ("SAMPRAS BEATS HENMAN"
+    // over "Pete Sampras beat Tim Henman", "BARCELONA BEAT REAL MADRID"): once the whole
+    // document is read, a word or words in capitals stand for a name the story gives.
+    let mut named = Registry::default();
+    for hits in &out {
+        for h in hits.iter().filter(|h| h.name.is_none()) {
+            named.claim(h.key.clone(), h.kind, &h.text);
+        }
+    }
+    if !named.short.is_empty() {
+        for (s, hits) in sentences.iter().zip(out.iter_mut()) {
+            resolve_headline(&reg, &named, s, hits);
+        }
+    }
+    out
+}
+
+/// In a sentence written in capitals, the words that name what the document names: "PETE
+/// SAMPRAS" and "NORMAN" for "Greg Norman", "GM" for "General Motors Corp", "BARCELONA".
+fn resolve_headline(reg: &Registry, named: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
+    let (upper, lower) = sentence.chars().fold((0, 0), |(u, l), c| {
+        (u + c.is_uppercase() as usize, l + c.is_lowercase() as usize)
+    });
+    if upper < 3 || lower * 5 > upper {
+        return;
+    }
+    let ws = words(sentence);
+    let mut added = Vec::new();
+    let mut n = 0;
+    while n < ws.len() {
+        // The longest run of up to three words in capitals, joined by single spaces, that
+        // the document names.
+        let found = (1..=3).rev().find_map(|len| {
+            let last = ws.get(n + len - 1)?;
+            let (a, b) = (ws[n].0, last.1);
+            let text = sentence.get(a..b)?;
+            let glued = ws[n..n + len]
+                .windows(2)
+                .all(|p| sentence.get(p[0].1..p[1].0) == Some(" "));
+            if !glued || !text.split(' ').all(is_acronym) {
+                return None;
+            }
+            let key = fold_name(text);
+            if len == 1 && WORD_CLASSES.has(REGNAL_NUMBER, &key) {
+                return None;
+            }
+            let (kind, full) = named
+                .get(&key)
+                .or_else(|| (len == 1).then(|| reg.get(&key)).flatten())?;
+            if len == 1 && kind == NameKind::Person && text.chars().count() < 3 {
+                return None;
+            }
+            Some((len, a, b, kind, full))
+        });
+        let Some((len, a, b, kind, full)) = found else {
+            n += 1;
+            continue;
+        };
+        n += len;
+        if hits.iter().any(|h| h.start < b && a < h.end) {
+            continue;
+        }
+        let text = &sentence[a..b];
+        added.push(NameHit {
+            start: a,
+            end: b,
+            kind,
+            text: text.to_string(),
+            key: fold_name(full),
+            name: (full != text).then(|| full.to_string()),
+        });
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_by_key(|h| (h.start, h.end));
+    }
 }

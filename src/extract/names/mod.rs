@@ -7,10 +7,12 @@
 //! used. `words` compiles the word classes (`data/given-names.txt`, built from
 //! the public-domain SSA baby names by `tools/names/build_given_names.py`, and
 //! the names-and-places classes of `data/lexicon.txt`), `tokens` reads a
-//! sentence into tokens, `rules` judges them, `link` resolves short forms across a document
+//! sentence into tokens, `rules` judges them, `context` reads clubs and companies from the words around them,
+//! `link` resolves short forms across a document
 //! (`find_names_in_document`). `fold_name` gives the key that
 //! groups spellings of one name (case and diacritics folded).
 
+mod context;
 mod link;
 mod rules;
 mod tokens;
@@ -18,6 +20,8 @@ mod words;
 
 #[cfg(test)]
 mod names_tests;
+#[cfg(test)]
+mod news_tests;
 #[cfg(test)]
 mod people_tests;
 
@@ -86,6 +90,8 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
         scratch: RefCell::new(String::new()),
         and_license: false,
         last_licensed_person: false,
+        results: false,
+        unnamed: Vec::new(),
     };
     tokenize(sentence, rules.lex, &mut rules.t, &mut rules.keys);
     rules.run();

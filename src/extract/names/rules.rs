@@ -24,6 +24,10 @@ pub(super) struct NameRules<'a> {
     /// "and" follows: "analysts Cagaptay and Murinson" shares the role.
     pub(super) and_license: bool,
     pub(super) last_licensed_person: bool,
+    /// The sentence has a number or a draw, so it may report a result.
+    pub(super) results: bool,
+    /// Chunks of two or three words that were judged nothing, for `list_people`.
+    pub(super) unnamed: Vec<(usize, usize)>,
 }
 
 impl<'a> NameRules<'a> {
@@ -137,6 +141,12 @@ impl<'a> NameRules<'a> {
 
     pub(super) fn run(&mut self) {
         let n = self.t.len();
+        // Results need a number or a draw; most sentences have neither, and the result rules
+        // are then skipped.
+        self.results = self.t.iter().enumerate().any(|(i, t)| {
+            t.is(NUMERIC)
+                || !t.is(CAPITALIZED) && matches!(self.key(i), "drew" | "draw" | "draws" | "tied")
+        });
         let mut i = 0;
         while i < n {
             if !self.capword(i) {
@@ -147,6 +157,10 @@ impl<'a> NameRules<'a> {
             let e = e.max(i + 1);
             self.process_run(i, e);
             i = e;
+        }
+        if !self.unnamed.is_empty() && self.out.iter().any(|h| h.kind == NameKind::Person) {
+            let unnamed = std::mem::take(&mut self.unnamed);
+            self.list_people(&unnamed);
         }
         // Drop hits nested inside a longer one of the same kind (a run may be
         // classified twice, whole and in parts). Sorted by start, longest first,
@@ -162,6 +176,35 @@ impl<'a> NameRules<'a> {
             *r = h.end;
             true
         });
+    }
+
+    /// Two or three name-like words in a list with a person ("Wasim Akram, Waqar Younis and
+    /// Mushtaq Ahmed") are a person too.
+    fn list_people(&mut self, unnamed: &[(usize, usize)]) {
+        for &(a, b) in unnamed {
+            let linked = |i: usize| self.punct(i, ',') || self.lower(i) && self.key(i) == "and";
+            let person_ends_at = |end: usize| {
+                self.out.iter().any(|h| {
+                    h.kind == NameKind::Person && self.t.get(end).is_some_and(|t| t.e == h.end)
+                })
+            };
+            let person_starts_at = |start: usize| {
+                self.out.iter().any(|h| {
+                    h.kind == NameKind::Person && self.t.get(start).is_some_and(|t| t.s == h.start)
+                })
+            };
+            let listed = (a >= 2 && linked(a - 1) && person_ends_at(a - 2))
+                || (linked(b) && person_starts_at(b + 1));
+            if !listed
+                || (a..b).any(|i| !self.capword(i) || !self.namelike(i) || self.t[i].is(INITIAL))
+                || self.is_placeish(a, b)
+                || self.in_class(a, PLACE_NAME | PLACE_NAME_START)
+                || self.span_bits(a, b) & (PLACE_NAME | CUELESS_ORG) != 0
+            {
+                continue;
+            }
+            self.emit(a, b, NameKind::Person);
+        }
     }
 
     pub(super) fn process_run(&mut self, a: usize, b: usize) {
@@ -210,9 +253,19 @@ impl<'a> NameRules<'a> {
                             && !self.any_given(next.0, next.1)
                             && !self.has_cue(next.0, next.1))
                 }
-                "on" => last_cue,
+                // Not "Walt Disney Pictures on March 7".
+                "on" => last_cue && !self.in_class(next.0, RUN_STOP),
                 // "Russ Berrie and Co Inc", "Procter & Gamble Co": a legal form is never a name.
                 "and" | "&" if (next.0..next.1).all(|i| !self.word(i) || self.legal_form(i)) => {
+                    true
+                }
+                // "Nippon Telegraph and Telephone Corp": a short segment ending in a legal form.
+                "and" | "&"
+                    if next.1 - next.0 <= 3
+                        && self.legal_form(next.1 - 1)
+                        && !self.given(cur.0)
+                        && !self.is_placeish(cur.0, cur.1) =>
+                {
                     true
                 }
                 "and" | "&" => {
@@ -258,9 +311,22 @@ impl<'a> NameRules<'a> {
                     self.acronym_after(sb);
                 }
             } else {
+                let before = self.out.len();
                 self.segment(ca, cb);
+                if self.out.len() == before && (2..=3).contains(&(cb - ca)) {
+                    self.unnamed.push((ca, cb));
+                }
             }
         }
+    }
+
+    /// "IRA" is an org, "Ira" a given name: a short known acronym that is also a name or a
+    /// word counts in capitals only.
+    pub(super) fn lowercase_acronym(&self, a: usize, b: usize) -> bool {
+        b - a == 1
+            && self.key(a).len() <= 4
+            && !self.t[a].is(ACRONYM)
+            && self.in_class(a, GIVEN_NAME | COMMON_NOUN)
     }
 
     pub(super) fn has_cue(&self, a: usize, b: usize) -> bool {
@@ -329,9 +395,10 @@ impl<'a> NameRules<'a> {
             | ORG_CUE
             | ROLE
             | NON_PERSON_END
-            | DOCUMENT_WORD
-            | CUELESS_ORG)
+            | DOCUMENT_WORD)
             != 0
+            // "Ira" is a given name, "IRA" (an acronym, refused above) an org.
+            || (m & CUELESS_ORG != 0 && m & GIVEN_NAME == 0)
             || (m & TITLE != 0 && m & GIVEN_NAME == 0)
             || (m & GIVEN_NAME == 0 && self.is_demonymish(i))
         {
@@ -357,8 +424,15 @@ impl<'a> NameRules<'a> {
                 && self.capword(i)
                 && self.in_class(i, TITLE)
                 && self.in_class(first, GIVEN_NAME);
+            // "Damon Hill", "Anita Hill": a given name and a surname that ends place names too.
+            let hill_surname = i > first
+                && self.capword(i)
+                && matches!(self.key(i), "hill" | "field" | "fields")
+                && self.in_class(first, GIVEN_NAME)
+                && !self.in_class(first, PLACE_NAME | COMMON_NOUN | PLACE_NAME_START);
             return regnal
                 || title_surname
+                || hill_surname
                 || self.in_class(i, TITLE_AFTER_NAME)
                 || self.t.get(i).is_some_and(|t| t.is(INITIAL));
         }
@@ -443,7 +517,10 @@ impl<'a> NameRules<'a> {
             return false;
         }
         if matches!(self.key(b + 1), "a" | "an" | "the" | "then" | "former") {
-            return self.lower(b + 2) && self.in_class(b + 2, ROLE | APPOSITION_CUE);
+            // "Sipho Ndlovu, a 34-year-old miner".
+            let aged = self.t.get(b + 2).is_some_and(|t| t.is(NUMERIC))
+                && self.key(b + 2).ends_with("-year-old");
+            return aged || self.lower(b + 2) && self.in_class(b + 2, ROLE | APPOSITION_CUE);
         }
         true
     }
@@ -468,12 +545,16 @@ impl<'a> NameRules<'a> {
             }
             return;
         }
-        if whole & CUELESS_ORG != 0 {
+        if whole & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b) {
             self.emit(a, b, NameKind::Org);
             self.acronym_after(b);
             return;
         }
         if whole & PLACE_NAME != 0 {
+            // "Cagliari" in "Piacenza lost 2-1 to Cagliari" is the club; a country stays one.
+            if self.club_context(a, b) && !self.is_country(a, b) {
+                self.emit(a, b, NameKind::Org);
+            }
             return;
         }
         // A known org heading the segment ("United Nations Secretary-General …").
@@ -538,6 +619,9 @@ impl<'a> NameRules<'a> {
                     && !(a..k).any(|i| self.lower(i))
                     && !(a..k).all(|i| self.namelike(i) || !self.word(i))
                     && !self.has_cue(k, b)
+                    // "Deutsche Morgan Grenfell": a cue alone before the given name opens
+                    // the org's name.
+                    && !(k - a == 1 && self.in_class(a, ORG_CUE))
                 {
                     self.org_only(a, k);
                     self.person_piece(k, b, false);
@@ -597,167 +681,13 @@ impl<'a> NameRules<'a> {
         })
     }
 
-    /// A legal form of a company ("Co", "Inc", "Ltd", "AG").
-    pub(super) fn legal_form(&self, i: usize) -> bool {
-        self.capword(i)
-            && matches!(
-                self.key(i),
-                "co" | "cos"
-                    | "inc"
-                    | "ltd"
-                    | "corp"
-                    | "plc"
-                    | "llc"
-                    | "ag"
-                    | "gmbh"
-                    | "nv"
-                    | "bv"
-                    | "spa"
-                    | "oyj"
-                    | "asa"
-                    | "kgaa"
-                    | "company"
-            )
-    }
-
-    /// A small number standing alone: a goal count in a result.
-    fn goal_count(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| {
-            t.is(NUMERIC) && t.e - t.s <= 2 && self.key(i).bytes().all(|c| c.is_ascii_digit())
-        })
-    }
-    /// A score "2-1" (one token or three).
-    fn score_at(&self, i: usize) -> bool {
-        let k = self.key(i);
-        if self.t.get(i).is_some_and(|t| t.is(NUMERIC)) && k.contains('-') {
-            return k
-                .split('-')
-                .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|c| c.is_ascii_digit()));
-        }
-        self.goal_count(i)
-            && self
-                .t
-                .get(i + 1)
-                .is_some_and(|d| d.flags == 0 && matches!(d.punct, '-' | '–'))
-            && self.goal_count(i + 2)
-    }
-
-    /// Tokens a..b are a team in a sports result.
-    pub(super) fn club_context(&self, a: usize, b: usize) -> bool {
-        const RESULT_VERBS: &[&str] = &[
-            "beat",
-            "beats",
-            "defeated",
-            "defeats",
-            "drew",
-            "draw",
-            "lost",
-            "edged",
-            "thrashed",
-            "routed",
-            "crushed",
-            "overcame",
-            "hammered",
-            "trounced",
-            "downed",
-            "outclassed",
-            "stunned",
-            "held",
-            "v",
-            "vs",
-        ];
-        // "CSKA Moscow", "PSV Eindhoven": an acronym and a place.
-        if b - a == 2
-            && self.t[a].is(ACRONYM)
-            && !self.t[a].is(INITIAL)
-            && self.capword(a + 1)
-            && !self.t[a + 1].is(ACRONYM)
-            && !self.in_class(a, CUELESS_ORG | PLACE_NAME | DEMONYM)
-            && (self.in_class(a + 1, PLACE_NAME)
-                || !self.in_class(
-                    a + 1,
-                    COMMON_NOUN
-                        | ORG_CUE
-                        | DOCUMENT_WORD
-                        | TITLE
-                        | ROLE
-                        | NON_PERSON_END
-                        | RUN_STOP
-                        | DEMONYM
-                        | GIVEN_NAME,
-                ))
-        {
-            return true;
-        }
-        // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
-        if self.goal_count(b) && self.capword(b + 1) {
-            let e = self.run_end(b + 1);
-            if self.goal_count(e) {
-                return true;
-            }
-        }
-        if a >= 2 && self.goal_count(a - 1) && self.capword(a - 2) && self.goal_count(b) {
-            return true;
-        }
-        // "Barcelona beat Valencia 2-1".
-        if self.lower(b) && RESULT_VERBS.contains(&self.key(b)) {
-            let mut j = b + 1;
-            if matches!(self.key(j), "with" | "to" | "at") {
-                j += 1;
-            }
-            if self.capword(j) {
-                let e = self.run_end(j);
-                if self.score_at(e) {
-                    return true;
-                }
-            }
-        }
-        if self.score_at(b) && a >= 2 {
-            let mut v = a - 1;
-            if matches!(self.key(v), "with" | "to" | "at") && v > 0 {
-                v -= 1;
-            }
-            if self.lower(v) && RESULT_VERBS.contains(&self.key(v)) && v > 0 && self.capword(v - 1)
-            {
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Tokens a..b are a company by what is said of it: "shares of Newmont", "Toyota shares".
-    pub(super) fn market_context(&self, a: usize, b: usize) -> bool {
-        const BEFORE: &[&str] = &[
-            "shares",
-            "stake",
-            "shareholders",
-            "stock",
-            "subsidiary",
-            "unit",
-        ];
-        const AFTER: &[&str] = &[
-            "shares",
-            "stock",
-            "shareholders",
-            "stake",
-            "subsidiary",
-            "spokesman",
-            "spokeswoman",
-            "chairman",
-            "executives",
-        ];
-        if self.is_placeish(a, b) || self.any_given(a, b) && b - a > 1 {
-            return false;
-        }
-        let before =
-            a >= 2 && matches!(self.key(a - 1), "of" | "in") && BEFORE.contains(&self.key(a - 2));
-        let after = self.lower(b) && AFTER.contains(&self.key(b)) && !self.t[b - 1].is(POSSESSIVE);
-        before || after
-    }
-
     /// Org span inside a segment that has a cue: leading stop words are gone,
     /// trailing titles and generic words are dropped.
     pub(super) fn org_span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        // "100,000 Deutsche Marks" is money.
+        if b - a == 2 && self.key(a) == "deutsche" && matches!(self.key(a + 1), "mark" | "marks") {
+            return None;
+        }
         let mut e = b;
         // Trailing words after the last cue that are titles, generic words or places
         // belong to the next phrase ("the General Assembly Australia proposed",
@@ -868,7 +798,9 @@ impl<'a> NameRules<'a> {
         if caps.is_empty() || !self.capword(first) || !self.capword(last) {
             return false;
         }
-        if self.span_bits(a, b) & (PLACE_NAME | CUELESS_ORG) != 0 {
+        if self.span_bits(a, b) & PLACE_NAME != 0
+            || self.span_bits(a, b) & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b)
+        {
             return false;
         }
         // Every capitalized word must look like part of a name.
@@ -945,9 +877,14 @@ impl<'a> NameRules<'a> {
             // "Sattar Khan", "Enver Pasha": a name and the title that follows names.
             let post_titled = self.in_class(last, TITLE_AFTER_NAME)
                 && caps[..caps.len() - 1].iter().all(|&i| self.namelike(i));
+            // "Greg Norman ( Australia ) 66", "Ato Boldon (Trinidad) 20.18": a results line.
+            let country_after = self.country_in_parens(b)
+                && caps.len() <= 3
+                && !caps.iter().any(|&i| self.in_class(i, PLACE_NAME));
             !placey
                 && !place_prefix
                 && (given_first
+                    || country_after
                     || post_titled
                     || given_second
                     || strong_particle

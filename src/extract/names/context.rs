@@ -1,0 +1,375 @@
+//! Organizations named by what is said around them rather than by a cue word: clubs in sports
+//! results, standings and before a player's role ("Barcelona beat Valencia 2-1", "Plymouth 4
+//! Exeter 1", "Liverpool manager Roy Evans"), and companies by their shares, their legal form
+//! or the analysts who work at them ("shares of Newmont", "analysts at Merrill Lynch").
+
+use std::sync::LazyLock;
+
+use super::rules::NameRules;
+use super::tokens::*;
+use super::words::*;
+use crate::extract::lexicon;
+
+/// Verbs of a result between two teams: "Barcelona beat Valencia 2-1".
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "drew",
+    "draw",
+    "draws",
+    "lost",
+    "lose",
+    "beaten",
+    "loses",
+    "won",
+    "edged",
+    "thrashed",
+    "routed",
+    "crushed",
+    "overcame",
+    "hammered",
+    "trounced",
+    "downed",
+    "outclassed",
+    "stunned",
+    "held",
+    "tied",
+    "v",
+    "vs",
+];
+
+/// Auxiliaries before a result verb: "Bayern were held 1-1 by Hansa Rostock".
+const RESULT_AUX: &[&str] = &["were", "was", "have", "has", "had", "been"];
+
+/// Prepositions between a result and the other team ("won 3-0 at Schalke"); not "in", which
+/// takes the place of the match.
+const RESULT_PREPS: &[&str] = &["with", "to", "at", "by", "against", "over"];
+
+/// Roles in a team after its name: "Liverpool manager Roy Evans", "Barcelona striker Ronaldo".
+/// A country before them is a national side, which stays a country.
+const CLUB_ROLES: &[&str] = &[
+    "striker",
+    "strikers",
+    "midfielder",
+    "midfielders",
+    "defender",
+    "defenders",
+    "goalkeeper",
+    "goalkeepers",
+    "keeper",
+    "winger",
+    "coach",
+    "manager",
+    "captain",
+    "pitcher",
+    "quarterback",
+    "outfielder",
+    "shortstop",
+    "catcher",
+    "linebacker",
+    "fullback",
+    "playmaker",
+    "driver",
+    "drivers",
+    "fans",
+    "supporters",
+];
+
+/// Words before "of"/"in" that make the name after it a company: "shares of Newmont".
+const MARKET_BEFORE: &[&str] = &[
+    "shares",
+    "stake",
+    "shareholders",
+    "stock",
+    "subsidiary",
+    "unit",
+];
+
+/// Words after a name that make it a company: "Toyota shares fell", "BA chairman".
+const MARKET_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "shareholders",
+    "stake",
+    "subsidiary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "executives",
+    "analyst",
+    "analysts",
+    "unit",
+];
+
+/// People who work at a firm, before "at" or "with": "analysts at Merrill Lynch".
+const FIRM_STAFF: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+    "dealer",
+    "dealers",
+    "broker",
+    "brokers",
+];
+
+/// Words whose number is a reference ("Article 1", "Section 8"), never a score.
+static REFERENCE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::words("date-reference-word").collect());
+
+impl NameRules<'_> {
+    /// A legal form of a company ("Co", "Inc", "Ltd", "AG").
+    pub(super) fn legal_form(&self, i: usize) -> bool {
+        self.capword(i)
+            && matches!(
+                self.key(i),
+                "co" | "cos"
+                    | "inc"
+                    | "ltd"
+                    | "corp"
+                    | "plc"
+                    | "llc"
+                    | "ag"
+                    | "gmbh"
+                    | "nv"
+                    | "bv"
+                    | "spa"
+                    | "oyj"
+                    | "asa"
+                    | "kgaa"
+                    | "company"
+            )
+    }
+
+    /// A small number standing alone: a goal count in a result.
+    fn goal_count(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.is(NUMERIC) && t.e - t.s <= 2 && self.key(i).bytes().all(|c| c.is_ascii_digit())
+        })
+    }
+
+    /// A number of at most three digits: a column of a standings table.
+    fn table_number(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.is(NUMERIC) && t.e - t.s <= 3 && self.key(i).bytes().all(|c| c.is_ascii_digit())
+        })
+    }
+
+    /// The end of a score "2-1" or "99-89" at token i (one token or three).
+    fn score_end(&self, i: usize) -> Option<usize> {
+        let k = self.key(i);
+        let part = |p: &str| !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_digit());
+        if self.t.get(i).is_some_and(|t| t.is(NUMERIC)) && k.contains('-') {
+            return k.split('-').all(part).then_some(i + 1);
+        }
+        let three = self.table_number(i)
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|d| d.flags == 0 && matches!(d.punct, '-' | '–'))
+            && self.table_number(i + 2);
+        three.then_some(i + 3)
+    }
+
+    /// A score at i that is not the first of a tennis match's sets ("6-3 6-4").
+    fn team_score_at(&self, i: usize) -> bool {
+        self.score_end(i)
+            .is_some_and(|e| self.score_end(e).is_none())
+    }
+
+    /// After a team ending at token b, the other team of a result: "beat Valencia 2-1", "won
+    /// 3-0 at Schalke", "were held 1-1 by Hansa Rostock", "drew with Fiorentina".
+    fn result_opponent(&self, b: usize) -> Option<(usize, usize)> {
+        let mut j = b;
+        if self.lower(j) && RESULT_AUX.contains(&self.key(j)) {
+            j += 1;
+        }
+        if !(self.lower(j) && RESULT_VERBS.contains(&self.key(j))) {
+            return None;
+        }
+        let draw = matches!(self.key(j), "drew" | "draw" | "draws" | "tied");
+        j += 1;
+        let mut scored = false;
+        if let Some(e) = self.score_end(j) {
+            if self.score_end(e).is_some() {
+                return None;
+            }
+            scored = true;
+            j = e;
+        }
+        let prep = self.lower(j) && RESULT_PREPS.contains(&self.key(j));
+        if prep {
+            j += 1;
+        }
+        if self.lower(j) && self.key(j) == "the" {
+            j += 1;
+        }
+        if !self.capword(j) {
+            return None;
+        }
+        let e = self.run_end(j);
+        (scored || self.team_score_at(e) || draw && prep).then_some((j, e))
+    }
+
+    /// After a team ending at token b, a result with its score and no opponent: "Newcastle
+    /// lost 3-0 at home", "Ajax were held 1-1".
+    fn result_alone(&self, b: usize) -> bool {
+        let mut j = b;
+        if self.lower(j) && RESULT_AUX.contains(&self.key(j)) {
+            j += 1;
+        }
+        self.lower(j) && RESULT_VERBS.contains(&self.key(j)) && self.team_score_at(j + 1)
+    }
+
+    /// Tokens a..b look like a person's name ("Pete Sampras"), who may beat another in tennis.
+    fn personish(&self, a: usize, b: usize) -> bool {
+        b - a >= 2 && self.given(a) && !self.is_placeish(a, b)
+    }
+
+    /// Tokens a..b are a team in a sports result, a standings table or before a player's role.
+    pub(super) fn club_context(&self, a: usize, b: usize) -> bool {
+        // "CSKA Moscow", "PSV Eindhoven", "AC Milan": an acronym and a place.
+        if b - a == 2
+            && self.t[a].is(ACRONYM)
+            && !self.t[a].is(INITIAL)
+            && self.capword(a + 1)
+            && !self.t[a + 1].is(ACRONYM)
+            && !self.in_class(a, CUELESS_ORG | PLACE_NAME | DEMONYM)
+            && (self.in_class(a + 1, PLACE_NAME)
+                || !self.in_class(
+                    a + 1,
+                    COMMON_NOUN
+                        | ORG_CUE
+                        | DOCUMENT_WORD
+                        | TITLE
+                        | ROLE
+                        | NON_PERSON_END
+                        | RUN_STOP
+                        | DEMONYM
+                        | GIVEN_NAME,
+                ))
+        {
+            return true;
+        }
+        if self.personish(a, b) {
+            return false;
+        }
+        if self.results && self.team_in_result(a, b) {
+            return true;
+        }
+        // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
+        // Zagallo", a national side, nor a "Window manager". A word of no known class
+        // needs the player's name after the role.
+        self.lower(b)
+            && (self.is_placeish(a, b)
+                || self.has_cue(a, b)
+                || self.span_bits(a, b) & CUELESS_ORG != 0
+                || b - a == 1
+                    && self.span_bits(a, b) == 0
+                    && self.capword(b + 1)
+                    && !self.t[b + 1].is(ACRONYM))
+            && CLUB_ROLES.contains(&self.key(b))
+            && !self.t[b - 1].is(POSSESSIVE)
+            && !self.is_country(a, b)
+            && (a..b).all(|i| !self.is_demonymish(i))
+    }
+
+    /// A country in parentheses at token b: "( Australia )", "(U.S.)".
+    pub(super) fn country_in_parens(&self, b: usize) -> bool {
+        if !self.punct(b, '(') {
+            return false;
+        }
+        let Some(close) = (b + 2..(b + 6).min(self.t.len())).find(|&i| self.punct(i, ')')) else {
+            return false;
+        };
+        self.capword(b + 1) && self.is_country(b + 1, close)
+    }
+
+    /// Tokens a..b are a team in a result or a standings line.
+    fn team_in_result(&self, a: usize, b: usize) -> bool {
+        // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
+        // Not "Article 1 Section 8".
+        let numbered = |i: usize| REFERENCE_WORDS.contains(&self.key(i));
+        if self.goal_count(b) && self.capword(b + 1) && !numbered(b - 1) && !numbered(b + 1) {
+            let e = self.run_end(b + 1);
+            if self.goal_count(e) && !numbered(e - 1) {
+                return true;
+            }
+        }
+        if a >= 2
+            && self.goal_count(a - 1)
+            && self.capword(a - 2)
+            && self.goal_count(b)
+            && !numbered(a - 2)
+            && !numbered(b - 1)
+        {
+            return true;
+        }
+        // A standings line: "Galatasaray 12 8 2 2 24 10 26".
+        if (b..b + 6).all(|i| self.table_number(i)) {
+            return true;
+        }
+        // "Barcelona beat Valencia 2-1": the first team, then the second.
+        if self.result_opponent(b).is_some() || self.result_alone(b) {
+            return true;
+        }
+        for p in a.saturating_sub(8).max(1)..a {
+            if self.capword(p - 1)
+                && !self.capword(p)
+                && self
+                    .result_opponent(p)
+                    .is_some_and(|(j, e)| j <= a && e >= b)
+            {
+                return true;
+            }
+        }
+        // "the 4-0 defeat by Tenerife".
+        if a >= 3
+            && self.lower(a - 1)
+            && matches!(self.key(a - 1), "by" | "over" | "against" | "to" | "at")
+            && matches!(
+                self.key(a - 2),
+                "defeat" | "win" | "victory" | "loss" | "draw"
+            )
+            && (self.score_end(a - 3) == Some(a - 2)
+                || a >= 5 && self.score_end(a - 5) == Some(a - 2))
+        {
+            return true;
+        }
+        false
+    }
+
+    /// Tokens a..b name a country ("Brazil", "South Africa").
+    pub(super) fn is_country(&self, a: usize, b: usize) -> bool {
+        let (Some(first), Some(last)) = (self.t.get(a), self.t.get(b - 1)) else {
+            return false;
+        };
+        self.s
+            .get(first.s..last.e)
+            .is_some_and(|text| crate::vocab::countries::resolve(text).is_some())
+    }
+
+    /// Tokens a..b are a company by what is said of it: "shares of Newmont", "Toyota shares",
+    /// "analysts at Merrill Lynch".
+    pub(super) fn market_context(&self, a: usize, b: usize) -> bool {
+        if self.is_placeish(a, b) || self.any_given(a, b) && b - a > 1 {
+            return false;
+        }
+        let before = a >= 2
+            && (matches!(self.key(a - 1), "of" | "in") && MARKET_BEFORE.contains(&self.key(a - 2))
+                || matches!(self.key(a - 1), "at" | "with")
+                    && FIRM_STAFF.contains(&self.key(a - 2)));
+        let after = self.lower(b)
+            && (MARKET_AFTER.contains(&self.key(b))
+                || self.key(b) == "chief" && self.key(b + 1) == "executive")
+            && !self.t[b - 1].is(POSSESSIVE);
+        before || after
+    }
+}
