@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::scan::Kept;
 use super::scan::dateline_end;
+use super::scan::{Kept, Raw};
 use super::{PlaceHit, PlaceKind};
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
@@ -18,13 +18,36 @@ pub(super) fn kind_rank(k: NameKind) -> u8 {
     }
 }
 
-/// The best of `cands`: countries before places, then by population.
+/// The best of `cands`: countries before places, then by population; a city before a
+/// subdivision of its country that shares its name and has no population of its own
+/// ("Geneva" the city, not the canton; but "Quebec", a province annals knows, stays one).
 pub(super) fn best<'c>(cands: impl Iterator<Item = &'c Candidate>) -> Option<&'c Candidate> {
-    cands.min_by(|a, b| {
-        kind_rank(a.kind)
-            .cmp(&kind_rank(b.kind))
-            .then(b.population.cmp(&a.population))
-    })
+    let cands: Vec<&Candidate> = cands.collect();
+    let shadowed = |c: &Candidate| {
+        c.kind == NameKind::Region
+            && c.region.is_empty()
+            && cands
+                .iter()
+                .any(|o| o.kind == NameKind::City && o.code == c.code && !small_town(o))
+    };
+    cands
+        .iter()
+        .copied()
+        .filter(|c| !shadowed(c))
+        .min_by(|a, b| {
+            kind_rank(a.kind)
+                .cmp(&kind_rank(b.kind))
+                .then(b.population.cmp(&a.population))
+        })
+}
+
+/// A town named like a country ("Lebanon, Ohio", "Mexico, Missouri"): read only with a
+/// qualifier, never by the document's countries or its size.
+pub(super) fn qualifier_only(cands: &[Candidate], c: &Candidate) -> bool {
+    c.kind == NameKind::City
+        && cands
+            .iter()
+            .any(|o| o.kind == NameKind::Country && o.code != c.code)
 }
 
 pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
@@ -42,16 +65,23 @@ pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
         region: gazetteer()
             .region_name(c.code, c.region)
             .map(|name| (format!("{}-{}", c.code, c.region), name)),
+        geo: if kind == PlaceKind::Place {
+            c.geonames()
+        } else {
+            None
+        },
     }
 }
 
 /// The code a name stands for whatever its reading, if there is one.
 pub(super) fn unambiguous(entry: Option<&NameEntry>) -> Option<&'static str> {
     // small towns are read only with support, so they make no name ambiguous
-    let mut cands = gazetteer()
+    let cands = gazetteer()
         .candidates(entry?)
         .iter()
         .filter(|c| !small_town(c));
+    let all = gazetteer().candidates(entry?);
+    let mut cands = cands.filter(|c| !qualifier_only(all, c));
     let first = cands.next()?.code;
     cands.all(|c| c.code == first).then_some(first)
 }
@@ -80,6 +110,30 @@ pub(super) fn qualifier_after(t: &[u8], end: usize) -> Option<(&'static str, &'s
         let w = std::str::from_utf8(w).ok()?;
         g.qualifier(w).or_else(|| g.qualifier(w.strip_suffix('.')?))
     })
+}
+
+/// Whether a hit stands with a qualifier that makes it a place whatever the names around
+/// it say: an abbreviation after it ("Churchill, Man."), a state or country after its comma
+/// ("Paris, Texas"), or it is itself that state or country after a place's comma ("AUSTIN,
+/// Texas A white truck").
+pub(super) fn qualified(t: &[u8], r: &Raw, raws: &[Raw]) -> bool {
+    let g = gazetteer();
+    let is_qualifier = |o: &Raw| {
+        g.entry(o.entry).is_some_and(|e| {
+            g.candidates(e)
+                .iter()
+                .any(|c| matches!(c.kind, NameKind::Region | NameKind::Country))
+        })
+    };
+    let comma = |a: usize, b: usize| t.get(a..b).is_some_and(|gap| gap == b", " || gap == b" (");
+    qualifier_after(t, r.end).is_some()
+        || raws
+            .iter()
+            .any(|o| o.start > r.end && comma(r.end, o.start) && is_qualifier(o))
+        || (is_qualifier(r)
+            && raws
+                .iter()
+                .any(|o| o.end < r.start && comma(o.end, r.start)))
 }
 
 /// Whether a hit has the support a small town needs: a qualifier after it (a state,
@@ -117,11 +171,10 @@ pub(super) fn resolve(
         return Some(c);
     }
     // unsupported: the best reading that is no small town, if any
+    let all = gazetteer().candidates(entry);
     best(
-        gazetteer()
-            .candidates(entry)
-            .iter()
-            .filter(|c| !small_town(c)),
+        all.iter()
+            .filter(|c| !small_town(c) && !qualifier_only(all, c)),
     )
 }
 
@@ -182,10 +235,12 @@ fn reading(
             }
         }
     }
-    if let Some(first) = cands.first()
-        && cands.iter().all(|c| c.code == first.code)
+    // past the qualifiers, a town named like a country is no reading
+    let usable = |c: &&Candidate| !qualifier_only(cands, c);
+    if let Some(first) = cands.iter().find(usable)
+        && cands.iter().filter(usable).all(|c| c.code == first.code)
     {
-        return best(cands.iter());
+        return best(cands.iter().filter(usable));
     }
     // the qualifier itself: "Athens, Georgia" is the US state, "Tbilisi, Georgia" the
     // country; the reading that shares a country with the place before the comma wins
@@ -211,7 +266,7 @@ fn reading(
     // the countries the sentence names, the most named first ("the air space of Azerbaijan
     // ... the town of Astara" after one "Iranian" is the Azerbaijani Astara)
     let count = |code: &str| sentence_codes.iter().filter(|&&c| c == code).count();
-    let top = best(cands.iter())?;
+    let top = best(cands.iter().filter(usable))?;
     // ... unless the namesake there is far smaller: "the United States delegation in Vienna"
     // is still Austria's Vienna
     // and a province is not read as a namesake town ("Texas and Ontario")
@@ -224,6 +279,7 @@ fn reading(
     };
     let in_sentence = cands
         .iter()
+        .filter(usable)
         .filter(|c| count(c.code) > 0 && plausible(c))
         .min_by(|a, b| {
             count(b.code)
@@ -235,16 +291,22 @@ fn reading(
         return in_sentence;
     }
     // other ambiguous names in the sentence that share a country with this one
-    let shared = best(cands.iter().filter(|c| plausible(c)).filter(|c| {
-        kept.iter().enumerate().any(|(j, (o, _))| {
-            j != k
-                && g.entry(o.entry).is_some_and(|oe| {
-                    g.candidates(oe)
-                        .iter()
-                        .any(|x| x.code == c.code && x.kind != NameKind::City)
+    let shared = best(
+        cands
+            .iter()
+            .filter(usable)
+            .filter(|c| plausible(c))
+            .filter(|c| {
+                kept.iter().enumerate().any(|(j, (o, _))| {
+                    j != k
+                        && g.entry(o.entry).is_some_and(|oe| {
+                            g.candidates(oe)
+                                .iter()
+                                .any(|x| x.code == c.code && x.kind != NameKind::City)
+                        })
                 })
-        })
-    }));
+            }),
+    );
     if shared.is_some() {
         return shared;
     }
@@ -253,6 +315,7 @@ fn reading(
     let top_count = doc_counts.get(top.code).copied().unwrap_or(0);
     let Some(c) = cands
         .iter()
+        .filter(usable)
         .filter(|c| doc_counts.contains_key(c.code))
         .max_by(|a, b| {
             doc_counts[a.code]
