@@ -541,6 +541,10 @@ def main():
                 continue
             canon = ok_place_name(c["name"], pop, False)
             if not canon:
+                n = clean(c["name"])
+                if n and code in SMALL_TOWN_COUNTRIES and fold(n).lower() in claimed \
+                        and claimed[fold(n).lower()] != code:
+                    country_named.append((code, max(pop, 1), n, c))
                 continue
             k = fold(canon).lower()
             if k in claimed or k in dclaimed or k in person_keys or k in stop:

@@ -15,9 +15,12 @@ mod places_tests;
 #[cfg(test)]
 mod geo_tests;
 
+#[cfg(test)]
+mod news_tests;
+
 use std::collections::HashMap;
 
-use super::gazetteer::{GeoRef, NameKind, gazetteer};
+use super::gazetteer::{Candidate, GeoRef, NameKind, gazetteer};
 use guard::{Guard, looks_like_person, names_the_continent, small_place, title_after};
 use resolve::{hit_of, qualified, resolve, unambiguous};
 use scan::{Folded, Kept, dateline_end, scan};
@@ -141,29 +144,62 @@ pub fn find_places_in_document(
             }
         }
     }
-    // pass 2: resolve
-    per_sentence
-        .iter()
-        .map(|(folded, kept)| {
-            let t = folded.text.as_bytes();
-            let sentence_codes: Vec<&'static str> = kept
+    // pass 2: resolve, once to learn the states and provinces the document's places lie in,
+    // then again with them: "Athens" in a story that said "Athens, Georgia" or "Atlanta" and
+    // "Savannah" is Athens, Georgia
+    let resolve_all =
+        |doc_regions: &DocRegions| -> Vec<Vec<(&'static Candidate, (usize, usize), usize)>> {
+            per_sentence
                 .iter()
-                .filter_map(|(r, _)| unambiguous(g.entry(r.entry)))
-                .collect();
-            let mut hits = Vec::with_capacity(kept.len());
-            for (k, (r, orig)) in kept.iter().enumerate() {
-                let Some(entry) = g.entry(r.entry) else {
-                    continue;
-                };
-                let chosen = resolve(entry, k, kept, t, &sentence_codes, &doc_counts);
-                if let Some(c) = chosen {
-                    hits.push(hit_of(*orig, c));
-                }
+                .map(|(folded, kept)| {
+                    let t = folded.text.as_bytes();
+                    let sentence_codes: Vec<&'static str> = kept
+                        .iter()
+                        .filter_map(|(r, _)| unambiguous(g.entry(r.entry)))
+                        .collect();
+                    let mut hits = Vec::with_capacity(kept.len());
+                    for (k, (r, orig)) in kept.iter().enumerate() {
+                        let Some(entry) = g.entry(r.entry) else {
+                            continue;
+                        };
+                        let chosen =
+                            resolve(entry, k, kept, t, &sentence_codes, &doc_counts, doc_regions);
+                        if let Some(c) = chosen {
+                            hits.push((c, *orig, r.entry));
+                        }
+                    }
+                    hits
+                })
+                .collect()
+        };
+    let first = resolve_all(&DocRegions::new());
+    let mut doc_regions = DocRegions::new();
+    for (c, _, entry) in first.iter().flatten() {
+        if !c.region.is_empty() {
+            let names = doc_regions.entry((c.code, c.region)).or_default();
+            if !names.contains(entry) {
+                names.push(*entry);
             }
-            hits
+        }
+    }
+    let resolved = if doc_regions.is_empty() {
+        first
+    } else {
+        resolve_all(&doc_regions)
+    };
+    resolved
+        .into_iter()
+        .map(|hits| {
+            hits.into_iter()
+                .map(|(c, orig, _)| hit_of(orig, c))
+                .collect()
         })
         .collect()
 }
+
+/// The first-level divisions (country, postal code) a document's places were read in, with
+/// the names read there: several names in one state are context for the rest.
+pub(super) type DocRegions = HashMap<(&'static str, &'static str), Vec<usize>>;
 
 /// A name of several words no person has, for a country or a city of half a million people:
 /// a person span that is exactly this name was misread ("Addis Abeba", "Al-Quds Al-Sharif").

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::DocRegions;
 use super::scan::dateline_end;
 use super::scan::{Kept, Raw};
 use super::{PlaceHit, PlaceKind};
@@ -165,8 +166,9 @@ pub(super) fn resolve(
     t: &[u8],
     sentence_codes: &[&'static str],
     doc_counts: &HashMap<&'static str, usize>,
+    doc_regions: &DocRegions,
 ) -> Option<&'static Candidate> {
-    let c = reading(entry, k, kept, t, sentence_codes, doc_counts)?;
+    let c = reading(entry, k, kept, t, sentence_codes, doc_counts, doc_regions)?;
     if !small_town(c) || supported(k, kept, t, c.code) {
         return Some(c);
     }
@@ -190,6 +192,7 @@ fn reading(
     t: &[u8],
     sentence_codes: &[&'static str],
     doc_counts: &HashMap<&'static str, usize>,
+    doc_regions: &DocRegions,
 ) -> Option<&'static Candidate> {
     let g = gazetteer();
     let cands = g.candidates(entry);
@@ -235,12 +238,33 @@ fn reading(
             }
         }
     }
+    // how many of the document's names lie in a reading's state or province (see below)
+    let this = kept[k].0.entry;
+    let support = |c: &Candidate| {
+        doc_regions.get(&(c.code, c.region)).map_or(0, |names| {
+            // the name itself read there beside another (with its qualifier: "Athens,
+            // Georgia") counts as two more: one sense per document
+            let others = names.iter().filter(|&&n| n != this).count();
+            match others {
+                0 => 0,
+                _ if names.contains(&this) => others + 2,
+                _ => others,
+            }
+        })
+    };
     // past the qualifiers, a town named like a country is no reading
     let usable = |c: &&Candidate| !qualifier_only(cands, c);
     if let Some(first) = cands.iter().find(usable)
         && cands.iter().filter(usable).all(|c| c.code == first.code)
     {
-        return best(cands.iter().filter(usable));
+        // namesakes in one country: the one in the document's state ("Columbia" in a story
+        // on Missouri), else the biggest
+        let in_state = cands
+            .iter()
+            .filter(usable)
+            .filter(|c| !small_town(c) && support(c) >= 2)
+            .max_by_key(|c| (support(c), c.population));
+        return in_state.or_else(|| best(cands.iter().filter(usable)));
     }
     // the qualifier itself: "Athens, Georgia" is the US state, "Tbilisi, Georgia" the
     // country; the reading that shares a country with the place before the comma wins
@@ -285,6 +309,7 @@ fn reading(
             count(b.code)
                 .cmp(&count(a.code))
                 .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+                .then(support(b).cmp(&support(a)))
                 .then(b.population.cmp(&a.population))
         });
     if in_sentence.is_some() {
@@ -309,6 +334,20 @@ fn reading(
     );
     if shared.is_some() {
         return shared;
+    }
+    // the document's states and provinces: a namesake in the state where two other names of
+    // the document lie ("Athens" in a story on Atlanta and Macon), or where the name was
+    // read with its qualifier ("Athens, Georgia" earlier), unless the best reading lies in
+    // one too or is a country the document names
+    if support(top) == 0
+        && (top.kind != NameKind::Country || !doc_counts.contains_key(top.code))
+        && let Some(c) = cands
+            .iter()
+            .filter(usable)
+            .filter(|c| !c.region.is_empty() && !small_town(c) && support(c) >= 2)
+            .max_by_key(|c| (support(c), c.population))
+    {
+        return Some(c);
     }
     // the document's countries, the most named first, unless the namesake there is far
     // smaller than the best known reading (a US document still means France by "Paris")
