@@ -147,38 +147,42 @@ pub fn find_places_in_document(
     // pass 2: resolve, once to learn the states and provinces the document's places lie in,
     // then again with them: "Athens" in a story that said "Athens, Georgia" or "Atlanta" and
     // "Savannah" is Athens, Georgia
-    let resolve_all =
-        |doc_regions: &DocRegions| -> Vec<Vec<(&'static Candidate, (usize, usize), usize)>> {
-            per_sentence
-                .iter()
-                .map(|(folded, kept)| {
-                    let t = folded.text.as_bytes();
-                    let sentence_codes: Vec<&'static str> = kept
-                        .iter()
-                        .filter_map(|(r, _)| unambiguous(g.entry(r.entry)))
-                        .collect();
-                    let mut hits = Vec::with_capacity(kept.len());
-                    for (k, (r, orig)) in kept.iter().enumerate() {
-                        let Some(entry) = g.entry(r.entry) else {
-                            continue;
-                        };
-                        let chosen =
-                            resolve(entry, k, kept, t, &sentence_codes, &doc_counts, doc_regions);
-                        if let Some(c) = chosen {
-                            hits.push((c, *orig, r.entry));
-                        }
+    type Resolved = (&'static Candidate, (usize, usize), usize, bool);
+    let resolve_all = |doc_regions: &DocRegions| -> Vec<Vec<Resolved>> {
+        per_sentence
+            .iter()
+            .map(|(folded, kept)| {
+                let t = folded.text.as_bytes();
+                let sentence_codes: Vec<&'static str> = kept
+                    .iter()
+                    .filter_map(|(r, _)| unambiguous(g.entry(r.entry)))
+                    .collect();
+                let raws: Vec<scan::Raw> = kept.iter().map(|(r, _)| r.clone()).collect();
+                let dateline = dateline_end(t);
+                let mut hits = Vec::with_capacity(kept.len());
+                for (k, (r, orig)) in kept.iter().enumerate() {
+                    let Some(entry) = g.entry(r.entry) else {
+                        continue;
+                    };
+                    let chosen =
+                        resolve(entry, k, kept, t, &sentence_codes, &doc_counts, doc_regions);
+                    if let Some(c) = chosen {
+                        let explicit = r.end <= dateline || qualified(t, r, &raws);
+                        hits.push((c, *orig, r.entry, explicit));
                     }
-                    hits
-                })
-                .collect()
-        };
+                }
+                hits
+            })
+            .collect()
+    };
     let first = resolve_all(&DocRegions::new());
     let mut doc_regions = DocRegions::new();
-    for (c, _, entry) in first.iter().flatten() {
+    for &(c, _, entry, explicit) in first.iter().flatten() {
         if !c.region.is_empty() {
             let names = doc_regions.entry((c.code, c.region)).or_default();
-            if !names.contains(entry) {
-                names.push(*entry);
+            match names.iter_mut().find(|(n, _)| *n == entry) {
+                Some(named) => named.1 |= explicit,
+                None => names.push((entry, explicit)),
             }
         }
     }
@@ -191,15 +195,16 @@ pub fn find_places_in_document(
         .into_iter()
         .map(|hits| {
             hits.into_iter()
-                .map(|(c, orig, _)| hit_of(orig, c))
+                .map(|(c, orig, _, _)| hit_of(orig, c))
                 .collect()
         })
         .collect()
 }
 
 /// The first-level divisions (country, postal code) a document's places were read in, with
-/// the names read there: several names in one state are context for the rest.
-pub(super) type DocRegions = HashMap<(&'static str, &'static str), Vec<usize>>;
+/// the names read there and whether with a qualifier or a dateline: several names in one
+/// state are context for the rest.
+pub(super) type DocRegions = HashMap<(&'static str, &'static str), Vec<(usize, bool)>>;
 
 /// A name of several words no person has, for a country or a city of half a million people:
 /// a person span that is exactly this name was misread ("Addis Abeba", "Al-Quds Al-Sharif").

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::DocRegions;
 use super::scan::dateline_end;
-use super::scan::{Kept, Raw};
+use super::scan::{Kept, Raw, next_word};
 use super::{PlaceHit, PlaceKind};
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
@@ -19,27 +19,31 @@ pub(super) fn kind_rank(k: NameKind) -> u8 {
     }
 }
 
-/// The best of `cands`: countries before places, then by population; a city before a
-/// subdivision of its country that shares its name and has no population of its own
-/// ("Geneva" the city, not the canton; but "Quebec", a province annals knows, stays one).
+/// The best of `cands`: countries before places, then by population; a subdivision of no
+/// known division that shares its name with a city of its country stands for that city
+/// ("Geneva" the city, not the canton; "Cadiz"; but "Quebec", a province, stays one).
 pub(super) fn best<'c>(cands: impl Iterator<Item = &'c Candidate>) -> Option<&'c Candidate> {
     let cands: Vec<&Candidate> = cands.collect();
-    let shadowed = |c: &Candidate| {
-        c.kind == NameKind::Region
-            && c.region.is_empty()
-            && cands
-                .iter()
-                .any(|o| o.kind == NameKind::City && o.code == c.code && !small_town(o))
-    };
-    cands
+    let top = ranked_first(cands.iter().copied())?;
+    if top.kind != NameKind::Region || !top.region.is_empty() {
+        return Some(top);
+    }
+    let city = cands
         .iter()
         .copied()
-        .filter(|c| !shadowed(c))
-        .min_by(|a, b| {
-            kind_rank(a.kind)
-                .cmp(&kind_rank(b.kind))
-                .then(b.population.cmp(&a.population))
-        })
+        .filter(|o| o.kind == NameKind::City && o.code == top.code && !small_town(o))
+        .max_by_key(|o| o.population);
+    Some(city.unwrap_or(top))
+}
+
+/// The first of `cands` by kind, then population, before any city stands for its namesake
+/// subdivision: what a namesake elsewhere is measured against.
+fn ranked_first<'c>(cands: impl Iterator<Item = &'c Candidate>) -> Option<&'c Candidate> {
+    cands.min_by(|a, b| {
+        kind_rank(a.kind)
+            .cmp(&kind_rank(b.kind))
+            .then(b.population.cmp(&a.population))
+    })
 }
 
 /// A town named like a country ("Lebanon, Ohio", "Mexico, Missouri"): read only with a
@@ -127,11 +131,18 @@ pub(super) fn qualified(t: &[u8], r: &Raw, raws: &[Raw]) -> bool {
         })
     };
     let comma = |a: usize, b: usize| t.get(a..b).is_some_and(|gap| gap == b", " || gap == b" (");
+    // a qualifier ends the name: "Edgware, North West London" is no province
+    let ends_name = |o: &Raw| {
+        next_word(t, o.end).is_none_or(|(s, e)| {
+            !t[s].is_ascii_uppercase() || (e == s + 1 && matches!(t[s], b'A' | b'I'))
+        })
+    };
     qualifier_after(t, r.end).is_some()
         || raws
             .iter()
-            .any(|o| o.start > r.end && comma(r.end, o.start) && is_qualifier(o))
+            .any(|o| o.start > r.end && comma(r.end, o.start) && is_qualifier(o) && ends_name(o))
         || (is_qualifier(r)
+            && ends_name(r)
             && raws
                 .iter()
                 .any(|o| o.end < r.start && comma(o.end, r.start)))
@@ -207,7 +218,14 @@ fn reading(
                 .iter()
                 .filter(|c| c.code == code && g.region_name(c.code, c.region) == Some(region)),
         );
-        let within = in_region.or_else(|| best(cands.iter().filter(|c| c.code == code)));
+        // a town named like a country needs its own state ("Lebanon, Pa.")
+        let within = in_region.or_else(|| {
+            best(
+                cands
+                    .iter()
+                    .filter(|c| c.code == code && !qualifier_only(cands, c)),
+            )
+        });
         if within.is_some() {
             return within;
         }
@@ -226,11 +244,15 @@ fn reading(
                         n.kind == NameKind::Region && n.code == c.code && n.region == c.region
                     })
             }));
+            // a town named like a country needs its own state: "Bulgaria, Poland, Georgia"
+            // is a list of countries
             let within = in_region.or_else(|| {
                 best(cands.iter().filter(|c| {
-                    ncands.iter().any(|n| {
-                        n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
-                    })
+                    !qualifier_only(cands, c)
+                        && ncands.iter().any(|n| {
+                            n.code == c.code
+                                && matches!(n.kind, NameKind::Region | NameKind::Country)
+                        })
                 }))
             });
             if within.is_some() {
@@ -244,10 +266,10 @@ fn reading(
         doc_regions.get(&(c.code, c.region)).map_or(0, |names| {
             // the name itself read there beside another (with its qualifier: "Athens,
             // Georgia") counts as two more: one sense per document
-            let others = names.iter().filter(|&&n| n != this).count();
+            let others = names.iter().filter(|&&(n, _)| n != this).count();
             match others {
                 0 => 0,
-                _ if names.contains(&this) => others + 2,
+                _ if names.contains(&(this, true)) => others + 2,
                 _ => others,
             }
         })
@@ -291,15 +313,18 @@ fn reading(
     // ... the town of Astara" after one "Iranian" is the Azerbaijani Astara)
     let count = |code: &str| sentence_codes.iter().filter(|&&c| c == code).count();
     let top = best(cands.iter().filter(usable))?;
+    // a namesake elsewhere is measured against the subdivision a city stands for ("Venice"
+    // the city and its province against Venice, California)
+    let rank = ranked_first(cands.iter().filter(usable)).unwrap_or(top);
     // ... unless the namesake there is far smaller: "the United States delegation in Vienna"
     // is still Austria's Vienna
     // and a province is not read as a namesake town ("Texas and Ontario")
-    let plausible = |c: &Candidate| match top.kind {
+    let plausible = |c: &Candidate| match rank.kind {
         NameKind::Country => true,
         NameKind::Region => {
-            c.kind != NameKind::City && c.population.saturating_mul(5) >= top.population
+            c.kind != NameKind::City && c.population.saturating_mul(5) >= rank.population
         }
-        _ => c.population.saturating_mul(5) >= top.population,
+        _ => c.population.saturating_mul(5) >= rank.population,
     };
     let in_sentence = cands
         .iter()
@@ -370,9 +395,11 @@ fn reading(
     }
     if top.kind == NameKind::Country {
         // a country's name is a namesake region's only when the document is about that
-        // region's country and not the namesake country ("Georgia" in a US document)
+        // region's country and not the namesake country ("Georgia" in a US document), and
+        // the sentence does not list other countries ("Ukraine, Georgia, Azerbaijan")
+        let other_countries = sentence_codes.iter().filter(|&&s| s != c.code).count();
         return Some(
-            if c.kind == NameKind::Region && count >= 3 && top_count == 0 {
+            if c.kind == NameKind::Region && count >= 3 && top_count == 0 && other_countries < 2 {
                 c
             } else {
                 top
@@ -382,8 +409,8 @@ fn reading(
     // a document much about one country reads a smaller namesake there ("Newport" in an
     // article on Rhode Island); a province still beats a town
     let much =
-        count >= 5 && count >= 3 * top_count && c.population.saturating_mul(20) >= top.population;
-    if plausible(c) || (much && (top.kind != NameKind::Region || c.kind != NameKind::City)) {
+        count >= 5 && count >= 3 * top_count && c.population.saturating_mul(20) >= rank.population;
+    if plausible(c) || (much && (rank.kind != NameKind::Region || c.kind != NameKind::City)) {
         Some(c)
     } else {
         Some(top)
