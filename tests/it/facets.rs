@@ -488,9 +488,10 @@ fn places_are_counted_and_filtered_by_their_region() {
         "corpus/local.txt",
         "Deputies in Laurel County searched the woods in 1990.\n\n\
          The mayor of Bowling Green, Ky., spoke in 1991.\n\n\
-         Paris, Texas, voted in 1992.\n\n\
-         Paris voted in 1993.\n",
+         Paris, Texas, voted in 1992.\n",
     );
+    // in a document of its own; in the one above it would be Paris, Texas again
+    f.write("corpus/national.txt", "Paris voted in 1993.\n");
     f.annals(&["build"]).assert().success();
     let (answer, code) = f.query_json(&["*", "--facet", "region"]);
     assert_eq!(code, 0);

@@ -6,7 +6,6 @@
 //! with its first-level division.
 
 use super::*;
-use std::collections::BTreeSet;
 
 fn label(s: &str, h: &PlaceHit) -> String {
     let text = &s[h.start..h.end];
