@@ -364,12 +364,27 @@ fn reading(
     // the document lie ("Athens" in a story on Atlanta and Macon), or where the name was
     // read with its qualifier ("Athens, Georgia" earlier), unless the best reading lies in
     // one too or is a country the document names
+    // Other names in the state are enough only when the document names the namesake's
+    // country more than the best reading's and the namesake is not far smaller: an article
+    // on Art Deco that names Dallas and Houston still means France by "Paris", London by
+    // "London"; the name itself read with its qualifier is enough.
+    let named_here = |c: &Candidate| {
+        doc_regions
+            .get(&(c.code, c.region))
+            .is_some_and(|names| names.contains(&(this, true)))
+    };
+    let doc_count = |code: &str| doc_counts.get(code).copied().unwrap_or(0);
+    let comparable = |c: &Candidate| {
+        c.population.saturating_mul(10) >= rank.population
+            && doc_count(c.code) > doc_count(top.code)
+    };
     if support(top) == 0
         && (top.kind != NameKind::Country || !doc_counts.contains_key(top.code))
         && let Some(c) = cands
             .iter()
             .filter(usable)
             .filter(|c| !c.region.is_empty() && !small_town(c) && support(c) >= 2)
+            .filter(|c| named_here(c) || comparable(c))
             .max_by_key(|c| (support(c), c.population))
     {
         return Some(c);
