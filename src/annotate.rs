@@ -9,7 +9,7 @@ use crate::extract::dates::{self, DateMention};
 use crate::extract::names::{self, NameKind};
 use crate::extract::places::{self, PlaceKind};
 use crate::vocab::contract::{
-    CountryRef, DateAnchor, DateOut, EntityKind, EntityOut, SentenceRecord,
+    CountryRef, DateAnchor, DateOut, Degrees, EntityKind, EntityOut, SentenceRecord,
 };
 use crate::vocab::facets::Facet;
 use crate::vocab::fold::fold_name;
@@ -90,6 +90,7 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
         })
         .collect();
     let places = places::find_places_in_document(&texts, &person_spans);
+    let names = without_places(&texts, names, &places);
     let mut times: Vec<dates::TimeAnnotations> =
         texts.iter().map(|t| dates::extract_dates(t)).collect();
     let in_doc: Vec<dates::DocSentence> = doc
@@ -119,6 +120,39 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
         .zip(anchors)
         .map(|((((sentence, names), places), time), anchors)| {
             annotate_sentence(doc, sentence, names, places, time, anchors)
+        })
+        .collect()
+}
+
+/// People's names with the places the place finder kept inside them taken out: "Florida
+/// Governor Ron DeSantis" is Florida and Ron DeSantis, "AUSTIN, Texas A white truck" no
+/// person "Texas A".
+fn without_places(
+    texts: &[&str],
+    names: Vec<Vec<names::NameHit>>,
+    places: &[Vec<places::PlaceHit>],
+) -> Vec<Vec<names::NameHit>> {
+    names
+        .into_iter()
+        .zip(texts)
+        .zip(places)
+        .map(|((hits, text), places)| {
+            hits.into_iter()
+                .filter_map(|mut h| {
+                    if h.kind != NameKind::Person {
+                        return Some(h);
+                    }
+                    let (start, end) =
+                        places::person_without_place(text, (h.start, h.end), places)?;
+                    if (start, end) != (h.start, h.end) {
+                        h.start = start;
+                        h.text = text.get(start..end)?.to_string();
+                        h.key = fold_name(&h.text);
+                        h.name = None;
+                    }
+                    Some(h)
+                })
+                .collect()
         })
         .collect()
 }
@@ -233,6 +267,9 @@ fn annotate_sentence(
                 name: name_if_different(&hit.name, &text[hit.start..hit.end]),
                 region: None,
                 region_name: None,
+                geonames_id: None,
+                lat: None,
+                lon: None,
             },
             PlaceKind::Place => {
                 let key = fold_name(&hit.name);
@@ -258,6 +295,9 @@ fn annotate_sentence(
                     name: name_if_different(&hit.name, &text[hit.start..hit.end]),
                     region: hit.region.as_ref().map(|r| r.0.clone()),
                     region_name: hit.region.as_ref().map(|r| r.1.to_string()),
+                    geonames_id: hit.geo.map(|g| g.geonames_id),
+                    lat: hit.geo.and_then(|g| g.lat_lon).map(|p| Degrees(p.0)),
+                    lon: hit.geo.and_then(|g| g.lat_lon).map(|p| Degrees(p.1)),
                 }
             }
         };
@@ -287,6 +327,9 @@ fn annotate_sentence(
             name: name_if_different(hit.canonical(), &text[hit.start..hit.end]),
             region: None,
             region_name: None,
+            geonames_id: None,
+            lat: None,
+            lon: None,
         });
     }
     entities.sort_by_key(|e| (e.start, e.end, e.kind));

@@ -51,6 +51,35 @@ pub struct Candidate {
     /// The postal code of the first-level division a place lies in ("KY", "BC", "NSW"), where
     /// the gazetteer knows it (US, Canada, Australia); empty otherwise.
     pub region: &'static str,
+    /// "geonameid lat lon" as the data file writes it (or the id alone, or empty): parsed
+    /// only for the places a text names, by [`Candidate::geonames`], so loading stays cheap.
+    geo: &'static str,
+}
+
+/// Where a place is: its GeoNames id and, where known, its position in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GeoRef {
+    pub geonames_id: u64,
+    pub lat_lon: Option<(f64, f64)>,
+}
+
+// positions are parsed from the embedded file's decimals, never NaN
+impl Eq for GeoRef {}
+
+impl Candidate {
+    /// The place's GeoNames id and position, where the gazetteer has them.
+    pub fn geonames(&self) -> Option<GeoRef> {
+        let mut f = self.geo.split(' ');
+        let geonames_id = f.next()?.parse().ok()?;
+        let lat_lon = match (f.next(), f.next()) {
+            (Some(lat), Some(lon)) => lat.parse().ok().zip(lon.parse().ok()),
+            _ => None,
+        };
+        Some(GeoRef {
+            geonames_id,
+            lat_lon,
+        })
+    }
 }
 
 /// A name as the automaton knows it: its spellings (ASCII-folded, original capitalization)
@@ -155,6 +184,7 @@ impl Gazetteer {
                         name,
                         population,
                         region: f.next().unwrap_or(""),
+                        geo: f.next().unwrap_or(""),
                     });
                 }
                 Some("K") => {
@@ -185,6 +215,7 @@ impl Gazetteer {
                                 // a country outranks its namesake towns and regions
                                 population: c.population.max(1_000_000),
                                 region: "",
+                                geo: "",
                             }),
                             _ => places.get(i).copied(),
                         };
@@ -465,8 +496,9 @@ mod tests {
 
     #[test]
     fn data_is_compact_and_complete() {
-        // towns down to 1,000 people and US counties made it ~3.6 MB
-        assert!(DATA.len() < 4_500_000);
+        // towns down to 1,000 people and US counties made it ~3.6 MB, GeoNames ids and
+        // positions ~5.2 MB
+        assert!(DATA.len() < 6_000_000);
         let g = gazetteer();
         for city in [
             "Baku",

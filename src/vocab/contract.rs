@@ -102,7 +102,25 @@ pub struct EntityOut {
     /// The English name of `region` ("Kentucky").
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub region_name: Option<String>,
+    /// The GeoNames id of a `place` (<https://www.geonames.org/ID>), where the gazetteer
+    /// has it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub geonames_id: Option<u64>,
+    /// A `place`'s latitude and longitude in degrees (two decimals), where known: enough to
+    /// put it on a map.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lat: Option<Degrees>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lon: Option<Degrees>,
 }
+
+/// A latitude or longitude in degrees, written as a JSON number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Degrees(pub f64);
+
+// read from the gazetteer's decimals or a record annals wrote: never NaN
+impl Eq for Degrees {}
 
 /// A country a sentence speaks of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -488,9 +488,10 @@ fn places_are_counted_and_filtered_by_their_region() {
         "corpus/local.txt",
         "Deputies in Laurel County searched the woods in 1990.\n\n\
          The mayor of Bowling Green, Ky., spoke in 1991.\n\n\
-         Paris, Texas, voted in 1992.\n\n\
-         Paris voted in 1993.\n",
+         Paris, Texas, voted in 1992.\n",
     );
+    // in a document of its own; in the one above it would be Paris, Texas again
+    f.write("corpus/national.txt", "Paris voted in 1993.\n");
     f.annals(&["build"]).assert().success();
     let (answer, code) = f.query_json(&["*", "--facet", "region"]);
     assert_eq!(code, 0);
@@ -514,4 +515,45 @@ fn places_are_counted_and_filtered_by_their_region() {
     }
     let (answer, _) = f.query_json(&["*", "--region", "Texas"]);
     assert_eq!(answer["total"], 1);
+}
+
+#[test]
+fn place_entities_carry_their_geonames_position_and_leave_the_person_its_name() {
+    let f = Fixture::empty();
+    f.write(
+        "corpus/news.txt",
+        "CHARLESTON, W.Va. (AP) — Montreal Mayor Valerie Plante toured the mine in 1990.\n\n\
+         The plant in Lebanon, Ohio, closed in 1991.\n",
+    );
+    let records = f.extract(&["corpus/news.txt"]);
+    let entities: Vec<&Value> = records
+        .iter()
+        .flat_map(|r| r["entities"].as_array().unwrap())
+        .collect();
+    let find = |text: &str| {
+        entities
+            .iter()
+            .find(|e| e["text"] == text)
+            .unwrap_or_else(|| panic!("{text}: {entities:?}"))
+    };
+    let charleston = find("CHARLESTON");
+    assert_eq!(charleston["country"], "US");
+    assert_eq!(charleston["region"], "US-WV");
+    assert_eq!(charleston["geonames_id"], 4801859);
+    let lat = charleston["lat"].as_f64().unwrap();
+    let lon = charleston["lon"].as_f64().unwrap();
+    assert!(
+        (lat - 38.35).abs() < 0.1 && (lon + 81.63).abs() < 0.1,
+        "{lat} {lon}"
+    );
+    assert_eq!(find("Montreal")["country"], "CA");
+    assert_eq!(find("Valerie Plante")["kind"], "person");
+    assert_eq!(find("Lebanon")["country"], "US");
+    assert!(
+        records[0]["persons"] == serde_json::json!(["Valerie Plante"]),
+        "{:?}",
+        records[0]["persons"]
+    );
+    // the country of the town named like one is the town's
+    assert_eq!(records[1]["countries"][0]["code"], "US");
 }

@@ -32,7 +32,10 @@ Output format (UTF-8, one record a line, tab-separated, `|` between alternative 
   Q code division abbreviations     abbreviations of a state or province, read only as the
                                     qualifier after "Town, " ("Ky.", "B.C.", "TX")
   P/S lines may end with a fifth column, the postal code of the first-level division the place
-  lies in (KY, BC, NSW; US, Canada, Australia), shown by the `region` facet as US-KY.
+  lies in (KY, BC, NSW; US, Canada, Australia), shown by the `region` facet as US-KY, and a
+  sixth, "geonameid lat lon" (degrees, two decimals) or the GeoNames id alone, where known.
+  Place names are written as English text writes them: diacritics folded ("Montreal",
+  "Megara"), a subdivision's English name first ("Geneva", not "Genf"; "Attica").
   A P line's population under 15,000 marks a small town (cities5000, cities1000): the matcher
   reads it only with support.  US counties and parishes are S lines.
 """
@@ -106,6 +109,18 @@ def fold(s):
 
 
 NAME_RE = re.compile(r"^[A-Za-z][A-Za-z .'&,-]*[A-Za-z.]$")
+
+
+def english_form(name):
+    """The name as English text mostly writes it: without diacritics ("Montreal", "Zurich",
+    "Megara"), where every letter folds to ASCII."""
+    f = fold(name)
+    return name if "\x00" in f else f
+
+
+def geo_of(c):
+    """A GeoNames city's id and position (degrees, two decimals: about a kilometre)."""
+    return "%d %.2f %.2f" % (int(c["geonameid"]), float(c["latitude"]), float(c["longitude"]))
 
 
 def clean(name):
@@ -381,6 +396,10 @@ def main():
         return name
 
     region = {}  # (kind, code, canon, pop) -> postal code of its first-level division
+    geo = {}     # (kind, code, canon, pop) -> "geonameid lat lon" (or the id alone)
+    # towns named like a country ("Lebanon, Ohio", "Mexico, Missouri"): written as towns of
+    # that name, which the matcher reads only with a qualifier
+    country_named = []
     main_names = {}
     alt_countries = defaultdict(set)
     for gid, c in gcities.items():
@@ -406,6 +425,10 @@ def main():
         is_cap = (c["name"], code) in capitals
         canon = ok_place_name(c["name"], pop, is_cap)
         if not canon:
+            n = clean(c["name"])
+            if n and code in SMALL_TOWN_COUNTRIES and fold(n).lower() in claimed \
+                    and claimed[fold(n).lower()] != code:
+                country_named.append((code, pop, n, c))
             continue
         # (kept when a bigger namesake keeps the name matched anyway: Paris, Texas helps
         # resolve "Paris, Texas")
@@ -438,20 +461,33 @@ def main():
                 if k in person_keys:
                     continue
                 names.append(n)
+        canon = english_form(canon)
         places.append(("P", code, pop, canon, names))
         region[("P", code, canon, pop)] = region_of(c)
+        geo[("P", code, canon, pop)] = geo_of(c)
     # curated cities take GeoNames' population when GeoNames has the city under one of the names
+    # (and its division and position: "Surrey", an English word, is Surrey, B.C. here)
     city_pop = {}
+    city_of = {}
     for c in gcities.values():
         for n in [c["name"]] + c.get("alternatenames", []):
             k = (c["countrycode"], fold(n).lower())
-            city_pop[k] = max(city_pop.get(k, 0), int(c.get("population") or 0))
+            p = int(c.get("population") or 0)
+            if p >= city_pop.get(k, -1):
+                city_of[k] = c
+            city_pop[k] = max(city_pop.get(k, 0), p)
     for code, groups in cur["P"]:
         for g in groups:
             ns = [n for n in (clean(x) for x in g.split("=")) if n]
             if ns:
                 pop = max([city_pop.get((code, fold(n).lower()), 0) for n in ns])
-                places.append(("P", code, pop, ns[0], ns))
+                canon = english_form(ns[0])
+                places.append(("P", code, pop, canon, ns))
+                src = next((city_of[(code, fold(n).lower())] for n in ns
+                            if (code, fold(n).lower()) in city_of), None)
+                if src is not None and pop > 0:
+                    region[("P", code, canon, pop)] = region_of(src)
+                    geo[("P", code, canon, pop)] = geo_of(src)
 
     drop_subdivisions = {(code, n) for code, ns in cur["Z"] for n in ns}
     for st in gstates.values():
@@ -459,6 +495,7 @@ def main():
         if n:
             places.append(("S", "US", 0, n, [n]))
             region[("S", "US", n, 0)] = st["code"]
+            geo[("S", "US", n, 0)] = str(st["geonameid"])
     for a2, kind, name, extra in kesh:
         if kind != "subdivision" or a2 == "US":
             continue
@@ -467,8 +504,12 @@ def main():
             continue
         # the ISO name may be unusable ("Az¯arbayjan-e Sharqi"); then its English one leads
         names = [n for n in (ok_place_name(a, 0, False) for a in [name] + alts) if n]
+        # the English name, when the source has one, is the last of the alternatives
+        # ("Genève (fr)": ... Genf, Ginevra, Geneva; "Attikí": Attica); it leads
+        if alts and alts[-1] in names and fold(alts[-1]) == alts[-1]:
+            names.insert(0, alts[-1])
         if names:
-            places.append(("S", a2, 0, names[0], names))
+            places.append(("S", a2, 0, english_form(names[0]), names))
     postal = {(code, g.split("=")[0]): [a for a in g.split("=")[1:] if a.isupper() and "." not in a][0]
               for code, groups in cur["Q"] for g in groups}
     for p in places:
@@ -500,6 +541,10 @@ def main():
                 continue
             canon = ok_place_name(c["name"], pop, False)
             if not canon:
+                n = clean(c["name"])
+                if n and code in SMALL_TOWN_COUNTRIES and fold(n).lower() in claimed \
+                        and claimed[fold(n).lower()] != code:
+                    country_named.append((code, max(pop, 1), n, c))
                 continue
             k = fold(canon).lower()
             if k in claimed or k in dclaimed or k in person_keys or k in stop:
@@ -508,8 +553,14 @@ def main():
                    for w in k.split()) or any(w in LOWER for w in k.split() if len(k.split()) == 1):
                 continue
             town_keys.add(k)
+            canon = english_form(canon)
             places.append(("P", code, max(pop, 1), canon, [canon]))
             region[("P", code, canon, max(pop, 1))] = region_of(c)
+            geo[("P", code, canon, max(pop, 1))] = geo_of(c)
+    for code, pop, n, c in country_named:
+        places.append(("P", code, pop, n, [n]))
+        region[("P", code, n, pop)] = region_of(c)
+        geo[("P", code, n, pop)] = geo_of(c)
     counties = json.load(open(os.path.join(gdir, "us_counties.json"), encoding="utf-8"))
     for c in sorted(counties, key=lambda c: c["fips"]):
         n = clean(c["name"])
@@ -559,7 +610,8 @@ def main():
         k = (kind, code, canon, pop)
         if k not in seen_place:
             seen_place[k] = len(place_rows)
-            place_rows.append((kind, code, pop, canon, region.get(k, postal.get((code, canon), "") if kind == "S" else "")))
+            place_rows.append((kind, code, pop, canon, region.get(k, postal.get((code, canon), "") if kind == "S" else ""),
+                               geo.get(k, "")))
         for n in names:
             add_key(n, "P%d" % seen_place[k])
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
@@ -575,8 +627,9 @@ def main():
         for code in code_list:
             a3, name, pop = countries[code]
             f.write(f"C\t{code}\t{a3}\t{name}\t{pop}\n")
-        for kind, code, pop, canon, sub in place_rows:
-            f.write(f"{kind}\t{code}\t{pop}\t{canon}" + (f"\t{sub}" if sub else "") + "\n")
+        for kind, code, pop, canon, sub, where in place_rows:
+            tail = f"\t{sub}\t{where}" if where else (f"\t{sub}" if sub else "")
+            f.write(f"{kind}\t{code}\t{pop}\t{canon}{tail}\n")
         for code, groups in cur["Q"]:
             for g in groups:
                 region, *abbrevs = g.split("=")

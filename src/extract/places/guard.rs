@@ -160,6 +160,28 @@ pub(super) fn looks_like_person(t: &[u8], r: &Raw, entry: &NameEntry, raws: &[Ra
     Guard::Place
 }
 
+/// Words before "America" that make it the continent (`before-continent` in the lexicon).
+static BEFORE_CONTINENT: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set("before-continent"));
+
+/// Whether a hit is "America" the continent, not the United States: "Columbus discovered
+/// America", "the discovery of America".
+pub(super) fn names_the_continent(t: &[u8], r: &Raw) -> bool {
+    if t.get(r.start..r.end) != Some(b"America".as_slice()) {
+        return false;
+    }
+    let Some((mut ws, mut we)) = prev_word(t, r.start) else {
+        return false;
+    };
+    if &t[ws..we] == b"of" {
+        let Some(w) = prev_word(t, ws) else {
+            return false;
+        };
+        (ws, we) = w;
+    }
+    BEFORE_CONTINENT.contains(lower(&t[ws..we]).as_str())
+}
+
 /// Whether a capitalized title follows the name at `end`: the name is then a place that
 /// qualifies the title ("Florida Governor Ron DeSantis", "Montreal Mayor Valerie Plante").
 pub(super) fn title_after(t: &[u8], end: usize) -> bool {

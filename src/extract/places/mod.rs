@@ -15,12 +15,15 @@ mod places_tests;
 #[cfg(test)]
 mod geo_tests;
 
+#[cfg(test)]
+mod news_tests;
+
 use std::collections::HashMap;
 
-use super::gazetteer::{NameKind, gazetteer};
-use guard::{Guard, looks_like_person, small_place, title_after};
-use resolve::{hit_of, resolve, unambiguous};
-use scan::{Folded, Kept, scan};
+use super::gazetteer::{Candidate, GeoRef, NameKind, gazetteer};
+use guard::{Guard, looks_like_person, names_the_continent, small_place, title_after};
+use resolve::{hit_of, qualified, resolve, unambiguous};
+use scan::{Folded, Kept, dateline_end, scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -42,6 +45,8 @@ pub struct PlaceHit {
     /// The first-level division a place lies in, as `US-KY`, and its name ("Kentucky"),
     /// where the gazetteer knows it.
     pub region: Option<(String, &'static str)>,
+    /// The place's GeoNames id and position, where the gazetteer has them (places only).
+    pub geo: Option<GeoRef>,
 }
 
 /// Annotates the sentences of one document together, so ambiguous places can use the countries
@@ -63,6 +68,7 @@ pub fn find_places_in_document(
         let folded = Folded::new(s);
         let t = folded.text.as_bytes();
         let raws = scan(t);
+        let dateline = dateline_end(t);
         let excl = person_spans.get(si).unwrap_or(&none);
         let mut kept = Vec::with_capacity(raws.len());
         for r in &raws {
@@ -76,9 +82,17 @@ pub fn find_places_in_document(
                 r.end
             };
             let orig = folded.orig_span(r.start, end);
+            if names_the_continent(t, r) {
+                continue; // "Columbus discovered America", "the conquest of America"
+            }
             // a place before a title is no part of the person after it: "Montreal Mayor
-            // Valerie Plante", "Florida Governor Ron DeSantis" split into place and person
-            let before_title = title_after(t, r.end);
+            // Valerie Plante", "Florida Governor Ron DeSantis" split into place and person;
+            // nor is a dateline's place ("WASHINGTON Barack Obama said"), a place with its
+            // qualifier ("Churchill, Man.", "AUSTIN, Texas A white truck"), or a big place's
+            // whole name read as a person's ("Addis Abeba")
+            let whole_name = excl.contains(&orig) && big_place(entry, &t[r.start..r.end]);
+            let sure_place = r.end <= dateline || qualified(t, r, &raws) || whole_name;
+            let before_title = title_after(t, r.end) || sure_place;
             let overlapping = excl
                 .iter()
                 .find(|&&(ps, pe)| ps < orig.1 && orig.0 < pe && !before_title);
@@ -88,6 +102,8 @@ pub fn find_places_in_document(
             let given_surname = overlapping.is_some_and(|&(_, pe)| orig.1 >= pe);
             let guard = if given {
                 Guard::SurelyPerson
+            } else if sure_place {
+                Guard::Place
             } else {
                 looks_like_person(t, r, entry, &raws)
             };
@@ -128,28 +144,111 @@ pub fn find_places_in_document(
             }
         }
     }
-    // pass 2: resolve
-    per_sentence
-        .iter()
-        .map(|(folded, kept)| {
-            let t = folded.text.as_bytes();
-            let sentence_codes: Vec<&'static str> = kept
-                .iter()
-                .filter_map(|(r, _)| unambiguous(g.entry(r.entry)))
-                .collect();
-            let mut hits = Vec::with_capacity(kept.len());
-            for (k, (r, orig)) in kept.iter().enumerate() {
-                let Some(entry) = g.entry(r.entry) else {
-                    continue;
-                };
-                let chosen = resolve(entry, k, kept, t, &sentence_codes, &doc_counts);
-                if let Some(c) = chosen {
-                    hits.push(hit_of(*orig, c));
+    // pass 2: resolve, once to learn the states and provinces the document's places lie in,
+    // then again with them: "Athens" in a story that said "Athens, Georgia" or "Atlanta" and
+    // "Savannah" is Athens, Georgia
+    type Resolved = (&'static Candidate, (usize, usize), usize, bool);
+    let resolve_all = |doc_regions: &DocRegions| -> Vec<Vec<Resolved>> {
+        per_sentence
+            .iter()
+            .map(|(folded, kept)| {
+                let t = folded.text.as_bytes();
+                let sentence_codes: Vec<&'static str> = kept
+                    .iter()
+                    .filter_map(|(r, _)| unambiguous(g.entry(r.entry)))
+                    .collect();
+                let raws: Vec<scan::Raw> = kept.iter().map(|(r, _)| r.clone()).collect();
+                let dateline = dateline_end(t);
+                let mut hits = Vec::with_capacity(kept.len());
+                for (k, (r, orig)) in kept.iter().enumerate() {
+                    let Some(entry) = g.entry(r.entry) else {
+                        continue;
+                    };
+                    let chosen =
+                        resolve(entry, k, kept, t, &sentence_codes, &doc_counts, doc_regions);
+                    if let Some(c) = chosen {
+                        let explicit = r.end <= dateline || qualified(t, r, &raws);
+                        hits.push((c, *orig, r.entry, explicit));
+                    }
                 }
+                hits
+            })
+            .collect()
+    };
+    let first = resolve_all(&DocRegions::new());
+    let mut doc_regions = DocRegions::new();
+    for &(c, _, entry, explicit) in first.iter().flatten() {
+        if !c.region.is_empty() {
+            let names = doc_regions.entry((c.code, c.region)).or_default();
+            match names.iter_mut().find(|(n, _)| *n == entry) {
+                Some(named) => named.1 |= explicit,
+                None => names.push((entry, explicit)),
             }
-            hits
+        }
+    }
+    let resolved = if doc_regions.is_empty() {
+        first
+    } else {
+        resolve_all(&doc_regions)
+    };
+    resolved
+        .into_iter()
+        .map(|hits| {
+            hits.into_iter()
+                .map(|(c, orig, _, _)| hit_of(orig, c))
+                .collect()
         })
         .collect()
+}
+
+/// The first-level divisions (country, postal code) a document's places were read in, with
+/// the names read there and whether with a qualifier or a dateline: several names in one
+/// state are context for the rest.
+pub(super) type DocRegions = HashMap<(&'static str, &'static str), Vec<(usize, bool)>>;
+
+/// A name of several words no person has, for a country or a city of half a million people:
+/// a person span that is exactly this name was misread ("Addis Abeba", "Al-Quds Al-Sharif").
+fn big_place(entry: &super::gazetteer::NameEntry, text: &[u8]) -> bool {
+    !entry.person_prone
+        && text.iter().any(|&b| b == b' ' || b == b'-')
+        && gazetteer()
+            .candidates(entry)
+            .iter()
+            .any(|c| c.kind == NameKind::Country || c.population >= guard::BIG_CITY / 2)
+}
+
+/// What is left of a person's span `(start, end)` in `sentence` once a place that opens it
+/// is taken out, with the titles after the place: "Montreal Mayor Valerie Plante" → "Valerie
+/// Plante", "WASHINGTON Barack Obama" → "Barack Obama". `None` when no name is left ("Texas
+/// A" of "AUSTIN, Texas A white truck", "Addis Abeba"); the span unchanged when no place
+/// opens it.
+pub fn person_without_place(
+    sentence: &str,
+    person: (usize, usize),
+    places: &[PlaceHit],
+) -> Option<(usize, usize)> {
+    let (start, end) = person;
+    let Some(place) = places.iter().find(|p| p.start == start && p.end <= end) else {
+        return Some(person);
+    };
+    let rest = sentence.get(place.end..end)?;
+    let mut at = place.end;
+    for word in rest.split_inclusive([' ', ',']) {
+        let w = word.trim_end_matches([' ', ',']);
+        let low = w.to_ascii_lowercase();
+        if w.is_empty()
+            || guard::PLACE_TITLES.contains(low.as_str())
+            || guard::TITLES.contains(low.as_str())
+        {
+            at += word.len();
+        } else {
+            break;
+        }
+    }
+    let left = sentence.get(at..end)?;
+    let letters = left.chars().filter(|c| c.is_alphabetic()).count();
+    let capital = left.chars().next().is_some_and(char::is_uppercase);
+    (capital && letters >= 2 && at < end).then_some((at, end))
 }
 
 /// Convenience for one sentence on its own.

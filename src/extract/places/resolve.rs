@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::scan::Kept;
+use super::DocRegions;
 use super::scan::dateline_end;
+use super::scan::{Kept, Raw, next_word};
 use super::{PlaceHit, PlaceKind};
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
@@ -18,13 +19,40 @@ pub(super) fn kind_rank(k: NameKind) -> u8 {
     }
 }
 
-/// The best of `cands`: countries before places, then by population.
+/// The best of `cands`: countries before places, then by population; a subdivision of no
+/// known division that shares its name with a city of its country stands for that city
+/// ("Geneva" the city, not the canton; "Cadiz"; but "Quebec", a province, stays one).
 pub(super) fn best<'c>(cands: impl Iterator<Item = &'c Candidate>) -> Option<&'c Candidate> {
+    let cands: Vec<&Candidate> = cands.collect();
+    let top = ranked_first(cands.iter().copied())?;
+    if top.kind != NameKind::Region || !top.region.is_empty() {
+        return Some(top);
+    }
+    let city = cands
+        .iter()
+        .copied()
+        .filter(|o| o.kind == NameKind::City && o.code == top.code && !small_town(o))
+        .max_by_key(|o| o.population);
+    Some(city.unwrap_or(top))
+}
+
+/// The first of `cands` by kind, then population, before any city stands for its namesake
+/// subdivision: what a namesake elsewhere is measured against.
+fn ranked_first<'c>(cands: impl Iterator<Item = &'c Candidate>) -> Option<&'c Candidate> {
     cands.min_by(|a, b| {
         kind_rank(a.kind)
             .cmp(&kind_rank(b.kind))
             .then(b.population.cmp(&a.population))
     })
+}
+
+/// A town named like a country ("Lebanon, Ohio", "Mexico, Missouri"): read only with a
+/// qualifier, never by the document's countries or its size.
+pub(super) fn qualifier_only(cands: &[Candidate], c: &Candidate) -> bool {
+    c.kind == NameKind::City
+        && cands
+            .iter()
+            .any(|o| o.kind == NameKind::Country && o.code != c.code)
 }
 
 pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
@@ -42,16 +70,23 @@ pub(super) fn hit_of(orig: (usize, usize), c: &Candidate) -> PlaceHit {
         region: gazetteer()
             .region_name(c.code, c.region)
             .map(|name| (format!("{}-{}", c.code, c.region), name)),
+        geo: if kind == PlaceKind::Place {
+            c.geonames()
+        } else {
+            None
+        },
     }
 }
 
 /// The code a name stands for whatever its reading, if there is one.
 pub(super) fn unambiguous(entry: Option<&NameEntry>) -> Option<&'static str> {
     // small towns are read only with support, so they make no name ambiguous
-    let mut cands = gazetteer()
+    let cands = gazetteer()
         .candidates(entry?)
         .iter()
         .filter(|c| !small_town(c));
+    let all = gazetteer().candidates(entry?);
+    let mut cands = cands.filter(|c| !qualifier_only(all, c));
     let first = cands.next()?.code;
     cands.all(|c| c.code == first).then_some(first)
 }
@@ -80,6 +115,37 @@ pub(super) fn qualifier_after(t: &[u8], end: usize) -> Option<(&'static str, &'s
         let w = std::str::from_utf8(w).ok()?;
         g.qualifier(w).or_else(|| g.qualifier(w.strip_suffix('.')?))
     })
+}
+
+/// Whether a hit stands with a qualifier that makes it a place whatever the names around
+/// it say: an abbreviation after it ("Churchill, Man."), a state or country after its comma
+/// ("Paris, Texas"), or it is itself that state or country after a place's comma ("AUSTIN,
+/// Texas A white truck").
+pub(super) fn qualified(t: &[u8], r: &Raw, raws: &[Raw]) -> bool {
+    let g = gazetteer();
+    let is_qualifier = |o: &Raw| {
+        g.entry(o.entry).is_some_and(|e| {
+            g.candidates(e)
+                .iter()
+                .any(|c| matches!(c.kind, NameKind::Region | NameKind::Country))
+        })
+    };
+    let comma = |a: usize, b: usize| t.get(a..b).is_some_and(|gap| gap == b", " || gap == b" (");
+    // a qualifier ends the name: "Edgware, North West London" is no province
+    let ends_name = |o: &Raw| {
+        next_word(t, o.end).is_none_or(|(s, e)| {
+            !t[s].is_ascii_uppercase() || (e == s + 1 && matches!(t[s], b'A' | b'I'))
+        })
+    };
+    qualifier_after(t, r.end).is_some()
+        || raws
+            .iter()
+            .any(|o| o.start > r.end && comma(r.end, o.start) && is_qualifier(o) && ends_name(o))
+        || (is_qualifier(r)
+            && ends_name(r)
+            && raws
+                .iter()
+                .any(|o| o.end < r.start && comma(o.end, r.start)))
 }
 
 /// Whether a hit has the support a small town needs: a qualifier after it (a state,
@@ -111,17 +177,17 @@ pub(super) fn resolve(
     t: &[u8],
     sentence_codes: &[&'static str],
     doc_counts: &HashMap<&'static str, usize>,
+    doc_regions: &DocRegions,
 ) -> Option<&'static Candidate> {
-    let c = reading(entry, k, kept, t, sentence_codes, doc_counts)?;
+    let c = reading(entry, k, kept, t, sentence_codes, doc_counts, doc_regions)?;
     if !small_town(c) || supported(k, kept, t, c.code) {
         return Some(c);
     }
     // unsupported: the best reading that is no small town, if any
+    let all = gazetteer().candidates(entry);
     best(
-        gazetteer()
-            .candidates(entry)
-            .iter()
-            .filter(|c| !small_town(c)),
+        all.iter()
+            .filter(|c| !small_town(c) && !qualifier_only(all, c)),
     )
 }
 
@@ -137,6 +203,7 @@ fn reading(
     t: &[u8],
     sentence_codes: &[&'static str],
     doc_counts: &HashMap<&'static str, usize>,
+    doc_regions: &DocRegions,
 ) -> Option<&'static Candidate> {
     let g = gazetteer();
     let cands = g.candidates(entry);
@@ -151,7 +218,14 @@ fn reading(
                 .iter()
                 .filter(|c| c.code == code && g.region_name(c.code, c.region) == Some(region)),
         );
-        let within = in_region.or_else(|| best(cands.iter().filter(|c| c.code == code)));
+        // a town named like a country needs its own state ("Lebanon, Pa.")
+        let within = in_region.or_else(|| {
+            best(
+                cands
+                    .iter()
+                    .filter(|c| c.code == code && !qualifier_only(cands, c)),
+            )
+        });
         if within.is_some() {
             return within;
         }
@@ -170,11 +244,15 @@ fn reading(
                         n.kind == NameKind::Region && n.code == c.code && n.region == c.region
                     })
             }));
+            // a town named like a country needs its own state: "Bulgaria, Poland, Georgia"
+            // is a list of countries
             let within = in_region.or_else(|| {
                 best(cands.iter().filter(|c| {
-                    ncands.iter().any(|n| {
-                        n.code == c.code && matches!(n.kind, NameKind::Region | NameKind::Country)
-                    })
+                    !qualifier_only(cands, c)
+                        && ncands.iter().any(|n| {
+                            n.code == c.code
+                                && matches!(n.kind, NameKind::Region | NameKind::Country)
+                        })
                 }))
             });
             if within.is_some() {
@@ -182,10 +260,33 @@ fn reading(
             }
         }
     }
-    if let Some(first) = cands.first()
-        && cands.iter().all(|c| c.code == first.code)
+    // how many of the document's names lie in a reading's state or province (see below)
+    let this = kept[k].0.entry;
+    let support = |c: &Candidate| {
+        doc_regions.get(&(c.code, c.region)).map_or(0, |names| {
+            // the name itself read there beside another (with its qualifier: "Athens,
+            // Georgia") counts as two more: one sense per document
+            let others = names.iter().filter(|&&(n, _)| n != this).count();
+            match others {
+                0 => 0,
+                _ if names.contains(&(this, true)) => others + 2,
+                _ => others,
+            }
+        })
+    };
+    // past the qualifiers, a town named like a country is no reading
+    let usable = |c: &&Candidate| !qualifier_only(cands, c);
+    if let Some(first) = cands.iter().find(usable)
+        && cands.iter().filter(usable).all(|c| c.code == first.code)
     {
-        return best(cands.iter());
+        // namesakes in one country: the one in the document's state ("Columbia" in a story
+        // on Missouri), else the biggest
+        let in_state = cands
+            .iter()
+            .filter(usable)
+            .filter(|c| !small_town(c) && support(c) >= 2)
+            .max_by_key(|c| (support(c), c.population));
+        return in_state.or_else(|| best(cands.iter().filter(usable)));
     }
     // the qualifier itself: "Athens, Georgia" is the US state, "Tbilisi, Georgia" the
     // country; the reading that shares a country with the place before the comma wins
@@ -211,48 +312,89 @@ fn reading(
     // the countries the sentence names, the most named first ("the air space of Azerbaijan
     // ... the town of Astara" after one "Iranian" is the Azerbaijani Astara)
     let count = |code: &str| sentence_codes.iter().filter(|&&c| c == code).count();
-    let top = best(cands.iter())?;
+    let top = best(cands.iter().filter(usable))?;
+    // a namesake elsewhere is measured against the subdivision a city stands for ("Venice"
+    // the city and its province against Venice, California)
+    let rank = ranked_first(cands.iter().filter(usable)).unwrap_or(top);
     // ... unless the namesake there is far smaller: "the United States delegation in Vienna"
     // is still Austria's Vienna
     // and a province is not read as a namesake town ("Texas and Ontario")
-    let plausible = |c: &Candidate| match top.kind {
+    let plausible = |c: &Candidate| match rank.kind {
         NameKind::Country => true,
         NameKind::Region => {
-            c.kind != NameKind::City && c.population.saturating_mul(5) >= top.population
+            c.kind != NameKind::City && c.population.saturating_mul(5) >= rank.population
         }
-        _ => c.population.saturating_mul(5) >= top.population,
+        _ => c.population.saturating_mul(5) >= rank.population,
     };
     let in_sentence = cands
         .iter()
+        .filter(usable)
         .filter(|c| count(c.code) > 0 && plausible(c))
         .min_by(|a, b| {
             count(b.code)
                 .cmp(&count(a.code))
                 .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+                .then(support(b).cmp(&support(a)))
                 .then(b.population.cmp(&a.population))
         });
     if in_sentence.is_some() {
         return in_sentence;
     }
     // other ambiguous names in the sentence that share a country with this one
-    let shared = best(cands.iter().filter(|c| plausible(c)).filter(|c| {
-        kept.iter().enumerate().any(|(j, (o, _))| {
-            j != k
-                && g.entry(o.entry).is_some_and(|oe| {
-                    g.candidates(oe)
-                        .iter()
-                        .any(|x| x.code == c.code && x.kind != NameKind::City)
+    let shared = best(
+        cands
+            .iter()
+            .filter(usable)
+            .filter(|c| plausible(c))
+            .filter(|c| {
+                kept.iter().enumerate().any(|(j, (o, _))| {
+                    j != k
+                        && g.entry(o.entry).is_some_and(|oe| {
+                            g.candidates(oe)
+                                .iter()
+                                .any(|x| x.code == c.code && x.kind != NameKind::City)
+                        })
                 })
-        })
-    }));
+            }),
+    );
     if shared.is_some() {
         return shared;
+    }
+    // the document's states and provinces: a namesake in the state where two other names of
+    // the document lie ("Athens" in a story on Atlanta and Macon), or where the name was
+    // read with its qualifier ("Athens, Georgia" earlier), unless the best reading lies in
+    // one too or is a country the document names
+    // Other names in the state are enough only when the document names the namesake's
+    // country more than the best reading's and the namesake is not far smaller: an article
+    // on Art Deco that names Dallas and Houston still means France by "Paris", London by
+    // "London"; the name itself read with its qualifier is enough.
+    let named_here = |c: &Candidate| {
+        doc_regions
+            .get(&(c.code, c.region))
+            .is_some_and(|names| names.contains(&(this, true)))
+    };
+    let doc_count = |code: &str| doc_counts.get(code).copied().unwrap_or(0);
+    let comparable = |c: &Candidate| {
+        c.population.saturating_mul(10) >= rank.population
+            && doc_count(c.code) > doc_count(top.code)
+    };
+    if support(top) == 0
+        && (top.kind != NameKind::Country || !doc_counts.contains_key(top.code))
+        && let Some(c) = cands
+            .iter()
+            .filter(usable)
+            .filter(|c| !c.region.is_empty() && !small_town(c) && support(c) >= 2)
+            .filter(|c| named_here(c) || comparable(c))
+            .max_by_key(|c| (support(c), c.population))
+    {
+        return Some(c);
     }
     // the document's countries, the most named first, unless the namesake there is far
     // smaller than the best known reading (a US document still means France by "Paris")
     let top_count = doc_counts.get(top.code).copied().unwrap_or(0);
     let Some(c) = cands
         .iter()
+        .filter(usable)
         .filter(|c| doc_counts.contains_key(c.code))
         .max_by(|a, b| {
             doc_counts[a.code]
@@ -268,9 +410,11 @@ fn reading(
     }
     if top.kind == NameKind::Country {
         // a country's name is a namesake region's only when the document is about that
-        // region's country and not the namesake country ("Georgia" in a US document)
+        // region's country and not the namesake country ("Georgia" in a US document), and
+        // the sentence does not list other countries ("Ukraine, Georgia, Azerbaijan")
+        let other_countries = sentence_codes.iter().filter(|&&s| s != c.code).count();
         return Some(
-            if c.kind == NameKind::Region && count >= 3 && top_count == 0 {
+            if c.kind == NameKind::Region && count >= 3 && top_count == 0 && other_countries < 2 {
                 c
             } else {
                 top
@@ -280,8 +424,8 @@ fn reading(
     // a document much about one country reads a smaller namesake there ("Newport" in an
     // article on Rhode Island); a province still beats a town
     let much =
-        count >= 5 && count >= 3 * top_count && c.population.saturating_mul(20) >= top.population;
-    if plausible(c) || (much && (top.kind != NameKind::Region || c.kind != NameKind::City)) {
+        count >= 5 && count >= 3 * top_count && c.population.saturating_mul(20) >= rank.population;
+    if plausible(c) || (much && (rank.kind != NameKind::Region || c.kind != NameKind::City)) {
         Some(c)
     } else {
         Some(top)

@@ -260,8 +260,9 @@ pub(super) fn scan(t: &[u8]) -> Vec<Raw> {
 
 /// The end of a dateline in capitals opening the text ("BEIRUT —", "MOSCOW (Reuters) -",
 /// "CHARLESTON, W.Va. (AP) —"), or 0: a run of capitalized words of at least three letters
-/// with no lowercase letter, then a dash, a parenthesis or a comma. A run in capitals before
-/// anything else ("WASHINGTON Barack Obama", a heading) is no dateline.
+/// with no lowercase letter, then a dash, a parenthesis or a comma, or a capitalized word
+/// that is not in capitals ("WASHINGTON Barack Obama said", where a copy lost the dash).
+/// A run in capitals before a lowercase word ("BAKU is the capital") is no dateline.
 pub(super) fn dateline_end(t: &[u8]) -> usize {
     let mut i = 0;
     while i < t.len() && matches!(t[i], b' ' | b'\t' | b'"' | b'*') {
@@ -274,7 +275,12 @@ pub(super) fn dateline_end(t: &[u8]) -> usize {
         }
         i += 1;
     }
-    let mut end = i;
+    // "WASHINGTON Barack": the run took the name's capital; it ends before it
+    let run_then_name = i >= start + 2
+        && t.get(i).is_some_and(u8::is_ascii_lowercase)
+        && t[i - 1].is_ascii_uppercase()
+        && t[i - 2] == b' ';
+    let mut end = if run_then_name { i - 2 } else { i };
     while end > start && t[end - 1] == b' ' {
         end -= 1;
     }
@@ -288,6 +294,7 @@ pub(super) fn dateline_end(t: &[u8]) -> usize {
     }
     // what follows: a dash (ASCII, or an em dash folded to a non-ASCII marker), "(" or ","
     match t.get(i) {
+        _ if run_then_name && t[end - 1].is_ascii_uppercase() => end,
         Some(b'-' | b'(' | b',' | 1 | 2) => end,
         _ if i < t.len() && !t[i].is_ascii() => end,
         _ => 0,

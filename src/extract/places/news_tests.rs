@@ -1,0 +1,286 @@
+//! Table tests written from news copy as wire services and local papers write it: mini
+//! documents whose places must resolve together (qualifiers, datelines, the document's
+//! states), towns named like countries, display names and positions, people's names that
+//! open with a place, and the traps that must stay no place. Expectations are
+//! `text=CC` for a country or a place outside the known divisions, `text=CC-XX` for a place
+//! with its first-level division.
+
+use super::*;
+
+fn label(s: &str, h: &PlaceHit) -> String {
+    let text = &s[h.start..h.end];
+    match &h.region {
+        Some((code, _)) if h.kind == PlaceKind::Place => format!("{text}={code}"),
+        _ => format!("{text}={}", h.code),
+    }
+}
+
+/// Runs each mini document (sentences joined by " | ") and compares the labels of all its
+/// hits, in order of the sentences.
+fn check_docs(table: &[(&str, &str)]) {
+    let mut bad = Vec::new();
+    for &(doc, want) in table {
+        let sentences: Vec<&str> = doc.split(" | ").collect();
+        let hits = find_places_in_document(&sentences, &[]);
+        let got: Vec<String> = sentences
+            .iter()
+            .zip(&hits)
+            .flat_map(|(s, hs)| hs.iter().map(|h| label(s, h)).collect::<Vec<_>>())
+            .collect();
+        let want: Vec<String> = want
+            .split("; ")
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        if got != want {
+            bad.push(format!("{doc:?}:\n   got {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Homonyms resolved by what the text says next to them or elsewhere in the story.
+const HOMONYMS: &[(&str, &str)] = &[
+    (
+        "The band formed in Athens, Georgia, in 1980. | Athens clubs gave them their first shows.",
+        "Athens=US-GA; Georgia=US-GA; Athens=US-GA",
+    ),
+    (
+        "Storms knocked out power in Atlanta and Macon. | In Athens, schools closed early.",
+        "Atlanta=US-GA; Macon=US-GA; Athens=US-GA",
+    ),
+    (
+        "Tourists crowded the Acropolis in Athens. | Greek officials welcomed them.",
+        "Athens=GR; Greek=GR",
+    ),
+    (
+        "The plant in Lebanon, Ohio, will close. | Workers there were told on Friday.",
+        "Lebanon=US-OH; Ohio=US-OH",
+    ),
+    (
+        "Israel struck targets in southern Lebanon. | The United States urged restraint.",
+        "Israel=IL; Lebanon=LB; United States=US",
+    ),
+    (
+        "He grew up in Mexico, Missouri, a small town north of Columbia.",
+        "Mexico=US-MO; Missouri=US-MO; Columbia=US-MO",
+    ),
+    (
+        "The university in London, Ontario, hired her. | She had studied in Toronto.",
+        "London=CA-ON; Ontario=CA-ON; Toronto=CA-ON",
+    ),
+    (
+        "Police in Surrey, B.C., arrested a man. | Vancouver police assisted.",
+        "Surrey=CA-BC; Vancouver=CA-BC",
+    ),
+    ("Lakes in Surrey flooded after the rain.", "Surrey=GB"),
+    ("Delegates met in Geneva to discuss the truce.", "Geneva=CH"),
+    (
+        "The firm moved from Dublin, Ohio, to Columbus.",
+        "Dublin=US-OH; Ohio=US-OH; Columbus=US-OH",
+    ),
+];
+
+/// Abbreviations of states and provinces as the AP and the Canadian Press write them, and
+/// postal codes after a comma.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    (
+        "The coal company is based in Charleston, W.Va., and employs 400.",
+        "Charleston=US-WV",
+    ),
+    (
+        "A fire destroyed a barn near Bowling Green, Ky.",
+        "Bowling Green=US-KY",
+    ),
+    (
+        "She was raised in Melville, Sask., on a farm.",
+        "Melville=CA-SK",
+    ),
+    (
+        "He opened a bakery in Austin, TX last spring.",
+        "Austin=US-TX",
+    ),
+    ("The council of Moncton, N.B., voted no.", "Moncton=CA-NB"),
+    (
+        "Firefighters in Hagerstown, Md., contained the blaze.",
+        "Hagerstown=US-MD",
+    ),
+    (
+        "The team flew to Spokane, Wash., for the final.",
+        "Spokane=US-WA",
+    ),
+    (
+        "Voters in Greenville, S.C., waited for hours.",
+        "Greenville=US-SC",
+    ),
+];
+
+/// Datelines as wire copy opens a story, with and without the dash a copy may lose.
+const DATELINES: &[(&str, &str)] = &[
+    (
+        "CHARLESTON, W.Va. (AP) — A mine explosion killed four workers.",
+        "CHARLESTON=US-WV",
+    ),
+    (
+        "WASHINGTON Barack Obama said on Monday that the talks would go on.",
+        "WASHINGTON=US-DC",
+    ),
+    (
+        "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters.",
+        "NAIROBI=KE; Kenyan=KE",
+    ),
+    (
+        "ISTANBUL — Turkish officials denied the report.",
+        "ISTANBUL=TR; Turkish=TR",
+    ),
+    // a run in capitals before a lowercase word is no dateline
+    ("BAKU is the largest city on the Caspian.", ""),
+    ("THE STORY of a town.", ""),
+];
+
+/// A place before a title, or with its qualifier, is a place even where a name was read.
+const PEOPLE_AND_PLACES: &[(&str, &str)] = &[
+    (
+        "Montreal Mayor Valerie Plante opened the station.",
+        "Montreal=CA-QC",
+    ),
+    (
+        "California Governor Gavin Newsom signed the law.",
+        "California=US-CA",
+    ),
+    (
+        "AUSTIN, Texas A white pickup truck hit the gate.",
+        "AUSTIN=US-TX; Texas=US-TX",
+    ),
+    // "America" the continent is no mention of the United States
+    ("Spanish ships reached America in 1492.", "Spanish=ES"),
+    ("The discovery of America changed Europe.", ""),
+    ("Europeans began the conquest of America.", ""),
+    ("America voted on Tuesday.", "America=US"),
+];
+
+/// Country names of other times and institutions.
+const OLD_NAMES: &[(&str, &str)] = &[
+    (
+        "The representative of Viet-Nam took the floor.",
+        "Viet-Nam=VN",
+    ),
+    (
+        "Argentina renewed its claim to the Malvinas.",
+        "Argentina=AR; Malvinas=FK",
+    ),
+    (
+        "Britain sent a fleet to the Falklands.",
+        "Britain=GB; Falklands=FK",
+    ),
+    (
+        "Zaire and Upper Volta abstained; Dahomey voted in favour.",
+        "Zaire=CD; Upper Volta=BF; Dahomey=BJ",
+    ),
+    ("Troops left Kampuchea in 1989.", "Kampuchea=KH"),
+    (
+        "The Organization of American States met in Quito.",
+        "Quito=EC",
+    ),
+    ("The summit opened in Addis Abeba.", "Addis Abeba=ET"),
+];
+
+/// Traps: names and words that must stay no place.
+const TRAPS: &[(&str, &str)] = &[
+    ("Paris Hilton attended the gala.", ""),
+    ("Jordan Peterson spoke at the event.", ""),
+    ("Georgia O'Keeffe painted the desert.", ""),
+    ("Georgia Tech won the game.", ""),
+    ("Mobile phones were banned in class.", ""),
+    ("Hope and Faith are her daughters.", ""),
+    ("The Duke of Wellington led the army.", ""),
+    ("The story of Atlantis is a myth.", ""),
+    // a town named like a country is no reading without a qualifier
+    (
+        "Lebanon and Syria signed the accord.",
+        "Lebanon=LB; Syria=SY",
+    ),
+    ("Peru exports copper.", "Peru=PE"),
+];
+
+#[test]
+fn homonyms_by_qualifier_and_document() {
+    check_docs(HOMONYMS);
+}
+
+#[test]
+fn postal_and_agency_abbreviations() {
+    check_docs(ABBREVIATIONS);
+}
+
+#[test]
+fn datelines_in_capitals() {
+    check_docs(DATELINES);
+}
+
+#[test]
+fn places_before_titles_and_the_continent() {
+    check_docs(PEOPLE_AND_PLACES);
+}
+
+#[test]
+fn country_names_of_other_times() {
+    check_docs(OLD_NAMES);
+}
+
+#[test]
+fn news_traps_stay_no_place() {
+    check_docs(TRAPS);
+}
+
+#[test]
+fn places_show_english_names_and_carry_their_position() {
+    let cases = [
+        ("Talks resumed in Geneva.", "Geneva", "Geneva"),
+        ("Farmers in Attica protested.", "Attica", "Attica"),
+        ("Ruins were found near Megara.", "Megara", "Megara"),
+        ("Traffic stalled in Montréal.", "Montréal", "Montreal"),
+    ];
+    for (s, text, name) in cases {
+        let hits = find_places(s, &[]);
+        let h = hits
+            .iter()
+            .find(|h| &s[h.start..h.end] == text)
+            .unwrap_or_else(|| panic!("{s}: {hits:?}"));
+        assert_eq!(h.name, name, "{s}");
+    }
+    let hits = find_places("He lives in Bowling Green, Ky.", &[]);
+    let geo = hits[0].geo.expect("Bowling Green has a GeoNames id");
+    assert_eq!(geo.geonames_id, 4285268);
+    let (lat, lon) = geo.lat_lon.expect("and a position");
+    assert!(
+        (lat - 36.99).abs() < 0.05 && (lon + 86.44).abs() < 0.05,
+        "{geo:?}"
+    );
+    // countries carry no position of their own
+    assert!(find_places("Kenya voted.", &[])[0].geo.is_none());
+}
+
+#[test]
+fn a_place_is_taken_out_of_the_person_it_opens() {
+    let cases: [(&str, (usize, usize), Option<&str>); 5] = [
+        (
+            "Montreal Mayor Valerie Plante spoke.",
+            (0, 29),
+            Some("Valerie Plante"),
+        ),
+        (
+            "WASHINGTON Barack Obama said so.",
+            (0, 23),
+            Some("Barack Obama"),
+        ),
+        ("AUSTIN, Texas A white truck.", (8, 15), None),
+        ("The summit opened in Addis Abeba.", (21, 32), None),
+        ("Jordan Peterson spoke.", (0, 15), Some("Jordan Peterson")),
+    ];
+    for (s, span, want) in cases {
+        let places = find_places(s, &[span]);
+        let got = person_without_place(s, span, &places).map(|(a, b)| &s[a..b]);
+        assert_eq!(got, want, "{s}: {places:?}");
+    }
+}
