@@ -9,7 +9,7 @@ use crate::annotate;
 use crate::corpus::{self, ReadOptions, Warning};
 use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
-use crate::render::{self, Style};
+use crate::render::{self, KwicLayout, Style};
 use crate::search::{Engine, SearchRequest};
 use crate::serve::{self, ServeOptions};
 
@@ -120,14 +120,26 @@ pub fn build_default_index_if_missing(index: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How `annals query` prints its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryView {
+    Text,
+    Json,
+    /// Concordance lines.
+    Kwic(KwicLayout),
+}
+
 /// `annals query`, building the default index first if it is missing.
-pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
+pub fn query(request: &SearchRequest, index: &Path, view: QueryView) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
-    let result = reading(&engine, || engine.search(request))?;
-    to_stdout(|out| match format {
-        OutputFormat::Json => render::search_json(&result, out),
-        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
+    let mut request = request.clone();
+    request.kwic |= matches!(view, QueryView::Kwic(_));
+    let result = reading(&engine, || engine.search(&request))?;
+    to_stdout(|out| match view {
+        QueryView::Json => render::search_json(&result, out),
+        QueryView::Text => render::search_text(&result, Style::for_stdout(), out),
+        QueryView::Kwic(layout) => render::kwic_text(&result, layout, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(result.total > 0))
 }

@@ -9,10 +9,11 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use annals::app::{self, OutputFormat};
+use annals::app::{self, OutputFormat, QueryView};
 use annals::corpus::ReadOptions;
 use annals::error::Error;
 use annals::index::BuildOptions;
+use annals::render::{KwicLayout, KwicSort};
 use annals::search::{SearchRequest, Sort};
 use annals::serve::ServeOptions;
 use annals::vocab::facets::Facet;
@@ -139,8 +140,18 @@ pub struct QueryArgs {
     /// How many hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// text, json, or kwic: concordance lines, the matched words in one
+    /// column, `source:line` at the end.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+    pub format: QueryFormat,
+    /// Characters per concordance line (default: the terminal's width, 120
+    /// when piped).
+    #[arg(long, value_name = "CHARS")]
+    width: Option<usize>,
+    /// Add each hit as a concordance line to the JSON (`kwic`: left,
+    /// match, right).
+    #[arg(long)]
+    kwic: bool,
     /// Require every word (default: any word, ranked).
     #[arg(long)]
     all: bool,
@@ -156,7 +167,9 @@ pub struct QueryArgs {
     /// How many values of each facet to list.
     #[arg(long, default_value_t = 10)]
     facet_limit: usize,
-    /// Order: relevance, date (earliest first) or -date (latest first).
+    /// Order: relevance, date (earliest first) or -date (latest first);
+    /// with --format kwic also left or right (the shown lines by the words
+    /// just before or after the match, ties by rank).
     #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
     sort: String,
     /// Show at most one hit per document (its best sentence), with the
@@ -184,10 +197,13 @@ impl QueryArgs {
     pub fn request(&self) -> Result<SearchRequest> {
         let facets = Facet::parse_list(&self.facet)
             .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
-        let sort = self
-            .sort
-            .parse::<Sort>()
-            .map_err(|e| Error::bad_value("sort", &self.sort, e))?;
+        let sort = match self.kwic_sort()? {
+            KwicSort::Rank => self
+                .sort
+                .parse::<Sort>()
+                .map_err(|e| Error::bad_value("sort", &self.sort, e))?,
+            _ => Sort::Relevance,
+        };
         Ok(SearchRequest {
             query: self.query.clone(),
             plain: self.plain,
@@ -202,8 +218,48 @@ impl QueryArgs {
             deadline: None,
             explain: self.explain,
             expand: self.expand,
+            kwic: self.kwic,
         })
     }
+
+    /// `--sort left|right` orders concordance lines; other orders are the
+    /// search's.
+    fn kwic_sort(&self) -> Result<KwicSort> {
+        let Ok(sort) = self.sort.parse::<KwicSort>() else {
+            return Ok(KwicSort::Rank);
+        };
+        if sort != KwicSort::Rank && !matches!(self.format, QueryFormat::Kwic) {
+            anyhow::bail!(
+                "--sort {} orders concordance lines: add --format kwic",
+                self.sort
+            );
+        }
+        Ok(sort)
+    }
+
+    pub fn view(&self) -> Result<QueryView> {
+        Ok(match self.format {
+            QueryFormat::Text => QueryView::Text,
+            QueryFormat::Json => QueryView::Json,
+            QueryFormat::Kwic => QueryView::Kwic(KwicLayout {
+                width: self.width.unwrap_or_else(terminal_width),
+                sort: self.kwic_sort()?,
+            }),
+        })
+    }
+}
+
+/// The terminal's width, or 120 when standard output is not a terminal.
+fn terminal_width() -> usize {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map_or(120, |(terminal_size::Width(w), _)| usize::from(w))
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum QueryFormat {
+    Text,
+    Json,
+    Kwic,
 }
 
 /// The filter flags, one per filterable dimension of the registry, each

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     Ok(match cli.command {
         Command::Build(args) => app::build(&args.paths, &args.options())?,
-        Command::Query(args) => app::query(&args.request()?, &args.index, args.format.into())?,
+        Command::Query(args) => app::query(&args.request()?, &args.index, args.view()?)?,
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
         Command::Show(args) => app::show(
             &args.index,

@@ -2,6 +2,7 @@
 //! text for people (colour and bars on a terminal, plain when piped) and as
 //! JSON for scripts. Nothing here searches or reads an index.
 
+mod kwic;
 mod progress;
 
 use std::io::{self, Write};
@@ -10,6 +11,7 @@ use crate::vocab::contract::{
     Context, CountryRef, DateOut, Explain, Hit, SearchResult, SentenceRecord, Stats,
 };
 use crate::vocab::facets::{Facet, Values};
+pub use kwic::{KwicLayout, KwicSort, kwic_text};
 pub use progress::ProgressBar;
 
 /// How text output may decorate itself.

@@ -5,9 +5,11 @@ mod context;
 mod deadline;
 mod facets;
 mod groups;
+mod kwic;
 mod query;
 pub mod ranking;
 mod stats;
+mod words;
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -31,6 +33,7 @@ use crate::vocab::filters::{Filter, FilterError};
 pub use context::{MAX_CONTEXT, parse_location};
 use deadline::WithDeadline;
 pub use facets::FacetCollector;
+pub use kwic::{keep_end, keep_start};
 pub use query::MAX_QUERY_BYTES;
 use ranking::Ranking;
 
@@ -91,6 +94,8 @@ pub struct SearchRequest {
     /// Add the words of the top hits to the query (pseudo-relevance
     /// feedback, RM3).
     pub expand: bool,
+    /// Cut each hit as a concordance line (`Hit::kwic`).
+    pub kwic: bool,
 }
 
 impl Default for SearchRequest {
@@ -109,6 +114,7 @@ impl Default for SearchRequest {
             deadline: None,
             explain: false,
             expand: false,
+            kwic: false,
         }
     }
 }
@@ -232,6 +238,12 @@ impl Engine {
         } else {
             None
         };
+        let mut concordance = if request.kwic {
+            let stems = words::stems_of(&*built.text, self.open.fields.text);
+            Some((self.text_analyzer()?, stems))
+        } else {
+            None
+        };
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
             deadline::check(deadline)?;
@@ -241,6 +253,9 @@ impl Engine {
                 Some(weight) => Some(self.explain(&searcher, &**weight, address)?),
                 None => None,
             };
+            let kwic = concordance.as_mut().map(|(analyzer, stems)| {
+                kwic::cut(&record.text, &words::words(analyzer, &record.text), stems)
+            });
             hits.push(Hit {
                 rank: request.offset + i + 1,
                 score,
@@ -248,6 +263,7 @@ impl Engine {
                 snippet,
                 doc_matches,
                 explain,
+                kwic,
             });
         }
 

@@ -232,6 +232,19 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// A hit as a concordance line (keyword in context): the first words the
+/// query matched, and the text before and after them, each side cut at a
+/// word boundary to at most 200 characters. With `--kwic` (`kwic=1` over
+/// HTTP).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kwic {
+    pub left: String,
+    /// Empty when the query names no words of the text (`*`).
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub right: String,
+}
+
 /// One search hit: the sentence's record with its rank, score and snippet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -246,6 +259,9 @@ pub struct Hit {
     /// With `--explain`: the parts of the score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Explain>,
+    /// With `--kwic` (and for `--format kwic`): the hit as a concordance line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kwic: Option<Kwic>,
 }
 
 /// Why a hit scores what it does: `score` is the sum of the `parts`' scores

@@ -8,6 +8,7 @@ mod server;
 
 mod browser;
 mod cli;
+mod concordance;
 mod damage;
 mod facets;
 mod fuzz_regressions;
