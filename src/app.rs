@@ -9,8 +9,9 @@ use crate::annotate;
 use crate::corpus::{self, ReadOptions, Warning};
 use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
+use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
-use crate::search::{Engine, SearchRequest};
+use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest};
 use crate::serve::{self, ServeOptions};
 
 /// Whether a command found something: exit status 0 or 1.
@@ -142,6 +143,28 @@ pub fn query(request: &SearchRequest, index: &Path, view: QueryView) -> Result<O
         QueryView::Kwic(layout) => render::kwic_text(&result, layout, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(result.total > 0))
+}
+
+/// `annals collocates`.
+pub fn collocates(
+    request: &CollocatesRequest,
+    index: &Path,
+    format: TableFormat,
+) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let result = reading(&engine, || engine.collocates(request))?;
+    to_stdout(|out| tables::collocates(&result, format, Style::for_stdout(), out))?;
+    Ok(Outcome::found_if(!result.collocates.is_empty()))
+}
+
+/// `annals keywords`.
+pub fn keywords(request: &KeywordsRequest, index: &Path, format: TableFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let result = reading(&engine, || engine.keywords(request))?;
+    to_stdout(|out| tables::keywords(&result, format, Style::for_stdout(), out))?;
+    Ok(Outcome::found_if(!result.keywords.is_empty()))
 }
 
 impl Outcome {

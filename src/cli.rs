@@ -13,8 +13,9 @@ use annals::app::{self, OutputFormat, QueryView};
 use annals::corpus::ReadOptions;
 use annals::error::Error;
 use annals::index::BuildOptions;
+use annals::render::tables::TableFormat;
 use annals::render::{KwicLayout, KwicSort};
-use annals::search::{SearchRequest, Sort};
+use annals::search::{CollocatesRequest, KeywordsRequest, Measure, SearchRequest, Sort};
 use annals::serve::ServeOptions;
 use annals::vocab::facets::Facet;
 use annals::vocab::filters::Filter;
@@ -53,6 +54,24 @@ pub enum Command {
     Show(ShowArgs),
     /// Show what an index holds: counts, size, years, top countries and names.
     Stats(StatsArgs),
+    /// The words found near the query's words: collocates, scored by an
+    /// association measure.
+    ///
+    /// Counts the words within --window words of each matched word in every
+    /// matching sentence (filters apply), and scores each against its
+    /// frequency in the whole index: logdice (default; at most 14, the
+    /// higher the more exclusive the pair), mi (mutual information, favours
+    /// rare words), t (t-score, favours frequent ones) or llr
+    /// (log-likelihood). Stop words are left out unless --stop-words keep.
+    Collocates(Box<CollocatesArgs>),
+    /// The words over-represented in the matching sentences against the
+    /// rest of the index (key terms, keyness).
+    ///
+    /// Each word with the matching sentences and the index's sentences that
+    /// hold it, its log-likelihood (G²; above 10.83 significant at p <
+    /// 0.001) and its log ratio (log2 of how many times more common it is
+    /// in the matching sentences: 1 twice, 3 eight times).
+    Keywords(Box<KeywordsArgs>),
     /// Serve a search page and a JSON API over HTTP (loopback by default).
     ///
     /// GET / is the search page; GET /api/search takes the query flags as
@@ -340,6 +359,124 @@ impl Args for FilterArgs {
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
         Self::augment_args(cmd)
+    }
+}
+
+/// The sentences collocates and key terms are counted in.
+#[derive(Args)]
+pub struct Selection {
+    /// The query whose matching sentences are read (words of the text;
+    /// tantivy's syntax as for `annals query`).
+    query: String,
+    /// The index folder.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Require every word (default: any word).
+    #[arg(long)]
+    all: bool,
+    /// Take the query as plain words: no operators, fields or quotes.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+impl Selection {
+    fn request(&self) -> Result<SearchRequest> {
+        Ok(SearchRequest {
+            query: self.query.clone(),
+            plain: self.plain,
+            all: self.all,
+            filters: self.filters.parse()?,
+            ..SearchRequest::default()
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct CollocatesArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Words on each side of a matched word.
+    #[arg(long, default_value_t = 5)]
+    window: usize,
+    /// logdice, mi, t or llr.
+    #[arg(long, default_value = "logdice")]
+    measure: String,
+    /// Leave out words seen fewer times near the query's words.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+    /// How many collocates to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    limit: usize,
+    /// Stop words (the, of, …): drop or keep.
+    #[arg(long, value_enum, default_value_t = StopWords::Drop)]
+    stop_words: StopWords,
+    #[arg(long, value_enum, default_value_t = TableFormatArg::Text)]
+    pub format: TableFormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StopWords {
+    Drop,
+    Keep,
+}
+
+impl CollocatesArgs {
+    pub fn request(&self) -> Result<CollocatesRequest> {
+        let measure = self
+            .measure
+            .parse::<Measure>()
+            .map_err(|e| Error::bad_value("measure", &self.measure, e))?;
+        Ok(CollocatesRequest {
+            search: self.selection.request()?,
+            window: self.window,
+            measure,
+            min_count: self.min_count,
+            limit: self.limit,
+            keep_stop_words: matches!(self.stop_words, StopWords::Keep),
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct KeywordsArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Leave out words in fewer matching sentences.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+    /// How many key terms to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t = TableFormatArg::Text)]
+    pub format: TableFormatArg,
+}
+
+impl KeywordsArgs {
+    pub fn request(&self) -> Result<KeywordsRequest> {
+        Ok(KeywordsRequest {
+            search: self.selection.request()?,
+            min_count: self.min_count,
+            limit: self.limit,
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TableFormatArg {
+    Text,
+    Json,
+    Csv,
+}
+
+impl From<TableFormatArg> for TableFormat {
+    fn from(format: TableFormatArg) -> TableFormat {
+        match format {
+            TableFormatArg::Text => TableFormat::Text,
+            TableFormatArg::Json => TableFormat::Json,
+            TableFormatArg::Csv => TableFormat::Csv,
+        }
     }
 }
 

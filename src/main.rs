@@ -39,6 +39,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             args.format.into(),
         )?,
         Command::Stats(args) => app::stats(&args.index, args.format.into(), args.verify)?,
+        Command::Collocates(args) => {
+            app::collocates(&args.request()?, &args.selection.index, args.format.into())?
+        }
+        Command::Keywords(args) => {
+            app::keywords(&args.request()?, &args.selection.index, args.format.into())?
+        }
         Command::Serve(args) => app::serve(&args.index, args.options()?)?,
     })
 }

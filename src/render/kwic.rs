@@ -66,7 +66,7 @@ fn sort_key(kwic: &Kwic, sort: KwicSort) -> Vec<String> {
 }
 
 /// The hits in the order asked for, ties (and hits without a line) by rank.
-pub fn sorted<'r>(hits: &'r [Hit], sort: KwicSort) -> Vec<&'r Hit> {
+pub fn sorted(hits: &[Hit], sort: KwicSort) -> Vec<&Hit> {
     let mut keyed: Vec<(Vec<String>, &Hit)> = hits
         .iter()
         .map(|h| {

@@ -4,6 +4,7 @@
 
 mod kwic;
 mod progress;
+pub mod tables;
 
 use std::io::{self, Write};
 

@@ -1,10 +1,12 @@
 //! Search: a request (query text, typed filters, facets, sort, page) in, a
 //! contract `SearchResult` out. Nothing here prints; `render` and `serve` do.
 
+mod collocates;
 mod context;
 mod deadline;
 mod facets;
 mod groups;
+mod keywords;
 mod kwic;
 mod query;
 pub mod ranking;
@@ -30,9 +32,11 @@ use crate::index::{self, OpenIndex, schema};
 use crate::vocab::contract::{Explain, FacetLists, Hit, SearchResult, SentenceRecord, Snippet};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
+pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
 pub use context::{MAX_CONTEXT, parse_location};
 use deadline::WithDeadline;
 pub use facets::FacetCollector;
+pub use keywords::KeywordsRequest;
 pub use kwic::{keep_end, keep_start};
 pub use query::MAX_QUERY_BYTES;
 use ranking::Ranking;

@@ -122,7 +122,7 @@ impl Engine {
             .into_iter()
             .take(usize::try_from(cap).unwrap_or(usize::MAX))
         {
-            if read % 1024 == 0 {
+            if read.is_multiple_of(1024) {
                 deadline::check(request.deadline)?;
             }
             let stored: TantivyDocument = searcher.doc(address)?;

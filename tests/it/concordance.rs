@@ -150,3 +150,158 @@ fn json_hits_carry_kwic_only_when_asked() {
         assert!(text.find(left).unwrap() < text.find(right).unwrap());
     }
 }
+
+fn json(f: &Fixture, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--format", "json"]);
+    serde_json::from_str(&stdout(f, &all)).expect("JSON")
+}
+
+fn entry<'v>(list: &'v serde_json::Value, word: &str) -> Option<&'v serde_json::Value> {
+    list.as_array()?.iter().find(|c| c["word"] == word)
+}
+
+#[test]
+fn collocate_scores_match_hand_counts() {
+    let f = treaties();
+    // "treaty" 6 times; "war" 5 words after it once (in "The treaty of
+    // Gulistan ended the war"), and in 4 sentences of the index; 42 words
+    // lie within 5 of a "treaty"; the index holds 71.
+    let expect = [
+        ("logdice", 14.0 + (2.0f64 / (6.0 + 4.0)).log2()),
+        ("mi", (1.0 / (42.0 * 4.0 / 71.0f64)).log2()),
+        ("t", (1.0 - 42.0 * 4.0 / 71.0) / 1.0),
+    ];
+    for (measure, score) in expect {
+        let answer = json(
+            &f,
+            &[
+                "collocates",
+                "treaty",
+                "--measure",
+                measure,
+                "--min-count",
+                "1",
+                "-n",
+                "100",
+            ],
+        );
+        assert_eq!(answer["measure"], measure);
+        assert_eq!(answer["window"], 5);
+        assert_eq!(answer["total"], 6);
+        let war = entry(&answer["collocates"], "war").expect("war is a collocate");
+        assert_eq!(
+            (war["count"].as_u64(), war["frequency"].as_u64()),
+            (Some(1), Some(4))
+        );
+        let got = war["score"].as_f64().unwrap();
+        assert!((got - score).abs() < 1e-9, "{measure}: {got} vs {score}");
+        // Stop words are left out, the query's own word too.
+        for word in ["the", "of", "treaty", "The"] {
+            assert!(entry(&answer["collocates"], word).is_none(), "{word}");
+        }
+    }
+    // Shown as written, counted with its other forms.
+    let kept = json(
+        &f,
+        &[
+            "collocates",
+            "treaty",
+            "--stop-words",
+            "keep",
+            "--min-count",
+            "1",
+            "-n",
+            "100",
+            "--window",
+            "1",
+        ],
+    );
+    let the = entry(&kept["collocates"], "the").expect("the, kept");
+    // "the treaty" in five sentences, "treaty … the" in none within one word.
+    assert_eq!(the["count"], 5);
+    assert!(
+        entry(&kept["collocates"], "war").is_none(),
+        "war is 5 words away"
+    );
+}
+
+#[test]
+fn collocates_refuse_bad_measures_windows_and_queries() {
+    let f = treaties();
+    for (args, needle) in [
+        (
+            vec!["--measure", "dice"],
+            "invalid --measure value \"dice\": expected logdice, mi, t or llr",
+        ),
+        (
+            vec!["--window", "0"],
+            "invalid --window value \"0\": expected 1 to 50",
+        ),
+        (vec!["--window", "51"], "invalid --window value \"51\""),
+    ] {
+        let mut all = vec!["collocates", "treaty"];
+        all.extend(args);
+        let out = f.annals(&all).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{err}");
+    }
+    let out = f.annals(&["collocates", "*"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs words"));
+    let out = f
+        .annals(&["keywords", "", "--year", "1813"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn key_terms_are_the_words_of_the_matching_sentences_only() {
+    let f = treaties();
+    let answer = json(&f, &["keywords", "treaty", "--min-count", "1", "-n", "100"]);
+    assert_eq!(
+        (answer["total"].as_u64(), answer["index_sentences"].as_u64()),
+        (Some(6), Some(8))
+    );
+    let keywords = &answer["keywords"];
+    // In 1 of the 6 matching sentences and none of the 2 others: the table
+    // 1, 5, 0, 2 against expected 0.75, 5.25, 0.25, 1.75.
+    let gulistan = entry(keywords, "Gulistan").expect("Gulistan");
+    assert_eq!(
+        (gulistan["count"].as_u64(), gulistan["frequency"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let g2 = 2.0 * ((1.0f64 / 0.75).ln() + 5.0 * (5.0f64 / 5.25).ln() + 2.0 * (2.0f64 / 1.75).ln());
+    assert!((gulistan["g2"].as_f64().unwrap() - g2).abs() < 1e-9);
+    // Words as common or commoner in the other sentences are not key.
+    for word in ["war", "Russia", "khanates", "treaty"] {
+        assert!(entry(keywords, word).is_none(), "{word}");
+    }
+    let text = stdout(
+        &f,
+        &["keywords", "treaty", "--min-count", "1", "--format", "csv"],
+    );
+    assert!(
+        text.starts_with("word,count,frequency,g2,log_ratio\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn collocates_and_key_terms_of_the_seed_corpus() {
+    let f = Fixture::built();
+    let answer = json(&f, &["collocates", "Iran", "--min-count", "2"]);
+    let words: Vec<&str> = answer["collocates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["word"].as_str().unwrap())
+        .collect();
+    assert!(words.contains(&"Azerbaijan"), "{words:?}");
+    let text = stdout(&f, &["collocates", "Iran", "--min-count", "2"]);
+    assert!(text.lines().nth(1).unwrap().starts_with("word"), "{text}");
+    let kw = json(&f, &["keywords", "Baku", "--min-count", "1"]);
+    assert!(!kw["keywords"].as_array().unwrap().is_empty());
+}
