@@ -172,6 +172,31 @@ impl Tally {
     }
 }
 
+/// One thread's share of a collocates count.
+struct Windows {
+    analyzer: tantivy::tokenizer::TextAnalyzer,
+    tallies: HashMap<String, Tally>,
+    nodes: u64,
+    words: u64,
+}
+
+/// Adds the tallies of `other` to `into`.
+pub(super) fn merge(into: &mut HashMap<String, Tally>, other: HashMap<String, Tally>) {
+    for (stem, tally) in other {
+        match into.get_mut(&stem) {
+            Some(t) => {
+                t.count += tally.count;
+                for (form, n) in tally.forms {
+                    *t.forms.entry(form).or_default() += n;
+                }
+            }
+            None => {
+                into.insert(stem, tally);
+            }
+        }
+    }
+}
+
 pub(super) fn check_limit(limit: usize) -> Result<()> {
     if limit > super::MAX_LIMIT {
         return Err(Error::bad_value(
@@ -195,20 +220,29 @@ impl Engine {
         }
         check_limit(request.limit)?;
         let stems = self.query_stems(&request.search)?;
-        let mut analyzer = self.text_analyzer()?;
-        let mut tallies: HashMap<String, Tally> = HashMap::new();
+        let init = || -> Result<Windows> {
+            Ok(Windows {
+                analyzer: self.text_analyzer()?,
+                tallies: HashMap::new(),
+                nodes: 0,
+                words: 0,
+            })
+        };
+        let each = |w: &mut Windows, text: &str| {
+            let words = words::words(&mut w.analyzer, text);
+            let (nodes, in_windows) = window_tallies(text, &words, &stems, request, &mut w.tallies);
+            w.nodes += nodes;
+            w.words += in_windows;
+        };
+        let (scan, parts) =
+            self.fold_matching_texts(&request.search, MAX_SENTENCES, &init, &each)?;
         let (mut nodes, mut window_words) = (0u64, 0u64);
-        let scan = self.each_matching_text(&request.search, MAX_SENTENCES, &mut |text| {
-            let found = window_tallies(
-                text,
-                &words::words(&mut analyzer, text),
-                &stems,
-                request,
-                &mut tallies,
-            );
-            nodes += found.0;
-            window_words += found.1;
-        })?;
+        let mut tallies: HashMap<String, Tally> = HashMap::new();
+        for part in parts {
+            nodes += part.nodes;
+            window_words += part.words;
+            merge(&mut tallies, part.tallies);
+        }
         let searcher = self.reader.searcher();
         let corpus = self.corpus_words(&searcher)? as f64;
         let mut collocates: Vec<Collocate> = tallies
@@ -355,6 +389,26 @@ mod tests {
                 .0
                 .contains("logdice, mi, t or llr")
         );
+    }
+
+    #[test]
+    fn threads_tallies_merge_into_one() {
+        let tally = |forms: &[&str]| {
+            let mut t = Tally::default();
+            forms.iter().for_each(|f| t.add(f));
+            t
+        };
+        let mut one = HashMap::from([("south".to_string(), tally(&["south", "South"]))]);
+        let two = HashMap::from([
+            ("south".to_string(), tally(&["South"])),
+            ("regim".to_string(), tally(&["regime"])),
+        ]);
+        merge(&mut one, two);
+        assert_eq!(
+            (one["south"].count, one["south"].shown().as_str()),
+            (3, "South")
+        );
+        assert_eq!(one["regim"].count, 1);
     }
 
     #[test]

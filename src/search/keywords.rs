@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
-use super::collocates::{MAX_SENTENCES, Tally, check_limit, log_likelihood};
+use super::collocates::{MAX_SENTENCES, Tally, check_limit, log_likelihood, merge};
 use super::{Engine, SearchRequest, words};
 use crate::error::Result;
 use crate::vocab::contract::{Keyword, Keywords};
@@ -30,6 +30,13 @@ impl Default for KeywordsRequest {
     }
 }
 
+/// One thread's share of a key terms count: each word once per sentence.
+struct Sentences {
+    analyzer: tantivy::tokenizer::TextAnalyzer,
+    tallies: HashMap<String, Tally>,
+    seen: HashSet<String>,
+}
+
 /// G² and log ratio of a word in `count` of `target` sentences and in
 /// `frequency` of the index's `total`; `None` unless over-represented.
 pub fn keyness(count: u64, target: u64, frequency: u64, total: u64) -> Option<(f64, f64)> {
@@ -51,21 +58,31 @@ impl Engine {
         let started = Instant::now();
         check_limit(request.limit)?;
         let stems = self.query_stems(&request.search)?;
-        let mut analyzer = self.text_analyzer()?;
-        let mut tallies: HashMap<String, Tally> = HashMap::new();
-        let mut seen = HashSet::new();
-        let scan = self.each_matching_text(&request.search, MAX_SENTENCES, &mut |text| {
-            seen.clear();
-            for word in words::words(&mut analyzer, text) {
+        let init = || -> Result<Sentences> {
+            Ok(Sentences {
+                analyzer: self.text_analyzer()?,
+                tallies: HashMap::new(),
+                seen: HashSet::new(),
+            })
+        };
+        let each = |acc: &mut Sentences, text: &str| {
+            acc.seen.clear();
+            for word in words::words(&mut acc.analyzer, text) {
                 let surface = word.surface(text);
                 if stems.contains(&word.stem) || !words::is_content(surface) {
                     continue;
                 }
-                if seen.insert(word.stem.clone()) {
-                    tallies.entry(word.stem).or_default().add(surface);
+                if acc.seen.insert(word.stem.clone()) {
+                    acc.tallies.entry(word.stem).or_default().add(surface);
                 }
             }
-        })?;
+        };
+        let (scan, parts) =
+            self.fold_matching_texts(&request.search, MAX_SENTENCES, &init, &each)?;
+        let mut tallies: HashMap<String, Tally> = HashMap::new();
+        for part in parts {
+            merge(&mut tallies, part.tallies);
+        }
         let searcher = self.reader.searcher();
         let total = searcher.num_docs();
         let mut keywords: Vec<Keyword> = tallies

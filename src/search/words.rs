@@ -66,6 +66,11 @@ pub fn stems_of(query: &dyn tantivy::query::Query, text: tantivy::schema::Field)
     stems
 }
 
+/// Threads that read stored sentences at most, and the fewest sentences
+/// worth a thread of their own.
+const MAX_THREADS: usize = 4;
+const MIN_PER_THREAD: usize = 2_000;
+
 /// What a pass over the matching sentences read.
 pub struct Scan {
     /// Sentences the query and filters match.
@@ -93,14 +98,20 @@ impl Engine {
         Ok(self.open.index.tokenizer_for_field(self.open.fields.text)?)
     }
 
-    /// Calls `each` with the text of every sentence the request matches
-    /// (query and filters), in index order, reading at most `cap` of them.
-    pub(super) fn each_matching_text(
+    /// Folds the text of every sentence the request matches (query and
+    /// filters), reading at most `cap` of them, into one accumulator per
+    /// thread (`init` makes one, `each` adds a sentence to it); the
+    /// caller merges them. Reading stored sentences is most of the cost,
+    /// so large scans share it between the cores, each thread taking a
+    /// run of sentences in index order (the stored blocks are read once
+    /// each).
+    pub(super) fn fold_matching_texts<A: Send>(
         &self,
         request: &SearchRequest,
         cap: u64,
-        each: &mut dyn FnMut(&str),
-    ) -> Result<Scan> {
+        init: &(dyn Fn() -> Result<A> + Sync),
+        each: &(dyn Fn(&mut A, &str) + Sync),
+    ) -> Result<(Scan, Vec<A>)> {
         let searcher = self.reader.searcher();
         let built = query::build(&self.open, &searcher, request, &self.ranking)?;
         let timed_out = |e: tantivy::TantivyError| match e {
@@ -115,25 +126,59 @@ impl Engine {
             .map_err(timed_out)?;
         let total = matching.len() as u64;
         let mut addresses: Vec<DocAddress> = matching.into_iter().collect();
-        // In index order the stored blocks are read once each.
         addresses.sort_unstable();
-        let mut read = 0u64;
-        for address in addresses
-            .into_iter()
-            .take(usize::try_from(cap).unwrap_or(usize::MAX))
-        {
-            if read.is_multiple_of(1024) {
-                deadline::check(request.deadline)?;
+        addresses.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, MAX_THREADS)
+            .min(addresses.len().div_ceil(MIN_PER_THREAD).max(1));
+        let chunk = addresses.len().div_ceil(threads).max(1);
+        let text_field = self.open.fields.text;
+        let read_run = |run: &[DocAddress]| -> Result<A> {
+            let mut acc = init()?;
+            for (i, address) in run.iter().enumerate() {
+                if i % 1024 == 0 {
+                    deadline::check(request.deadline)?;
+                }
+                let stored: TantivyDocument = searcher.doc(*address)?;
+                let text = stored
+                    .get_first(text_field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                each(&mut acc, text);
             }
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let text = stored
-                .get_first(self.open.fields.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            each(text);
-            read += 1;
-        }
-        Ok(Scan { total, read })
+            Ok(acc)
+        };
+        let folded: Vec<Result<A>> = if threads <= 1 {
+            vec![read_run(&addresses)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = addresses
+                    .chunks(chunk)
+                    .map(|run| scope.spawn(|| read_run(run)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(Error::BadIndex {
+                                path: self.open.path.clone(),
+                                message: "is damaged (a stored sentence could not be decoded)"
+                                    .into(),
+                            })
+                        })
+                    })
+                    .collect()
+            })
+        };
+        let accumulators = folded.into_iter().collect::<Result<Vec<A>>>()?;
+        Ok((
+            Scan {
+                total,
+                read: addresses.len() as u64,
+            },
+            accumulators,
+        ))
     }
 
     /// Sentences of the index that hold `stem`: a word's corpus frequency
