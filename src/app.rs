@@ -10,8 +10,9 @@ use crate::corpus::{self, ReadOptions, Warning};
 use crate::engine;
 use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
-use crate::render::{self, Style};
-use crate::search::{Engine, SearchRequest};
+use crate::render::tables::{self, TableFormat};
+use crate::render::{self, KwicLayout, Style};
+use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest};
 use crate::serve::{self, ServeOptions};
 
 /// Whether a command found something: exit status 0 or 1.
@@ -121,16 +122,50 @@ pub fn build_default_index_if_missing(index: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How `annals query` prints its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryView {
+    Text,
+    Json,
+    /// Concordance lines.
+    Kwic(KwicLayout),
+}
+
 /// `annals query`, building the default index first if it is missing.
-pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Result<Outcome> {
+pub fn query(request: &SearchRequest, index: &Path, view: QueryView) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
-    let result = reading(&engine, || engine.search(request))?;
-    to_stdout(|out| match format {
-        OutputFormat::Json => render::search_json(&result, out),
-        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
+    let mut request = request.clone();
+    request.kwic |= matches!(view, QueryView::Kwic(_));
+    let result = reading(&engine, || engine.search(&request))?;
+    to_stdout(|out| match view {
+        QueryView::Json => render::search_json(&result, out),
+        QueryView::Text => render::search_text(&result, Style::for_stdout(), out),
+        QueryView::Kwic(layout) => render::kwic_text(&result, layout, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(result.total > 0))
+}
+
+/// `annals collocates`.
+pub fn collocates(
+    request: &CollocatesRequest,
+    index: &Path,
+    format: TableFormat,
+) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let result = reading(&engine, || engine.collocates(request))?;
+    to_stdout(|out| tables::collocates(&result, format, Style::for_stdout(), out))?;
+    Ok(Outcome::found_if(!result.collocates.is_empty()))
+}
+
+/// `annals keywords`.
+pub fn keywords(request: &KeywordsRequest, index: &Path, format: TableFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let result = reading(&engine, || engine.keywords(request))?;
+    to_stdout(|out| tables::keywords(&result, format, Style::for_stdout(), out))?;
+    Ok(Outcome::found_if(!result.keywords.is_empty()))
 }
 
 impl Outcome {
@@ -344,13 +379,16 @@ fn engine_client(url: &str) -> Result<engine::Client> {
 }
 
 /// `annals query --engine`: the same search and output over a cluster.
-pub fn query_engine(request: &SearchRequest, url: &str, format: OutputFormat) -> Result<Outcome> {
+pub fn query_engine(request: &SearchRequest, url: &str, view: QueryView) -> Result<Outcome> {
     let client = engine_client(url)?;
     engine::check_readable(&client)?;
-    let result = engine::search(&client, request)?;
-    to_stdout(|out| match format {
-        OutputFormat::Json => render::search_json(&result, out),
-        OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
+    let mut request = request.clone();
+    request.kwic |= matches!(view, QueryView::Kwic(_));
+    let result = engine::search(&client, &request)?;
+    to_stdout(|out| match view {
+        QueryView::Json => render::search_json(&result, out),
+        QueryView::Text => render::search_text(&result, Style::for_stdout(), out),
+        QueryView::Kwic(layout) => render::kwic_text(&result, layout, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(result.total > 0))
 }

@@ -9,12 +9,14 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use annals::app::{self, OutputFormat};
+use annals::app::{self, OutputFormat, QueryView};
 use annals::corpus::ReadOptions;
 use annals::error::Error;
 use annals::index::BuildOptions;
 use annals::index::writer::DEFAULT_HEAP_MB;
-use annals::search::{SearchRequest, Sort};
+use annals::render::tables::TableFormat;
+use annals::render::{KwicLayout, KwicSort};
+use annals::search::{CollocatesRequest, KeywordsRequest, Measure, SearchRequest, Sort};
 use annals::serve::ServeOptions;
 use annals::vocab::facets::Facet;
 use annals::vocab::filters::Filter;
@@ -53,6 +55,24 @@ pub enum Command {
     Show(ShowArgs),
     /// Show what an index holds: counts, size, years, top countries and names.
     Stats(StatsArgs),
+    /// The words found near the query's words: collocates, scored by an
+    /// association measure.
+    ///
+    /// Counts the words within --window words of each matched word in every
+    /// matching sentence (filters apply), and scores each against its
+    /// frequency in the whole index: logdice (default; at most 14, the
+    /// higher the more exclusive the pair), mi (mutual information, favours
+    /// rare words), t (t-score, favours frequent ones) or llr
+    /// (log-likelihood). Stop words are left out unless --stop-words keep.
+    Collocates(Box<CollocatesArgs>),
+    /// The words over-represented in the matching sentences against the
+    /// rest of the index (key terms, keyness).
+    ///
+    /// Each word with the matching sentences and the index's sentences that
+    /// hold it, its log-likelihood (G²; above 10.83 significant at p <
+    /// 0.001) and its log ratio (log2 of how many times more common it is
+    /// in the matching sentences: 1 twice, 3 eight times).
+    Keywords(Box<KeywordsArgs>),
     /// Serve a search page and a JSON API over HTTP (loopback by default).
     ///
     /// GET / is the search page; GET /api/search takes the query flags as
@@ -145,8 +165,18 @@ pub struct QueryArgs {
     /// How many hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// text, json, or kwic: concordance lines, the matched words in one
+    /// column, `source:line` at the end.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+    pub format: QueryFormat,
+    /// Characters per concordance line (default: the terminal's width, 120
+    /// when piped).
+    #[arg(long, value_name = "CHARS")]
+    width: Option<usize>,
+    /// Add each hit as a concordance line to the JSON (`kwic`: left,
+    /// match, right).
+    #[arg(long)]
+    kwic: bool,
     /// Require every word (default: any word, ranked).
     #[arg(long)]
     all: bool,
@@ -162,7 +192,9 @@ pub struct QueryArgs {
     /// How many values of each facet to list.
     #[arg(long, default_value_t = 10)]
     facet_limit: usize,
-    /// Order: relevance, date (earliest first) or -date (latest first).
+    /// Order: relevance, date (earliest first) or -date (latest first);
+    /// with --format kwic also left or right (the shown lines by the words
+    /// just before or after the match, ties by rank).
     #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
     sort: String,
     /// Show at most one hit per document (its best sentence), with the
@@ -192,10 +224,13 @@ impl QueryArgs {
     pub fn request(&self) -> Result<SearchRequest> {
         let facets = Facet::parse_list(&self.facet)
             .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
-        let sort = self
-            .sort
-            .parse::<Sort>()
-            .map_err(|e| Error::bad_value("sort", &self.sort, e))?;
+        let sort = match self.kwic_sort()? {
+            KwicSort::Rank => self
+                .sort
+                .parse::<Sort>()
+                .map_err(|e| Error::bad_value("sort", &self.sort, e))?,
+            _ => Sort::Relevance,
+        };
         Ok(SearchRequest {
             query: self.query.clone(),
             plain: self.plain,
@@ -210,8 +245,48 @@ impl QueryArgs {
             deadline: None,
             explain: self.explain,
             expand: self.expand,
+            kwic: self.kwic,
         })
     }
+
+    /// `--sort left|right` orders concordance lines; other orders are the
+    /// search's.
+    fn kwic_sort(&self) -> Result<KwicSort> {
+        let Ok(sort) = self.sort.parse::<KwicSort>() else {
+            return Ok(KwicSort::Rank);
+        };
+        if sort != KwicSort::Rank && !matches!(self.format, QueryFormat::Kwic) {
+            anyhow::bail!(
+                "--sort {} orders concordance lines: add --format kwic",
+                self.sort
+            );
+        }
+        Ok(sort)
+    }
+
+    pub fn view(&self) -> Result<QueryView> {
+        Ok(match self.format {
+            QueryFormat::Text => QueryView::Text,
+            QueryFormat::Json => QueryView::Json,
+            QueryFormat::Kwic => QueryView::Kwic(KwicLayout {
+                width: self.width.unwrap_or_else(terminal_width),
+                sort: self.kwic_sort()?,
+            }),
+        })
+    }
+}
+
+/// The terminal's width, or 120 when standard output is not a terminal.
+fn terminal_width() -> usize {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map_or(120, |(terminal_size::Width(w), _)| usize::from(w))
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum QueryFormat {
+    Text,
+    Json,
+    Kwic,
 }
 
 /// The filter flags, one per filterable dimension of the registry, each
@@ -292,6 +367,124 @@ impl Args for FilterArgs {
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
         Self::augment_args(cmd)
+    }
+}
+
+/// The sentences collocates and key terms are counted in.
+#[derive(Args)]
+pub struct Selection {
+    /// The query whose matching sentences are read (words of the text;
+    /// tantivy's syntax as for `annals query`).
+    query: String,
+    /// The index folder.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Require every word (default: any word).
+    #[arg(long)]
+    all: bool,
+    /// Take the query as plain words: no operators, fields or quotes.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+impl Selection {
+    fn request(&self) -> Result<SearchRequest> {
+        Ok(SearchRequest {
+            query: self.query.clone(),
+            plain: self.plain,
+            all: self.all,
+            filters: self.filters.parse()?,
+            ..SearchRequest::default()
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct CollocatesArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Words on each side of a matched word.
+    #[arg(long, default_value_t = 5)]
+    window: usize,
+    /// logdice, mi, t or llr.
+    #[arg(long, default_value = "logdice")]
+    measure: String,
+    /// Leave out words seen fewer times near the query's words.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+    /// How many collocates to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    limit: usize,
+    /// Stop words (the, of, …): drop or keep.
+    #[arg(long, value_enum, default_value_t = StopWords::Drop)]
+    stop_words: StopWords,
+    #[arg(long, value_enum, default_value_t = TableFormatArg::Text)]
+    pub format: TableFormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StopWords {
+    Drop,
+    Keep,
+}
+
+impl CollocatesArgs {
+    pub fn request(&self) -> Result<CollocatesRequest> {
+        let measure = self
+            .measure
+            .parse::<Measure>()
+            .map_err(|e| Error::bad_value("measure", &self.measure, e))?;
+        Ok(CollocatesRequest {
+            search: self.selection.request()?,
+            window: self.window,
+            measure,
+            min_count: self.min_count,
+            limit: self.limit,
+            keep_stop_words: matches!(self.stop_words, StopWords::Keep),
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct KeywordsArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Leave out words in fewer matching sentences.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+    /// How many key terms to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t = TableFormatArg::Text)]
+    pub format: TableFormatArg,
+}
+
+impl KeywordsArgs {
+    pub fn request(&self) -> Result<KeywordsRequest> {
+        Ok(KeywordsRequest {
+            search: self.selection.request()?,
+            min_count: self.min_count,
+            limit: self.limit,
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TableFormatArg {
+    Text,
+    Json,
+    Csv,
+}
+
+impl From<TableFormatArg> for TableFormat {
+    fn from(format: TableFormatArg) -> TableFormat {
+        match format {
+            TableFormatArg::Text => TableFormat::Text,
+            TableFormatArg::Json => TableFormat::Json,
+            TableFormatArg::Csv => TableFormat::Csv,
+        }
     }
 }
 

@@ -34,8 +34,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             None => app::build(&args.paths, &args.options())?,
         },
         Command::Query(args) => match args.engine.url() {
-            Some(url) => app::query_engine(&args.request()?, &url, args.format.into())?,
-            None => app::query(&args.request()?, &args.index, args.format.into())?,
+            Some(url) => app::query_engine(&args.request()?, &url, args.view()?)?,
+            None => app::query(&args.request()?, &args.index, args.view()?)?,
         },
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
         Command::Show(args) => app::show(
@@ -55,6 +55,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             &args.index_id,
             &args.out,
         )?,
+        Command::Collocates(args) => {
+            app::collocates(&args.request()?, &args.selection.index, args.format.into())?
+        }
+        Command::Keywords(args) => {
+            app::keywords(&args.request()?, &args.selection.index, args.format.into())?
+        }
         Command::Serve(args) => app::serve(&args.index, args.options()?)?,
     })
 }

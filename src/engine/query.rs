@@ -60,6 +60,11 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             message: "score explanations and query expansion read the local index's statistics; they are not available through an engine".into(),
         });
     }
+    if request.kwic {
+        return Err(Error::Engine {
+            message: "concordance lines are cut with the local index's analyzer; they are not available through an engine yet: query the local index for them".into(),
+        });
+    }
     let text = match parse_text(request)? {
         Some(UserInputAst::Clause(children))
             if children.iter().all(|(o, _)| *o == Some(Occur::MustNot)) =>
@@ -157,6 +162,7 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             snippet,
             doc_matches,
             explain: None,
+            kwic: None,
         });
     }
     let (facets, facet_info) =

@@ -2,7 +2,9 @@
 //! text for people (colour and bars on a terminal, plain when piped) and as
 //! JSON for scripts. Nothing here searches or reads an index.
 
+mod kwic;
 mod progress;
+pub mod tables;
 
 use std::io::{self, Write};
 
@@ -10,6 +12,7 @@ use crate::vocab::contract::{
     Context, CountryRef, DateOut, Explain, Hit, SearchResult, SentenceRecord, Stats,
 };
 use crate::vocab::facets::{Facet, Values};
+pub use kwic::{KwicLayout, KwicSort, kwic_text};
 pub use progress::ProgressBar;
 
 /// How text output may decorate itself.

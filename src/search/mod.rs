@@ -1,13 +1,17 @@
 //! Search: a request (query text, typed filters, facets, sort, page) in, a
 //! contract `SearchResult` out. Nothing here prints; `render` and `serve` do.
 
+mod collocates;
 mod context;
 mod deadline;
 mod facets;
 mod groups;
+mod keywords;
+mod kwic;
 mod query;
 pub mod ranking;
 mod stats;
+mod words;
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -28,9 +32,12 @@ use crate::index::{self, OpenIndex, schema};
 use crate::vocab::contract::{Explain, FacetLists, Hit, SearchResult, SentenceRecord, Snippet};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
+pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
 pub use context::{MAX_CONTEXT, parse_location};
 use deadline::WithDeadline;
 pub use facets::FacetCollector;
+pub use keywords::KeywordsRequest;
+pub use kwic::{keep_end, keep_start};
 pub use query::{MAX_QUERY_BYTES, parse_text};
 use ranking::Ranking;
 
@@ -91,6 +98,8 @@ pub struct SearchRequest {
     /// Add the words of the top hits to the query (pseudo-relevance
     /// feedback, RM3).
     pub expand: bool,
+    /// Cut each hit as a concordance line (`Hit::kwic`).
+    pub kwic: bool,
 }
 
 impl Default for SearchRequest {
@@ -109,6 +118,7 @@ impl Default for SearchRequest {
             deadline: None,
             explain: false,
             expand: false,
+            kwic: false,
         }
     }
 }
@@ -232,6 +242,12 @@ impl Engine {
         } else {
             None
         };
+        let mut concordance = if request.kwic {
+            let stems = words::stems_of(&*built.text, self.open.fields.text);
+            Some((self.text_analyzer()?, stems))
+        } else {
+            None
+        };
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address, doc_matches)) in ranked.into_iter().enumerate() {
             deadline::check(deadline)?;
@@ -241,6 +257,9 @@ impl Engine {
                 Some(weight) => Some(self.explain(&searcher, &**weight, address)?),
                 None => None,
             };
+            let kwic = concordance.as_mut().map(|(analyzer, stems)| {
+                kwic::cut(&record.text, &words::words(analyzer, &record.text), stems)
+            });
             hits.push(Hit {
                 rank: request.offset + i + 1,
                 score,
@@ -248,6 +267,7 @@ impl Engine {
                 snippet,
                 doc_matches,
                 explain,
+                kwic,
             });
         }
 

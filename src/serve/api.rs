@@ -1,5 +1,6 @@
-//! The JSON endpoints: `/api/search`, `/api/stats`, `/api/health` and
-//! `/api/facets`, each answering a type of the contract.
+//! The JSON endpoints: `/api/search`, `/api/collocates`, `/api/keywords`,
+//! `/api/context`, `/api/stats`, `/api/health` and `/api/facets`, each
+//! answering a type of the contract.
 
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -55,6 +56,42 @@ fn search_with_fallback(
             Ok(result)
         }
         Err(err) => Err(err.into()),
+    }
+}
+
+/// `/api/collocates`: `annals collocates` over HTTP.
+pub async fn collocates(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let mut request = match params::parse_collocates(raw.as_deref().unwrap_or("")) {
+        Ok(r) => r,
+        Err(e) => return e.into_response(),
+    };
+    request.search.deadline = Some(std::time::Instant::now() + state.timeout);
+    let loaded = state.live.current();
+    let answer = blocking(&state, move |_| {
+        loaded.engine.collocates(&request).map_err(ApiError::from)
+    })
+    .await;
+    match answer {
+        Ok(answer) => json_response(StatusCode::OK, &answer),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `/api/keywords`: `annals keywords` over HTTP.
+pub async fn keywords(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let mut request = match params::parse_keywords(raw.as_deref().unwrap_or("")) {
+        Ok(r) => r,
+        Err(e) => return e.into_response(),
+    };
+    request.search.deadline = Some(std::time::Instant::now() + state.timeout);
+    let loaded = state.live.current();
+    let answer = blocking(&state, move |_| {
+        loaded.engine.keywords(&request).map_err(ApiError::from)
+    })
+    .await;
+    match answer {
+        Ok(answer) => json_response(StatusCode::OK, &answer),
+        Err(e) => e.into_response(),
     }
 }
 

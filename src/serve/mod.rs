@@ -304,6 +304,9 @@ fn router(state: Shared, cors: Option<HeaderValue>, token: Option<Arc<Token>>) -
         .route("/api/health", get(api::health))
         .route("/api/facets", get(api::facets))
         .route("/api/context", get(api::context))
+        .route("/api/collocates", get(api::collocates))
+        .route("/api/keywords", get(api::keywords))
+        .route("/world.json", get(page::world_json))
         .fallback(not_found)
         .with_state(state)
         .layer(CatchPanicLayer::custom(panic_response));

@@ -1,5 +1,5 @@
-//! The search page, compiled into the binary: its HTML, script and style,
-//! served with a content security policy that lets it load nothing else.
+//! The search page, compiled into the binary: its HTML, script, style and
+//! world map outlines, served with a content security policy that lets it load nothing else.
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -7,6 +7,9 @@ use axum::response::{IntoResponse, Response};
 const INDEX_HTML: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
 const STYLE_CSS: &str = include_str!("assets/style.css");
+/// The world map's country outlines: Natural Earth 1:110m (public domain),
+/// made by `tools/world/make-world.py`.
+const WORLD_JSON: &str = include_str!("assets/world.json");
 
 /// The page loads nothing but its own two files and the API.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -34,4 +37,8 @@ pub async fn page_js() -> Response {
 
 pub async fn page_css() -> Response {
     asset("text/css; charset=utf-8", STYLE_CSS)
+}
+
+pub async fn world_json() -> Response {
+    asset("application/json", WORLD_JSON)
 }

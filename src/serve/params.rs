@@ -6,7 +6,7 @@
 use super::errors::ApiError;
 use super::{MAX_HTTP_OFFSET, MAX_PAGE, MAX_Q_BYTES};
 use crate::error::Error;
-use crate::search::{MAX_LIMIT, SearchRequest};
+use crate::search::{CollocatesRequest, KeywordsRequest, MAX_LIMIT, SearchRequest};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::Filter;
 
@@ -21,6 +21,7 @@ const REQUEST_PARAMS: &[&str] = &[
     "plain",
     "all",
     "group_by",
+    "kwic",
 ];
 
 fn known_params() -> String {
@@ -60,6 +61,7 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
             }
             "plain" => request.plain = switch("plain", &value)?,
             "all" => request.all = switch("all", &value)?,
+            "kwic" => request.kwic = switch("kwic", &value)?,
             "group_by" => {
                 request.group_by_doc = match value.as_str() {
                     "doc" => true,
@@ -99,6 +101,80 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
         .into());
     }
     Ok(request)
+}
+
+/// `/api/collocates` parameters: those of `/api/search` that pick the
+/// sentences (q, filters, plain, all), `limit`, and `window`, `measure`,
+/// `min_count`, `stop_words` (drop or keep).
+pub fn parse_collocates(raw: &str) -> Result<CollocatesRequest, ApiError> {
+    let mut request = CollocatesRequest::default();
+    let rest = take_params(raw, &mut |key, value| {
+        match key {
+            "window" => request.window = number("window", value)?,
+            "measure" => {
+                request.measure = value
+                    .parse()
+                    .map_err(|e| Error::bad_value("measure", value, e))?;
+            }
+            "min_count" => request.min_count = number("min_count", value)? as u64,
+            "stop_words" => {
+                request.keep_stop_words = match value {
+                    "keep" => true,
+                    "" | "drop" => false,
+                    _ => {
+                        return Err(
+                            Error::bad_value("stop_words", value, "expected drop or keep").into(),
+                        );
+                    }
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    request.search = selection(&rest, &mut request.limit)?;
+    Ok(request)
+}
+
+/// `/api/keywords` parameters: those of `/api/search` that pick the
+/// sentences (q, filters, plain, all), `limit` and `min_count`.
+pub fn parse_keywords(raw: &str) -> Result<KeywordsRequest, ApiError> {
+    let mut request = KeywordsRequest::default();
+    let rest = take_params(raw, &mut |key, value| {
+        if key == "min_count" {
+            request.min_count = number("min_count", value)? as u64;
+            return Ok(true);
+        }
+        Ok(false)
+    })?;
+    request.search = selection(&rest, &mut request.limit)?;
+    Ok(request)
+}
+
+/// The parameters `take` does not claim, re-encoded.
+fn take_params(
+    raw: &str,
+    take: &mut dyn FnMut(&str, &str) -> Result<bool, ApiError>,
+) -> Result<String, ApiError> {
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+        if !take(key.as_ref(), value.trim())? {
+            rest.append_pair(&key, &value);
+        }
+    }
+    Ok(rest.finish())
+}
+
+/// The sentences a collocates or key terms request reads, and its limit
+/// (left as it was when not given).
+fn selection(rest: &str, limit: &mut usize) -> Result<SearchRequest, ApiError> {
+    let given = form_urlencoded::parse(rest.as_bytes()).any(|(k, _)| k == "limit");
+    let mut search = parse_search(rest)?;
+    if given {
+        *limit = search.limit;
+    }
+    search.limit = 0;
+    Ok(search)
 }
 
 /// `/api/context` parameters: `source` and `line` (required), `sentence`
@@ -217,5 +293,35 @@ mod tests {
         );
         let msg = parse_search("facet=colour").unwrap_err().message;
         assert!(msg.contains("valid facets"), "{msg}");
+    }
+
+    #[test]
+    fn collocates_and_keywords_parameters() {
+        let r = parse_collocates(
+            "q=apartheid&window=3&measure=mi&min_count=2&stop_words=keep&limit=7&country=ZA",
+        )
+        .unwrap();
+        assert_eq!(r.search.query, "apartheid");
+        assert_eq!((r.window, r.min_count, r.limit), (3, 2, 7));
+        assert_eq!(r.measure, crate::search::Measure::Mi);
+        assert!(r.keep_stop_words);
+        assert_eq!(raw(&r.search, Facet::Country), vec!["ZA"]);
+        assert_eq!(parse_collocates("q=x").unwrap().limit, 20);
+        for bad in [
+            "q=x&measure=dice",
+            "q=x&window=w",
+            "q=x&stop_words=some",
+            "q=x&colour=1",
+        ] {
+            assert_eq!(
+                parse_collocates(bad).unwrap_err().status,
+                StatusCode::BAD_REQUEST,
+                "{bad}"
+            );
+        }
+        let k = parse_keywords("q=apartheid&min_count=5&limit=3").unwrap();
+        assert_eq!((k.min_count, k.limit), (5, 3));
+        assert!(parse_keywords("q=x&window=3").is_err());
+        assert!(parse_search("q=x&kwic=1").unwrap().kwic);
     }
 }

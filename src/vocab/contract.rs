@@ -251,6 +251,19 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// A hit as a concordance line (keyword in context): the first words the
+/// query matched, and the text before and after them, each side cut at a
+/// word boundary to at most 200 characters. With `--kwic` (`kwic=1` over
+/// HTTP).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kwic {
+    pub left: String,
+    /// Empty when the query names no words of the text (`*`).
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub right: String,
+}
+
 /// One search hit: the sentence's record with its rank, score and snippet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -265,6 +278,9 @@ pub struct Hit {
     /// With `--explain`: the parts of the score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Explain>,
+    /// With `--kwic` (and for `--format kwic`): the hit as a concordance line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kwic: Option<Kwic>,
 }
 
 /// Why a hit scores what it does: `score` is the sum of the `parts`' scores
@@ -388,6 +404,69 @@ pub struct SearchResult {
     /// does not parse, searched as plain words).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+}
+
+/// `annals collocates` and `/api/collocates`: the words found near the
+/// query's matched words in the matching sentences, best first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Collocates {
+    pub query: String,
+    /// Words on each side of a matched word.
+    pub window: usize,
+    /// The association measure: `logdice`, `mi`, `t` or `llr`.
+    pub measure: String,
+    /// Sentences the query and filters match, and how many were read (all
+    /// of them up to a million).
+    pub total: u64,
+    pub sentences: u64,
+    pub took_ms: f64,
+    pub collocates: Vec<Collocate>,
+}
+
+/// One collocate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Collocate {
+    /// The word as it was written most often near the query's words (the
+    /// index counts it with its other forms: "treaties" with "treaty").
+    pub word: String,
+    /// Its occurrences within the windows.
+    pub count: u64,
+    /// Sentences of the whole index that hold it.
+    pub frequency: u64,
+    /// Its association with the query's words by `measure`.
+    pub score: f64,
+}
+
+/// `annals keywords` and `/api/keywords`: the words over-represented in the
+/// matching sentences against the rest of the index, by G², largest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keywords {
+    pub query: String,
+    /// Sentences matched, and how many were read (all of them up to a
+    /// million).
+    pub total: u64,
+    pub sentences: u64,
+    /// Sentences in the whole index.
+    pub index_sentences: u64,
+    pub took_ms: f64,
+    pub keywords: Vec<Keyword>,
+}
+
+/// One key term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The word as it was written most often in the matching sentences.
+    pub word: String,
+    /// Matching sentences that hold it.
+    pub count: u64,
+    /// Sentences of the whole index that hold it (`count` included).
+    pub frequency: u64,
+    /// Log-likelihood of the difference: above 3.84, 6.63 and 10.83 it is
+    /// significant at p < 0.05, 0.01 and 0.001.
+    pub g2: f64,
+    /// log2 of its share of the matching sentences over its share of the
+    /// others: 1 is twice as common, 3 eight times.
+    pub log_ratio: f64,
 }
 
 /// `annals show` and `/api/context`: a sentence with its neighbours in its

@@ -391,3 +391,89 @@ fn search_filter_by_country_and_decade_in_a_browser() {
     browser.wait_search("the page on a phone", |u| u == url);
     browser.screenshot(390, 844, &shots.join("annals-serve-phone.png"));
 }
+
+#[test]
+fn concordance_lines_sort_and_the_map_filters_in_a_browser() {
+    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]);
+    let chromedriver = find_program(&["chromedriver"]);
+    let (Some(chromium), Some(chromedriver)) = (chromium, chromedriver) else {
+        let message = "chromium and chromedriver are needed for the browser test: apt-get install -y chromium chromium-driver";
+        assert!(std::env::var_os("CI").is_none(), "{message}");
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "browser::concordance_lines_sort_and_the_map_filters_in_a_browser: SKIPPED: {message}"
+        );
+        return;
+    };
+    let f = Fixture::built();
+    let server = Server::start(f.dir.path(), &[]);
+    let driver = Driver::start(&chromedriver);
+    let browser = Session::new(&driver, &chromium);
+
+    // Lines: one row per hit, the match in its own column.
+    browser.goto(&server.url("/?q=Iran&view=lines"));
+    let total = browser.wait_search("lines for Iran", |u| u.contains("view=lines"));
+    assert!(total > 1);
+    browser.wait_for("#lines .line .match mark");
+    let rows = browser.js("return document.querySelectorAll('#lines .line').length;");
+    assert!(rows.as_u64().unwrap() > 1, "{rows}");
+    let matches = browser.js(
+        "return Array.from(document.querySelectorAll('#lines .match')).map(m => m.textContent.toLowerCase());",
+    );
+    assert!(
+        matches
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m.as_str().unwrap().starts_with("iran")),
+        "{matches}"
+    );
+
+    // Sorted by the word before the match: the words read in order.
+    let before = "return Array.from(document.querySelectorAll('#lines .line .left')).map(l => (l.textContent.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) || ['']).pop());";
+    let by_rank = browser.js(before);
+    browser.js(
+        "const s = document.querySelector('#line-sort'); s.value = 'left'; s.dispatchEvent(new Event('change'));",
+    );
+    browser.wait_search("lines sorted left", |u| u.contains("lines=left"));
+    let sorted = browser.js(before);
+    let words: Vec<String> = sorted
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect();
+    let mut expected = words.clone();
+    expected.sort();
+    assert_eq!(words, expected, "sorted by the word before the match");
+    assert_ne!(sorted, by_rank, "sorting changed the order");
+
+    // The map: a shaded country, clicked, filters by it.
+    browser.wait_for("#map path.country.counted");
+    let code =
+        browser.js("return document.querySelector('#map path.country.counted').dataset.code;");
+    let code = code.as_str().expect("a counted country").to_string();
+    browser.js(&format!(
+        "document.querySelector(\"#map path[data-code='{code}']\").dispatchEvent(new MouseEvent('click', {{bubbles: true}}));"
+    ));
+    let param = format!("country={code}");
+    let filtered = browser.wait_search("the map's filter", |u| u.contains(&param));
+    assert!(filtered > 0 && filtered <= total);
+    browser.wait_for(&format!(
+        "#chips [data-kind='country'][data-value='{code}']"
+    ));
+    browser.wait_for(&format!("#map path.country.active[data-code='{code}']"));
+    // Still lines, still sorted.
+    assert!(browser.current_url().contains("lines=left"));
+
+    // The collocates panel of the query.
+    browser.goto(&server.url("/?q=Azerbaijan"));
+    browser.wait_search("results for Azerbaijan", |u| u.contains("q=Azerbaijan"));
+    browser.wait_for("#collocates[data-state='ready']");
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    browser.goto(&server.url("/?q=Iran&view=lines&lines=left"));
+    browser.wait_search("lines again", |u| u.contains("lines=left"));
+    browser.wait_for("#map path.country.counted");
+    browser.screenshot(1280, 900, &shots.join("annals-serve-lines.png"));
+}

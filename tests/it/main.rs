@@ -9,6 +9,7 @@ mod server;
 mod anchors;
 mod browser;
 mod cli;
+mod concordance;
 mod damage;
 mod engine;
 mod facets;

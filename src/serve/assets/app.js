@@ -26,6 +26,13 @@ const LIST_VALUES = ['countries', 'names', 'paths'];
 const HIT_NAMES = [['persons', 'person'], ['orgs', 'org'], ['places', 'place']];
 // Passed through from the URL to the API untouched.
 const SWITCHES = ['plain', 'all', 'group_by'];
+// The page's own choices, kept in the URL but not sent to the search API:
+// [parameter, default].
+const VIEW_PARAMS = [['view', 'sentences'], ['lines', 'rank'], ['shade', 'count']];
+// The facet of countries (the one whose values are country codes), shown
+// as a map.
+let COUNTRY_FACET = null;
+const SVG = 'http://www.w3.org/2000/svg';
 
 const $ = (sel) => document.querySelector(sel);
 const encoder = new TextEncoder();
@@ -60,6 +67,7 @@ function readState(search) {
   state.time = TIME_SCALES.includes(time) ? time : TIME_SCALES[0];
   for (const f of FILTERS) state[f] = p.getAll(f).filter((v) => v !== '');
   for (const s of SWITCHES) if (p.has(s)) state[s] = p.get(s);
+  for (const [k, d] of VIEW_PARAMS) state[k] = p.get(k) || d;
   return state;
 }
 
@@ -71,6 +79,7 @@ function pageParams(state) {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
+  for (const [k, d] of VIEW_PARAMS) if (state[k] && state[k] !== d) p.set(k, state[k]);
   return p;
 }
 
@@ -89,7 +98,17 @@ function apiUrl(state) {
   p.set('offset', String((state.page - 1) * PAGE_SIZE));
   p.set('sort', state.sort);
   for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
+  if (state.view === 'lines') p.set('kwic', '1');
   return `/api/search?${p}`;
+}
+
+/// The parameters that pick the sentences, for collocates.
+function selectionParams(state) {
+  const p = new URLSearchParams();
+  p.set('q', state.q);
+  for (const f of FILTERS) for (const v of state[f]) p.append(f, v);
+  for (const s of ['plain', 'all']) if (state[s] !== undefined) p.set(s, state[s]);
+  return p;
 }
 
 let current = null;
@@ -101,7 +120,9 @@ function configure(dimensions) {
     if (d.filter) FILTERS.push(d.name);
     if (d.countable && TIME_VALUES.includes(d.values)) TIME_SCALES.push(d.name);
     if (d.countable && LIST_VALUES.includes(d.values)) LISTS.push(d.name);
+    if (d.countable && d.values === 'countries' && !COUNTRY_FACET) COUNTRY_FACET = d.name;
   }
+  $('#facet-map').hidden = !COUNTRY_FACET;
   FILTER_NAMES[TIME_SCALES[0]] = 'Time';
   $('#time-scales').replaceChildren(...TIME_SCALES.map((name) => el('button', {
     type: 'button', 'data-time': name, text: name,
@@ -194,6 +215,14 @@ function syncControls() {
     b.setAttribute('aria-pressed', String(b.dataset.time === current.time));
   }
   document.title = current.q ? `${current.q} — annals` : 'annals';
+  for (const b of document.querySelectorAll('[data-view]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.view === current.view));
+  }
+  for (const b of document.querySelectorAll('[data-shade]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.shade === current.shade));
+  }
+  $('#line-sort').value = current.lines;
+  $('#line-sort-label').hidden = current.view !== 'lines';
 }
 
 // ---- rendering ----
@@ -212,14 +241,25 @@ function render(answer) {
   }
   renderSummary(answer);
   renderChips();
-  renderHits(answer);
+  const lines = current.view === 'lines';
+  $('#hits').hidden = lines;
+  $('#lines').hidden = !lines;
+  if (lines) {
+    $('#hits').replaceChildren();
+    renderLines(answer);
+  } else {
+    $('#lines tbody').replaceChildren();
+    renderHits(answer);
+  }
   renderPager(answer);
+  if (COUNTRY_FACET) renderMap(answer.facets[COUNTRY_FACET] || []);
   renderHistogram(answer.facets[current.time] || [], answer.facet_info[current.time]);
   for (const kind of LISTS) {
     renderList(kind, answer.facets[kind] || []);
   }
   document.body.dataset.state = 'ready';
   document.body.dataset.total = String(answer.total);
+  loadCollocates();
 }
 
 function plural(n, one, many) {
@@ -320,6 +360,145 @@ function renderHits(answer) {
       meta);
   });
   $('#hits').replaceChildren(...items);
+}
+
+// ---- concordance lines ----
+
+/// The words of a context, lowercased, nearest the match first: what
+/// lines sort by (as `annals query --format kwic --sort left|right`).
+function sortKey(kwic, side) {
+  const words = (s) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w);
+  if (side === 'left') return words(kwic.left).reverse();
+  if (side === 'right') return words(kwic.right);
+  return [];
+}
+
+function compareKeys(a, b) {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+function renderLines(answer) {
+  const hits = answer.hits.filter((h) => h.kwic);
+  const keyed = hits.map((h) => [sortKey(h.kwic, current.lines), h]);
+  keyed.sort((x, y) => compareKeys(x[0], y[0]) || x[1].rank - y[1].rank);
+  const rows = keyed.map(([, hit]) => el('tr', { class: 'line', 'data-rank': String(hit.rank) },
+    // The cell runs right to left so that a long context loses its start,
+    // not the words next to the match; the text itself stays left to right.
+    el('td', { class: 'left' }, el('span', { text: hit.kwic.left })),
+    el('td', { class: 'match' }, el('mark', { text: hit.kwic.match })),
+    el('td', { class: 'right', text: hit.kwic.right }),
+    el('td', { class: 'where' }, el('button', {
+      type: 'button', class: 'src link', text: `${hit.source}:${hit.line}`,
+      title: 'Read this sentence in its context', onclick: () => showContext(hit.source, hit.line, hit.sentence),
+    }))));
+  $('#lines tbody').replaceChildren(...rows);
+}
+
+// ---- collocates ----
+
+let collocatesFor = null;
+
+/// The words found near the query's words in the matching sentences; a
+/// click adds one to the query.
+async function loadCollocates() {
+  const panel = $('#collocates');
+  if (!current.q || current.q.trim() === '*') {
+    panel.hidden = true;
+    return;
+  }
+  const p = selectionParams(current);
+  p.set('limit', '12');
+  const key = p.toString();
+  if (key === collocatesFor) return;
+  collocatesFor = key;
+  try {
+    const response = await fetch(`/api/collocates?${p}`);
+    const answer = await response.json();
+    if (key !== collocatesFor) return;
+    if (!response.ok) {
+      panel.hidden = true;
+      return;
+    }
+    const rows = answer.collocates.map((c) => el('li', {},
+      el('button', {
+        type: 'button', class: 'value', 'data-word': c.word,
+        title: `${c.count} times within ${answer.window} words; in ${c.frequency.toLocaleString('en')} sentences in all; logDice ${c.score.toFixed(2)}`,
+        onclick: () => change((s) => { s.q = `(${current.q}) AND ${c.word}`; s.page = 1; }),
+      }, el('span', { class: 'name', text: c.word }), el('span', { class: 'n', text: c.score.toFixed(1) }))));
+    $('#collocates .values').replaceChildren(...rows);
+    $('#collocates-note').textContent = rows.length
+      ? `By logDice, within ${answer.window} words, in ${plural(answer.sentences, 'sentence', 'sentences')}.`
+      : 'No word comes back often enough near these words.';
+    panel.hidden = false;
+    panel.dataset.state = 'ready';
+  } catch (_) {
+    panel.hidden = true;
+  }
+}
+
+// ---- the map ----
+
+let world = null;
+let countryTotals = null;
+
+/// The outlines (compiled into the server, no network) and, for shading
+/// per million, each country's sentences in the whole index.
+async function loadWorld() {
+  if (!world) {
+    const response = await fetch('/world.json');
+    world = await response.json();
+  }
+  if (current.shade === 'share' && !countryTotals) {
+    const p = new URLSearchParams({ q: '*', facet: COUNTRY_FACET, facet_limit: '1000', limit: '0' });
+    const response = await fetch(`/api/search?${p}`);
+    const answer = await response.json();
+    countryTotals = new Map((answer.facets[COUNTRY_FACET] || []).map((v) => [v.value, v.count]));
+  }
+}
+
+async function renderMap(values) {
+  try {
+    await loadWorld();
+  } catch (_) {
+    $('#facet-map').hidden = true;
+    return;
+  }
+  const share = current.shade === 'share';
+  const measure = new Map();
+  for (const v of values) {
+    const total = share ? (countryTotals.get(v.value) || 0) : 1;
+    measure.set(v.value, share ? (total ? (1e6 * v.count) / total : 0) : v.count);
+    if (v.name) names.set(`${COUNTRY_FACET}:${v.value}`, v.name);
+  }
+  const max = Math.max(0, ...measure.values());
+  const chosen = current[COUNTRY_FACET] || [];
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', world.viewBox);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Matching sentences by country');
+  for (const c of world.countries) {
+    const value = measure.get(c.code) || 0;
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', c.d);
+    path.dataset.code = c.code;
+    const level = max > 0 && value > 0 ? 0.15 + (0.85 * Math.sqrt(value / max)) : 0;
+    path.setAttribute('class', `country${value > 0 ? ' counted' : ''}${chosen.includes(c.code) ? ' active' : ''}`);
+    if (level) path.style.fillOpacity = level.toFixed(3);
+    const shown = share ? `${value.toFixed(0)} per million of its sentences` : plural(value, 'sentence', 'sentences');
+    const title = document.createElementNS(SVG, 'title');
+    title.textContent = `${names.get(`${COUNTRY_FACET}:${c.code}`) || c.name}: ${value ? shown : 'none'}`;
+    path.append(title);
+    path.addEventListener('click', () => toggle(COUNTRY_FACET, c.code));
+    svg.append(path);
+  }
+  $('#map').replaceChildren(svg);
+  $('#map-note').textContent = values.length
+    ? `The ${values.length} commonest countries shaded${share ? ', per million of each country\u2019s sentences' : ''}; click one to filter.`
+    : 'No country is named in these sentences.';
+  $('#map').dataset.state = 'ready';
 }
 
 function renderPager(answer) {
@@ -525,6 +704,13 @@ document.addEventListener('DOMContentLoaded', async () => {
     change((s) => { s.q = q; s.page = 1; });
   });
   $('#sort').addEventListener('change', (e) => change((s) => { s.sort = e.target.value; s.page = 1; }));
+  $('#line-sort').addEventListener('change', (e) => change((s) => { s.lines = e.target.value; }));
+  for (const b of document.querySelectorAll('[data-view]')) {
+    b.addEventListener('click', () => change((s) => { s.view = b.dataset.view; }));
+  }
+  for (const b of document.querySelectorAll('[data-shade]')) {
+    b.addEventListener('click', () => change((s) => { s.shade = b.dataset.shade; }));
+  }
   $('#context').hidden = true;
   $('#home').addEventListener('click', (e) => {
     e.preventDefault();
