@@ -10,7 +10,7 @@ use crate::corpus::{self, ReadOptions, Warning};
 use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
 use crate::render::{self, Style};
-use crate::search::{Engine, SearchRequest};
+use crate::search::{Engine, SearchRequest, TrendRequest};
 use crate::serve::{self, ServeOptions};
 
 /// Whether a command found something: exit status 0 or 1.
@@ -24,6 +24,20 @@ pub enum Outcome {
 pub enum OutputFormat {
     Text,
     Json,
+}
+
+/// How an export writes hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 /// The default corpus and index folders, relative to where annals runs.
@@ -130,6 +144,50 @@ pub fn query(request: &SearchRequest, index: &Path, format: OutputFormat) -> Res
         OutputFormat::Text => render::search_text(&result, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(result.total > 0))
+}
+
+/// `annals query --format csv|jsonl`: every hit up to the limit, each
+/// written as soon as it is read.
+pub fn export(request: &SearchRequest, index: &Path, format: ExportFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if format == ExportFormat::Csv {
+        finish_output(render::csv_header(render::HIT_COLUMNS, &mut out))?;
+    }
+    let mut closed = false;
+    let total = reading(&engine, || {
+        engine.export(request, &mut |hit| {
+            if closed {
+                return Ok(());
+            }
+            let written = match format {
+                ExportFormat::Csv => render::hit_csv(&hit, &mut out),
+                ExportFormat::Jsonl => render::hit_jsonl(&hit, &mut out),
+            };
+            if matches!(&written, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
+                closed = true;
+            }
+            finish_output(written)
+        })
+    })?;
+    finish_output(out.flush())?;
+    Ok(Outcome::found_if(total > 0))
+}
+
+/// `annals trend`.
+pub fn trend(request: &TrendRequest, index: &Path, format: TrendFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let trend = reading(&engine, || engine.trend(request))?;
+    to_stdout(|out| match format {
+        TrendFormat::Json => render::trend_json(&trend, out),
+        TrendFormat::Csv => render::trend_csv(&trend, out),
+        TrendFormat::Text => render::trend_text(&trend, Style::for_stdout(), out),
+    })?;
+    let found = trend.series.iter().any(|s| s.total > 0);
+    Ok(Outcome::found_if(found))
 }
 
 impl Outcome {

@@ -29,8 +29,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     Ok(match cli.command {
-        Command::Build(args) => app::build(&args.paths, &args.options())?,
-        Command::Query(args) => app::query(&args.request()?, &args.index, args.format.into())?,
+        Command::Build(args) => app::build(&args.paths, &args.options()?)?,
+        Command::Query(args) => match args.output()? {
+            Ok(format) => app::query(&args.request()?, &args.index, format)?,
+            Err(format) => app::export(&args.request()?, &args.index, format)?,
+        },
+        Command::Trend(args) => app::trend(&args.request()?, &args.index, args.format())?,
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
         Command::Show(args) => app::show(
             &args.index,

@@ -14,7 +14,7 @@ use super::document::{SENTENCE_BITS, to_document};
 use super::schema::{self, Fields};
 use super::store::{IndexDir, WriteLock};
 use crate::annotate;
-use crate::corpus::{self, ReadOptions, SourceFile, Warning};
+use crate::corpus::{self, DocRules, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
 
 /// What a build reads and how hard it works.
@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub read: ReadOptions,
     /// Rebuild from scratch even when an incremental build is possible.
     pub full: bool,
+    /// Document dates and metadata facets; `None` keeps what the index's
+    /// last build declared.
+    pub rules: Option<DocRules>,
 }
 
 impl BuildOptions {
@@ -38,6 +41,7 @@ impl BuildOptions {
             heap_bytes: 256 << 20,
             read: ReadOptions::default(),
             full: false,
+            rules: None,
         }
     }
 }
@@ -91,6 +95,9 @@ pub struct Manifest {
     /// compares the corpus with.
     #[serde(default)]
     pub sources: BTreeMap<String, IndexedFile>,
+    /// Where documents' dates and metadata facets came from.
+    #[serde(default)]
+    pub rules: DocRules,
 }
 
 /// One indexed file.
@@ -131,11 +138,24 @@ pub fn build(
     } else {
         "sentence"
     };
-    let live = if options.full || !dir.exists() {
-        None
-    } else {
+    let existing = if dir.exists() {
         super::open(&options.index).ok()
+    } else {
+        None
     };
+    // The rules a build declares, else those of the build before it; other
+    // rules than the index was built with mean a full build.
+    let rules = options
+        .rules
+        .clone()
+        .or_else(|| existing.as_ref().map(|o| o.manifest.rules.clone()))
+        .unwrap_or_default()
+        .with_roots(paths);
+    let options = &BuildOptions {
+        rules: Some(rules.clone()),
+        ..options.clone()
+    };
+    let live = existing.filter(|o| !options.full && o.manifest.rules == rules);
     let mut stats = match live {
         Some(open) if open.manifest.unit == unit && !open.manifest.sources.is_empty() => {
             let live = open.path.clone();
@@ -378,6 +398,7 @@ fn commit(
         documents: sources.values().map(|f| f.documents).sum(),
         sentences: sources.values().map(|f| f.sentences).sum(),
         sources,
+        rules: options.rules.clone().unwrap_or_default(),
     };
     let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery {
         message: e.to_string(),
@@ -429,14 +450,8 @@ fn index_files(
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&i) = todo.get(k) else { break };
                     let (docs_before, sentences_before) = (local.documents, local.sentences);
-                    let outcome = index_file(
-                        writer,
-                        fields,
-                        &files[i],
-                        ranks[i],
-                        options.read,
-                        &mut local,
-                    );
+                    let outcome =
+                        index_file(writer, fields, &files[i], ranks[i], options, &mut local);
                     if let Err(err) = outcome {
                         failed.store(true, Ordering::Relaxed);
                         first_error
@@ -479,19 +494,23 @@ fn index_file(
     fields: &Fields,
     file: &SourceFile,
     rank: u64,
-    read: ReadOptions,
+    options: &BuildOptions,
     stats: &mut BuildStats,
 ) -> Result<()> {
     let mut warnings = Vec::new();
-    let mut each = |doc: corpus::Document| -> Result<()> {
+    let rules = options.rules.as_ref();
+    let mut each = |mut doc: corpus::Document| -> Result<()> {
         stats.documents += 1;
+        if let Some(warning) = rules.and_then(|r| r.apply(&file.path, &mut doc)) {
+            stats.warnings.push(warning);
+        }
         for annotated in annotate::annotate_document(&doc) {
             stats.sentences += 1;
             writer.add_document(to_document(fields, &annotated, rank))?;
         }
         Ok(())
     };
-    let outcome = corpus::read_file(file, read, &mut warnings, &mut each);
+    let outcome = corpus::read_file(file, options.read, &mut warnings, &mut each);
     stats.warnings.append(&mut warnings);
     outcome
 }

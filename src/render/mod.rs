@@ -2,7 +2,9 @@
 //! text for people (colour and bars on a terminal, plain when piped) and as
 //! JSON for scripts. Nothing here searches or reads an index.
 
+mod export;
 mod progress;
+mod trend;
 
 use std::io::{self, Write};
 
@@ -10,7 +12,9 @@ use crate::vocab::contract::{
     Context, CountryRef, DateOut, Explain, Hit, SearchResult, SentenceRecord, Stats,
 };
 use crate::vocab::facets::{Facet, Values};
+pub use export::{HIT_COLUMNS, csv_header, hit_csv, hit_jsonl, trend_csv};
 pub use progress::ProgressBar;
+pub use trend::{trend_json, trend_text};
 
 /// How text output may decorate itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

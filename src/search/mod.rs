@@ -3,11 +3,13 @@
 
 mod context;
 mod deadline;
+mod export;
 mod facets;
 mod groups;
 mod query;
 pub mod ranking;
 mod stats;
+mod trend;
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -33,6 +35,7 @@ use deadline::WithDeadline;
 pub use facets::FacetCollector;
 pub use query::MAX_QUERY_BYTES;
 use ranking::Ranking;
+pub use trend::{Axis, MAX_SERIES, TrendRequest};
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;

@@ -23,6 +23,9 @@ pub enum Facet {
     Source,
     Doc,
     Section,
+    DocYear,
+    DocDecade,
+    Meta,
 }
 
 /// What a dimension's values are. It decides the index field (i64 or
@@ -44,6 +47,8 @@ pub enum Values {
     Names,
     /// Source paths; filters take globs and paths.
     Paths,
+    /// `KEY=VALUE` pairs of the metadata a build declared, values folded.
+    Meta,
 }
 
 impl Values {
@@ -221,6 +226,44 @@ pub const DIMENSIONS: &[Dimension] = &[
         value_name: "TITLE",
         queryable: true,
     },
+    Dimension {
+        facet: Facet::DocYear,
+        name: "doc_year",
+        field: "doc_year",
+        label: "Document years",
+        values: Values::Years,
+        countable: true,
+        filter: Some(
+            "Years the documents were written in (their own dates, not the years they speak of): A..B, a year, a decade (1990s) or a century. Repeat to OR.",
+        ),
+        value_name: "RANGE",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::DocDecade,
+        name: "doc_decade",
+        field: "doc_decade",
+        label: "Document decades",
+        values: Values::Decades,
+        countable: true,
+        filter: None,
+        value_name: "DECADE",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Meta,
+        name: "meta",
+        field: "meta",
+        label: "Metadata",
+        values: Values::Meta,
+        // Counted per key (`meta.speaker`), not all keys together.
+        countable: false,
+        filter: Some(
+            "Metadata the build declared as facets: KEY=VALUE (speaker=MOZ). Repeat to OR within a key.",
+        ),
+        value_name: "KEY=VALUE",
+        queryable: true,
+    },
 ];
 
 /// A facet name that is none of [`DIMENSIONS`]' countable ones.
@@ -255,11 +298,31 @@ impl Facet {
         self.values().is_numeric()
     }
 
+    /// The dimension named `name`; a dash may stand for an underscore, as
+    /// in flags (`doc-year`).
     pub fn from_name(name: &str) -> Option<Facet> {
+        let name = name.trim().replace('-', "_");
         DIMENSIONS
             .iter()
-            .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+            .find(|d| d.name.eq_ignore_ascii_case(&name))
             .map(|d| d.facet)
+    }
+
+    /// Whether its values are the document's own date rather than dates a
+    /// sentence speaks of.
+    pub fn is_doc_date(self) -> bool {
+        matches!(self, Facet::DocYear | Facet::DocDecade)
+    }
+
+    /// The bucket after `key` on a time axis: years and centuries skip 0
+    /// (1 BC is followed by AD 1), decades step by ten. `None` for
+    /// dimensions that are no axis.
+    pub fn next_key(self, key: i64) -> Option<i64> {
+        match self.values() {
+            Values::Years | Values::Centuries => Some(if key == -1 { 1 } else { key + 1 }),
+            Values::Decades => Some(key + 10),
+            _ => None,
+        }
     }
 
     /// Every dimension that can be counted.
@@ -326,6 +389,9 @@ mod tests {
             Facet::Source,
             Facet::Doc,
             Facet::Section,
+            Facet::DocYear,
+            Facet::DocDecade,
+            Facet::Meta,
         ];
         for facet in all {
             let defined = DIMENSIONS.iter().filter(|d| d.facet == facet).count();
@@ -351,5 +417,20 @@ mod tests {
     fn lists_keep_the_order_asked() {
         let list = Facet::parse_list(&["country,year".into(), "person,year".into()]).unwrap();
         assert_eq!(list, vec![Facet::Country, Facet::Year, Facet::Person]);
+    }
+
+    #[test]
+    fn dashes_name_underscored_dimensions() {
+        assert_eq!(Facet::from_name("doc-year"), Some(Facet::DocYear));
+        assert_eq!(Facet::from_name("doc_decade"), Some(Facet::DocDecade));
+    }
+
+    #[test]
+    fn time_axes_step_without_a_year_zero() {
+        assert_eq!(Facet::Year.next_key(-1), Some(1));
+        assert_eq!(Facet::DocYear.next_key(1990), Some(1991));
+        assert_eq!(Facet::DocDecade.next_key(1990), Some(2000));
+        assert_eq!(Facet::Century.next_key(-1), Some(1));
+        assert_eq!(Facet::Country.next_key(1), None);
     }
 }
