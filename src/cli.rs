@@ -322,7 +322,7 @@ fn facet_help() -> String {
 
 impl QueryArgs {
     pub fn request(&self) -> Result<SearchRequest> {
-        let facets = Facet::parse_list(&self.facet)
+        let (facets, meta_facets) = Facet::parse_list_with_meta(&self.facet)
             .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
         let sort = self
             .sort
@@ -336,6 +336,7 @@ impl QueryArgs {
             offset: self.offset,
             filters: self.filters.parse()?,
             facets,
+            meta_facets,
             facet_limit: self.facet_limit,
             sort,
             group_by_doc: self.group_by.is_some(),

@@ -63,13 +63,7 @@ impl<'de> Deserialize<'de> for DocRules {
 /// Separates a metadata key from its value in the index's `meta` field.
 pub const META_SEPARATOR: char = '=';
 
-/// Whether `key` can name a metadata facet: letters, digits, `_` and `-`.
-pub fn is_meta_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-}
+pub use crate::vocab::facets::is_key as is_meta_key;
 
 impl DocRules {
     /// Compiles a declaration; errors are `BadValue`s named after the

@@ -457,6 +457,18 @@ pub fn stats_text(stats: &Stats, style: Style, out: &mut dyn Write) -> io::Resul
         stats.dated_share * 100.0,
         stats.country_share * 100.0
     )?;
+    if stats.dated_documents > 0 {
+        writeln!(
+            out,
+            "  {} of {} documents have a date of their own, {} to {}",
+            stats.dated_documents,
+            stats.documents,
+            year(stats.first_doc_year),
+            year(stats.last_doc_year)
+        )?;
+    } else {
+        writeln!(out, "  no document has a date of its own")?;
+    }
     for (name, values) in &stats.top {
         writeln!(out, "\n{}", style.bold(&format!("top {name}")))?;
         let rows: Vec<(String, u64)> = values

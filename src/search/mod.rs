@@ -82,6 +82,8 @@ pub struct SearchRequest {
     /// Values of one dimension OR, dimensions AND.
     pub filters: Vec<Filter>,
     pub facets: Vec<Facet>,
+    /// Metadata keys counted as facets (`meta.speaker`), after `facets`.
+    pub meta_facets: Vec<String>,
     pub facet_limit: usize,
     pub sort: Sort,
     /// At most one hit per document.
@@ -106,6 +108,7 @@ impl Default for SearchRequest {
             offset: 0,
             filters: Vec::new(),
             facets: Vec::new(),
+            meta_facets: Vec::new(),
             facet_limit: 10,
             sort: Sort::Relevance,
             group_by_doc: false,
@@ -175,7 +178,11 @@ impl Engine {
             // Snippets highlight what was asked for.
             built.text = original;
         }
-        let facet_collector = FacetCollector::new(request.facets.clone());
+        let mut counted = request.facets.clone();
+        if !request.meta_facets.is_empty() {
+            counted.push(Facet::Meta);
+        }
+        let facet_collector = FacetCollector::new(counted);
         let window = request.offset.saturating_add(request.limit);
 
         let deadline = request.deadline;
@@ -256,11 +263,20 @@ impl Engine {
 
         let mut facet_values = FacetLists::default();
         let mut facet_info = BTreeMap::new();
-        for (facet, counts) in request.facets.iter().zip(counts) {
+        let mut counts = counts.into_iter();
+        for (facet, counts) in request.facets.iter().zip(counts.by_ref()) {
             let (mut values, summary) = facets::top_values(*facet, counts, request.facet_limit);
             self.name_values(&searcher, *facet, &mut values, deadline)?;
             facet_values.insert(facet.name().to_string(), values);
             facet_info.insert(facet.name().to_string(), summary);
+        }
+        if let Some(meta) = counts.next() {
+            for key in &request.meta_facets {
+                let (values, summary) = facets::top_meta_values(&meta, key, request.facet_limit);
+                let name = format!("{}{key}", crate::vocab::facets::META_PREFIX);
+                facet_values.insert(name.clone(), values);
+                facet_info.insert(name, summary);
+            }
         }
 
         Ok(SearchResult {

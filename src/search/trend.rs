@@ -35,7 +35,7 @@ impl Axis {
     /// or a metadata key.
     pub fn parse(name: &str) -> std::result::Result<Axis, String> {
         let name = name.trim();
-        if let Some(key) = name.strip_prefix("meta.") {
+        if let Some(key) = name.strip_prefix(crate::vocab::facets::META_PREFIX) {
             if !crate::corpus::is_meta_key(key) {
                 return Err("a metadata key is letters, digits, _ and -".into());
             }

@@ -84,8 +84,8 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
             }
         }
     }
-    request.facets =
-        Facet::parse_list(&facets).map_err(|(name, e)| Error::bad_value("facet", name, e))?;
+    (request.facets, request.meta_facets) = Facet::parse_list_with_meta(&facets)
+        .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
     // A page past the deepest one is refused, not answered empty: an empty
     // page would say there are no more hits when there are.
     if request.offset.saturating_add(request.limit) > MAX_HTTP_OFFSET {

@@ -471,6 +471,14 @@ pub struct Stats {
     /// Share of units with at least one date, and with at least one country.
     pub dated_share: f64,
     pub country_share: f64,
+    /// Documents with a date of their own (a JSONL `date`, or one a build
+    /// took from the path), and the first and last of their years.
+    #[serde(default)]
+    pub dated_documents: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_doc_year: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_doc_year: Option<i64>,
     /// The commonest values of the name and country facets.
     pub top: BTreeMap<String, Vec<FacetValue>>,
     /// Every decade, in time order.

@@ -266,9 +266,23 @@ pub const DIMENSIONS: &[Dimension] = &[
     },
 ];
 
+/// How a metadata key is named as a facet: `meta.speaker`.
+pub const META_PREFIX: &str = "meta.";
+
+/// Whether `key` can name a metadata facet: letters, digits, `_` and `-`.
+pub fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
 /// A facet name that is none of [`DIMENSIONS`]' countable ones.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown facet; valid facets: {}", Facet::countable_names())]
+#[error(
+    "unknown facet; valid facets: {}, or meta.KEY",
+    Facet::countable_names()
+)]
 pub struct UnknownFacet;
 
 impl Facet {
@@ -357,6 +371,28 @@ impl Facet {
             }
         }
         Ok(facets)
+    }
+
+    /// Like [`Facet::parse_list`], with metadata keys (`meta.speaker`)
+    /// allowed too: they come back apart, in the order asked.
+    pub fn parse_list_with_meta(
+        values: &[String],
+    ) -> Result<(Vec<Facet>, Vec<String>), (String, UnknownFacet)> {
+        let mut plain = Vec::new();
+        let mut meta = Vec::new();
+        for value in values {
+            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                match name.strip_prefix(META_PREFIX) {
+                    Some(key) if is_key(key) => {
+                        if !meta.iter().any(|k| k == key) {
+                            meta.push(key.to_string());
+                        }
+                    }
+                    _ => plain.push(name.to_string()),
+                }
+            }
+        }
+        Ok((Facet::parse_list(&plain)?, meta))
     }
 
     /// How people write a value of a time facet: "550 BC", "1990s",

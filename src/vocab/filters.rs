@@ -269,11 +269,7 @@ impl FromStr for MetaPair {
             return Err(err("expected KEY=VALUE, e.g. speaker=MOZ"));
         };
         let key = key.trim();
-        let valid_key = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-        if !valid_key {
+        if !super::facets::is_key(key) {
             return Err(err("a key is letters, digits, _ and -, e.g. speaker=MOZ"));
         }
         let v = fold_name(v);

@@ -17,3 +17,4 @@ mod reading;
 mod robustness;
 mod serve;
 mod team;
+mod trend;
