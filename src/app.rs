@@ -154,7 +154,7 @@ pub fn export(request: &SearchRequest, index: &Path, format: ExportFormat) -> Re
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if format == ExportFormat::Csv {
-        finish_output(render::csv_header(render::HIT_COLUMNS, &mut out))?;
+        finish_output(render::csv_header(&render::hit_columns(), &mut out))?;
     }
     let mut closed = false;
     let total = reading(&engine, || {

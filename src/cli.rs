@@ -256,9 +256,9 @@ pub struct TrendArgs {
     pub index: PathBuf,
     /// The buckets: year, decade, century (dates sentences speak of),
     /// doc-year, doc-decade (documents' own dates), country or another
-    /// facet, or meta.KEY.
-    #[arg(long, default_value = "year")]
-    by: String,
+    /// facet, or meta.KEY [default: year].
+    #[arg(long)]
+    by: Option<String>,
     /// How many values a dimension that is no time axis shows.
     #[arg(long, default_value_t = 20)]
     top: usize,
@@ -283,7 +283,10 @@ enum TrendFormatArg {
 
 impl TrendArgs {
     pub fn request(&self) -> Result<TrendRequest> {
-        let by = Axis::parse(&self.by).map_err(|e| Error::bad_value("by", &self.by, e))?;
+        let by = match &self.by {
+            Some(by) => Axis::parse(by).map_err(|e| Error::bad_value("by", by, e))?,
+            None => Axis::default(),
+        };
         if self.queries.len() > annals::search::MAX_SERIES {
             return Err(anyhow::anyhow!(
                 "at most {} queries can be compared at once, {} were given",

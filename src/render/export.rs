@@ -5,22 +5,25 @@
 use std::io::{self, Write};
 
 use crate::vocab::contract::{ExportHit, Trend};
+use crate::vocab::facets::Facet;
 
-/// The columns of a hit's CSV row.
-pub const HIT_COLUMNS: &[&str] = &[
-    "rank",
-    "score",
-    "doc",
-    "source",
-    "line",
-    "doc_date",
-    "text",
-    "years",
-    "countries",
-    "persons",
-    "orgs",
-    "places",
-];
+/// The columns of a hit's CSV row, named as the JSON names them.
+pub fn hit_columns() -> [&'static str; 12] {
+    [
+        "rank",
+        "score",
+        Facet::Doc.name(),
+        Facet::Source.name(),
+        "line",
+        "doc_date",
+        "text",
+        "years",
+        "countries",
+        "persons",
+        "orgs",
+        "places",
+    ]
+}
 
 /// The columns of a trend's CSV: one row per query and bucket.
 pub const TREND_COLUMNS: &[&str] = &[
@@ -65,7 +68,7 @@ fn joined<T: ToString>(items: &[T]) -> String {
         .join(";")
 }
 
-/// A hit as a CSV row of [`HIT_COLUMNS`].
+/// A hit as a CSV row of [`hit_columns`].
 pub fn hit_csv(hit: &ExportHit, out: &mut dyn Write) -> io::Result<()> {
     let r = &hit.record;
     let countries: Vec<&str> = r.countries.iter().map(|c| c.code.as_str()).collect();

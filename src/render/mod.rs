@@ -12,7 +12,7 @@ use crate::vocab::contract::{
     Context, CountryRef, DateOut, Explain, Hit, SearchResult, SentenceRecord, Stats,
 };
 use crate::vocab::facets::{Facet, Values};
-pub use export::{HIT_COLUMNS, csv_header, hit_csv, hit_jsonl, trend_csv};
+pub use export::{csv_header, hit_columns, hit_csv, hit_jsonl, trend_csv};
 pub use progress::ProgressBar;
 pub use trend::{trend_json, trend_text};
 

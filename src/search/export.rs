@@ -26,7 +26,7 @@ impl Engine {
         if request.group_by_doc {
             return Err(Error::bad_value(
                 "group_by",
-                "doc",
+                crate::vocab::facets::Facet::Doc.name(),
                 "an export lists sentences; leave out the grouping",
             ));
         }

@@ -30,6 +30,16 @@ pub struct Axis {
     pub meta_key: Option<String>,
 }
 
+/// Years sentences speak of, unless another axis is asked for.
+impl Default for Axis {
+    fn default() -> Axis {
+        Axis {
+            facet: Facet::Year,
+            meta_key: None,
+        }
+    }
+}
+
 impl Axis {
     /// `year`, `doc-year`, `country`, `meta.speaker`: a countable dimension
     /// or a metadata key.
@@ -391,7 +401,11 @@ mod tests {
         assert_eq!(meta.name(), "meta.speaker");
         assert!(Axis::parse("date").is_err());
         assert!(Axis::parse("meta.").is_err());
-        assert!(Axis::parse("colour").unwrap_err().contains("year"));
+        assert!(
+            Axis::parse("colour")
+                .unwrap_err()
+                .contains(Facet::DocDecade.name())
+        );
     }
 
     #[test]

@@ -300,6 +300,8 @@ fn router(state: Shared, cors: Option<HeaderValue>, token: Option<Arc<Token>>) -
         .route("/app.js", get(page::page_js))
         .route("/style.css", get(page::page_css))
         .route("/api/search", get(api::search))
+        .route("/api/trend", get(api::trend))
+        .route("/api/export", get(api::export))
         .route("/api/stats", get(api::stats))
         .route("/api/health", get(api::health))
         .route("/api/facets", get(api::facets))

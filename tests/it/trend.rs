@@ -490,3 +490,78 @@ fn limit_all_exports_every_hit_past_the_page_cap() {
     let ranks: Vec<u64> = lines.iter().map(|l| l["rank"].as_u64().unwrap()).collect();
     assert_eq!(ranks, [11, 12, 13, 14, 15]);
 }
+
+#[test]
+fn the_api_answers_trends_and_streams_exports_as_the_command_line_does() {
+    use crate::server::{Server, agent};
+    let f = build_speeches();
+    let server = Server::start(f.dir.path(), &[]);
+    let get = |path: &str| {
+        let mut response = agent().get(server.url(path)).call().expect("request");
+        let status = response.status().as_u16();
+        let disposition = response
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = response.body_mut().read_to_string().expect("body");
+        (status, disposition, body)
+    };
+    let without_took_ms = |mut v: Value| {
+        v.as_object_mut().unwrap().remove("took_ms");
+        v
+    };
+
+    let (status, _, body) = get("/api/trend?q=peace&q=apartheid&by=doc_year&meta=speaker%3DMOZ");
+    assert_eq!(status, 200, "{body}");
+    let cli = run_json(
+        &f,
+        &[
+            "trend",
+            "peace",
+            "apartheid",
+            "--by",
+            "doc-year",
+            "--meta",
+            "speaker=MOZ",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        without_took_ms(serde_json::from_str(&body).unwrap()),
+        without_took_ms(cli)
+    );
+
+    let (status, disposition, body) = get("/api/export?q=peace&format=csv&doc_year=1990..1992");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        disposition.as_deref(),
+        Some("attachment; filename=\"annals-peace.csv\"")
+    );
+    let cli = f
+        .annals(&[
+            "query",
+            "peace",
+            "--doc-year",
+            "1990..1992",
+            "--limit",
+            "all",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(body, String::from_utf8(cli.stdout).unwrap());
+    assert_eq!(parse_csv(&body).len(), 1 + 5);
+
+    let (status, disposition, body) = get("/api/export?q=apartheid&format=jsonl&limit=2");
+    assert_eq!(status, 200);
+    assert!(disposition.unwrap().contains("annals-apartheid.jsonl"));
+    assert_eq!(parse_jsonl(body.as_bytes()).len(), 2);
+
+    let (status, body) = server.raw_get("/api/trend?q=peace&by=colour");
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = server.raw_get("/api/export?q=peace&format=xml");
+    assert_eq!(status, 400, "{body}");
+}
