@@ -119,9 +119,10 @@ pub async fn health(State(state): State<Shared>) -> Response {
     )
 }
 
-/// `/api/trend?q=…&q=…&by=…`: `annals trend --format json` over HTTP.
+/// `/api/trend?q=…&q=…&by=…`: `annals trend --format json` over HTTP, or
+/// with `format=csv` its CSV as a download.
 pub async fn trend(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let mut request = match params::parse_trend(raw.as_deref().unwrap_or("")) {
+    let (mut request, csv) = match params::parse_trend(raw.as_deref().unwrap_or("")) {
         Ok(r) => r,
         Err(e) => return e.into_response(),
     };
@@ -132,6 +133,22 @@ pub async fn trend(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resp
     })
     .await;
     match answer {
+        Ok(trend) if csv => {
+            let mut body = Vec::new();
+            let _ = render::trend_csv(&trend, &mut body);
+            (
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"annals-trend-by-{}.csv\"", trend.by),
+                    ),
+                ],
+                body,
+            )
+                .into_response()
+        }
         Ok(trend) => json_response(StatusCode::OK, &trend),
         Err(e) => e.into_response(),
     }

@@ -298,6 +298,7 @@ fn router(state: Shared, cors: Option<HeaderValue>, token: Option<Arc<Token>>) -
     let mut app = Router::new()
         .route("/", get(page::page_html))
         .route("/app.js", get(page::page_js))
+        .route("/trend.js", get(page::trend_js))
         .route("/style.css", get(page::page_css))
         .route("/api/search", get(api::search))
         .route("/api/trend", get(api::trend))

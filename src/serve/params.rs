@@ -116,10 +116,12 @@ fn split_params(raw: &str, own: &[&str]) -> (Vec<(String, String)>, String) {
     (mine, rest.finish())
 }
 
-/// `/api/trend`: `q` once per query (1 to 5), `by`, `top`, and the search
-/// parameters that narrow every query and the denominator alike.
-pub fn parse_trend(raw: &str) -> Result<TrendRequest, ApiError> {
-    let (mine, rest) = split_params(raw, &["q", "by", "top"]);
+/// `/api/trend`: `q` once per query (1 to 5), `by`, `top`, `format`
+/// (`json`, or `csv` for a download), and the search parameters that
+/// narrow every query and the denominator alike.
+pub fn parse_trend(raw: &str) -> Result<(TrendRequest, bool), ApiError> {
+    let (mine, rest) = split_params(raw, &["q", "by", "top", "format"]);
+    let mut csv = false;
     let base = parse_search(&rest)?;
     let mut queries = Vec::new();
     let mut by = Axis::default();
@@ -138,6 +140,17 @@ pub fn parse_trend(raw: &str) -> Result<TrendRequest, ApiError> {
                 }
             }
             "by" => by = Axis::parse(&value).map_err(|e| Error::bad_value("by", &value, e))?,
+            "format" => {
+                csv = match value.as_str() {
+                    "" | "json" => false,
+                    "csv" => true,
+                    _ => {
+                        return Err(
+                            Error::bad_value("format", &value, "expected json or csv").into()
+                        );
+                    }
+                }
+            }
             _ => top = page_size("top", &value)?,
         }
     }
@@ -146,12 +159,15 @@ pub fn parse_trend(raw: &str) -> Result<TrendRequest, ApiError> {
             "give 1 to {MAX_SERIES} queries, each as a q parameter (q=peace&q=war)"
         )));
     }
-    Ok(TrendRequest {
-        queries,
-        base,
-        by,
-        top,
-    })
+    Ok((
+        TrendRequest {
+            queries,
+            base,
+            by,
+            top,
+        },
+        csv,
+    ))
 }
 
 /// `/api/export`: the parameters of `/api/search` (facets and paging
@@ -311,7 +327,8 @@ mod tests {
 
     #[test]
     fn trends_take_several_queries_and_the_search_filters() {
-        let t = parse_trend("q=peace&q=war&by=doc_year&country=IR&plain").unwrap();
+        let (t, csv) = parse_trend("q=peace&q=war&by=doc_year&country=IR&plain").unwrap();
+        assert!(!csv && parse_trend("q=a&format=csv").unwrap().1);
         assert_eq!(t.queries, ["peace", "war"]);
         assert_eq!(t.by.facet, Facet::DocYear);
         assert_eq!(raw(&t.base, Facet::Country), vec!["IR"]);

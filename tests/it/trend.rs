@@ -59,7 +59,7 @@ fn total(f: &Fixture, args: &[&str]) -> u64 {
     answer["total"].as_u64().expect("total")
 }
 
-fn build_speeches() -> Fixture {
+pub(crate) fn build_speeches() -> Fixture {
     let f = speeches();
     f.annals(&[
         "build",

@@ -16,6 +16,8 @@ let FILTERS = [];
 // Time facets, finest first; the first is also the filter that histogram
 // bars set (a decade bar sets year=1990s).
 let TIME_SCALES = [];
+// Time facets a trend can be drawn over (trend.js).
+const TREND_AXES = [];
 // Facets listed in the sidebar with their counts.
 let LISTS = [];
 // Headings of filters and lists.
@@ -60,6 +62,10 @@ function readState(search) {
   state.time = TIME_SCALES.includes(time) ? time : TIME_SCALES[0];
   for (const f of FILTERS) state[f] = p.getAll(f).filter((v) => v !== '');
   for (const s of SWITCHES) if (p.has(s)) state[s] = p.get(s);
+  // The trend view's state (trend.js): compared queries, axis, scale.
+  state.vs = p.getAll('vs').filter((v) => v !== '').slice(0, 4);
+  state.trend_by = p.get('trend_by') || '';
+  state.trend_scale = p.get('trend_scale') || '';
   return state;
 }
 
@@ -71,6 +77,9 @@ function pageParams(state) {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
+  for (const v of state.vs || []) p.append('vs', v);
+  if (state.trend_by) p.set('trend_by', state.trend_by);
+  if (state.trend_scale) p.set('trend_scale', state.trend_scale);
   return p;
 }
 
@@ -99,7 +108,10 @@ function configure(dimensions) {
   for (const d of dimensions) {
     FILTER_NAMES[d.name] = d.label;
     if (d.filter) FILTERS.push(d.name);
-    if (d.countable && TIME_VALUES.includes(d.values)) TIME_SCALES.push(d.name);
+    // Documents' own dates are drawn by the trend view, not the histogram,
+    // whose bars filter by the dates sentences speak of.
+    if (d.countable && TIME_VALUES.includes(d.values) && !d.name.startsWith('doc_')) TIME_SCALES.push(d.name);
+    if (d.countable && TIME_VALUES.includes(d.values)) TREND_AXES.push(d.name);
     if (d.countable && LIST_VALUES.includes(d.values)) LISTS.push(d.name);
   }
   FILTER_NAMES[TIME_SCALES[0]] = 'Time';
@@ -173,6 +185,7 @@ async function load() {
 
 function showError(message) {
   $('#overview').hidden = true;
+  $('#trend').hidden = true;
   const box = $('#error');
   box.textContent = message;
   box.hidden = false;
@@ -218,6 +231,7 @@ function render(answer) {
   for (const kind of LISTS) {
     renderList(kind, answer.facets[kind] || []);
   }
+  if (typeof loadTrend === 'function') loadTrend();
   document.body.dataset.state = 'ready';
   document.body.dataset.total = String(answer.total);
 }
@@ -432,7 +446,7 @@ async function showOverview() {
     showError(`cannot reach the server: ${e.message}`);
     return;
   }
-  for (const id of ['#error', '#notice']) $(id).hidden = true;
+  for (const id of ['#error', '#notice', '#trend']) $(id).hidden = true;
   $('.facets').hidden = true;
   $('#hits').replaceChildren();
   $('#pager').replaceChildren();
