@@ -59,8 +59,18 @@ impl Engine {
                 .collect();
             order.sort_unstable_by_key(|&(a, _)| (a.segment_ord, a.doc_id));
             let mut records = vec![None; chunk.len()];
+            let mut columns = None;
             for (address, i) in order {
-                records[i] = Some(self.read_record(&searcher, address)?);
+                let segment = address.segment_ord;
+                let open = match &columns {
+                    Some((s, c)) if *s == segment => c,
+                    _ => {
+                        &columns
+                            .insert((segment, self.record_columns(&searcher, segment)?))
+                            .1
+                    }
+                };
+                records[i] = Some(self.read_record_with(&searcher, address, open)?);
             }
             for (i, (record, (score, _))) in records.into_iter().zip(chunk).enumerate() {
                 let Some(record) = record else { continue };

@@ -377,40 +377,75 @@ impl Engine {
         searcher: &tantivy::Searcher,
         address: DocAddress,
     ) -> Result<SentenceRecord> {
-        let fields = &self.open.fields;
-        let stored: TantivyDocument = searcher.doc(address)?;
-        let damaged = || Error::BadIndex {
+        let columns = self.record_columns(searcher, address.segment_ord)?;
+        self.read_record_with(searcher, address, &columns)
+    }
+
+    /// The document and source columns of a segment, which `read_record_with`
+    /// reads: opened once for many records of the segment.
+    fn record_columns(
+        &self,
+        searcher: &tantivy::Searcher,
+        segment_ord: SegmentOrdinal,
+    ) -> Result<RecordColumns> {
+        let segment = searcher.segment_reader(segment_ord);
+        let column = |name: &str| -> Result<tantivy::columnar::StrColumn> {
+            segment
+                .fast_fields()
+                .str(name)?
+                .ok_or_else(|| self.damaged())
+        };
+        Ok(RecordColumns {
+            doc: column(Facet::Doc.field())?,
+            source: column(Facet::Source.field())?,
+        })
+    }
+
+    fn damaged(&self) -> Error {
+        Error::BadIndex {
             path: self.open.path.clone(),
             message: "a stored sentence cannot be read".into(),
-        };
+        }
+    }
+
+    fn read_record_with(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        columns: &RecordColumns,
+    ) -> Result<SentenceRecord> {
+        let fields = &self.open.fields;
+        let stored: TantivyDocument = searcher.doc(address)?;
         let mut record: SentenceRecord = stored
             .get_first(fields.record)
             .and_then(|v| v.as_bytes())
             .and_then(|b| serde_json::from_slice(b).ok())
-            .ok_or_else(damaged)?;
+            .ok_or_else(|| self.damaged())?;
         let text = stored
             .get_first(fields.text)
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string();
-        let segment = searcher.segment_reader(address.segment_ord);
-        let keyword = |name: &str| -> Result<String> {
-            let column = segment.fast_fields().str(name)?.ok_or_else(damaged)?;
+        let keyword = |column: &tantivy::columnar::StrColumn| -> Result<String> {
             let ord = column
                 .term_ords(address.doc_id)
                 .next()
-                .ok_or_else(damaged)?;
+                .ok_or_else(|| self.damaged())?;
             let mut value = String::new();
-            column.ord_to_str(ord, &mut value).map_err(|_| damaged())?;
+            column
+                .ord_to_str(ord, &mut value)
+                .map_err(|_| self.damaged())?;
             Ok(value)
         };
-        record.restore(
-            keyword(Facet::Doc.field())?,
-            keyword(Facet::Source.field())?,
-            text,
-        );
+        record.restore(keyword(&columns.doc)?, keyword(&columns.source)?, text);
         Ok(record)
     }
+}
+
+/// The columns a record's document and source are read from, in one segment.
+struct RecordColumns {
+    doc: tantivy::columnar::StrColumn,
+    source: tantivy::columnar::StrColumn,
 }
 
 /// Top hits by relevance or date, ties broken by corpus order so that

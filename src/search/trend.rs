@@ -5,6 +5,8 @@
 //! query `*` with the same filters.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::time::Instant;
 
 use tantivy::collector::{Collector, Count, SegmentCollector};
@@ -263,8 +265,8 @@ struct TrendSegment {
     /// Keeps only the metadata terms of this key (`speaker=`).
     prefix: Option<String>,
     doc_column: Option<StrColumn>,
-    counts: HashMap<u64, u64>,
-    doc_pairs: HashSet<(u64, u64)>,
+    counts: FxHashMap<u64, u64>,
+    doc_pairs: FxHashSet<(u64, u64)>,
     scratch: Vec<u64>,
 }
 
@@ -297,8 +299,8 @@ impl Collector for TrendCollector {
                 .as_ref()
                 .map(|k| format!("{k}{}", crate::corpus::META_SEPARATOR)),
             doc_column,
-            counts: HashMap::new(),
-            doc_pairs: HashSet::new(),
+            counts: FxHashMap::default(),
+            doc_pairs: FxHashSet::default(),
             scratch: Vec::new(),
         })
     }
@@ -333,8 +335,10 @@ impl SegmentCollector for TrendSegment {
             Values::Ords(Some(column)) => self.scratch.extend(column.term_ords(doc)),
             _ => return,
         }
-        self.scratch.sort_unstable();
-        self.scratch.dedup();
+        if self.scratch.len() > 1 {
+            self.scratch.sort_unstable();
+            self.scratch.dedup();
+        }
         let doc_ord = self
             .doc_column
             .as_ref()
@@ -348,7 +352,7 @@ impl SegmentCollector for TrendSegment {
     }
 
     fn harvest(self) -> Tallies {
-        let mut names: HashMap<u64, Option<Key>> = HashMap::new();
+        let mut names: FxHashMap<u64, Option<Key>> = FxHashMap::default();
         let mut name = |raw: u64| -> Option<Key> {
             names
                 .entry(raw)
@@ -375,7 +379,7 @@ impl SegmentCollector for TrendSegment {
             }
         }
         if let Some(column) = &self.doc_column {
-            let mut doc_names: HashMap<u64, String> = HashMap::new();
+            let mut doc_names: FxHashMap<u64, String> = FxHashMap::default();
             for &(raw, ord) in &self.doc_pairs {
                 let Some(key) = name(raw) else { continue };
                 let doc = doc_names.entry(ord).or_insert_with(|| {
