@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::vocab::contract::ExportHit;
 
 /// Records read and handed over together.
-const WINDOW: usize = 8192;
+const WINDOW: usize = 32_768;
 
 impl Engine {
     /// Hands every hit of `request` from its offset, up to its limit
