@@ -13,7 +13,7 @@ use crate::vocab::contract::{
 };
 use crate::vocab::facets::Facet;
 use crate::vocab::fold::fold_name;
-use crate::vocab::time::{HistDate, Precision};
+use crate::vocab::time::{self, HistDate, Precision};
 
 /// One sentence annotated: the record the contract shows, and the values
 /// the index's fields hold beside it.
@@ -30,6 +30,10 @@ pub struct Annotated {
     pub org_keys: Vec<String>,
     pub place_keys: Vec<String>,
     pub region_keys: Vec<String>,
+    /// The year of the document's own date, when it has one that parses.
+    pub doc_year: Option<i32>,
+    /// The document's metadata facet terms (`speaker=moz`).
+    pub meta_keys: Vec<String>,
 }
 
 /// The values of one dimension's index field for a sentence.
@@ -69,6 +73,14 @@ impl Annotated {
             Facet::Section => {
                 FieldValues::Keys(record.section.iter().map(|s| fold_name(s)).collect())
             }
+            Facet::DocYear => numbers(self.doc_year.as_slice()),
+            Facet::DocDecade => FieldValues::Numbers(
+                self.doc_year
+                    .map(|y| i64::from(time::decade_of(y)))
+                    .into_iter()
+                    .collect(),
+            ),
+            Facet::Meta => keys(&self.meta_keys),
         }
     }
 }
@@ -119,7 +131,10 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
         .zip(times)
         .zip(anchors)
         .map(|((((sentence, names), places), time), anchors)| {
-            annotate_sentence(doc, sentence, names, places, time, anchors)
+            let mut annotated = annotate_sentence(doc, sentence, names, places, time, anchors);
+            annotated.doc_year = doc_date.map(|d| d.year);
+            annotated.meta_keys.clone_from(&doc.meta_keys);
+            annotated
         })
         .collect()
 }
@@ -158,7 +173,7 @@ fn without_places(
 }
 
 /// A document's own date ("2021-09-21", or with a time after it).
-fn parse_doc_date(s: &str) -> Option<HistDate> {
+pub fn parse_doc_date(s: &str) -> Option<HistDate> {
     let s = s.trim();
     let head = s.get(..10).filter(|h| h.len() == 10).unwrap_or(s);
     HistDate::parse_contract(head)
@@ -366,6 +381,8 @@ fn annotate_sentence(
         org_keys,
         place_keys,
         region_keys,
+        doc_year: None,
+        meta_keys: Vec::new(),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
 use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
-use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest};
+use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest};
 use crate::serve::{self, ServeOptions};
 
 /// Whether a command found something: exit status 0 or 1.
@@ -26,6 +26,20 @@ pub enum Outcome {
 pub enum OutputFormat {
     Text,
     Json,
+}
+
+/// How an export writes hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 /// The default corpus and index folders, relative to where annals runs.
@@ -131,8 +145,19 @@ pub enum QueryView {
     Kwic(KwicLayout),
 }
 
+/// What `annals query` writes: a page of results, or every hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryOutput {
+    Page(QueryView),
+    Export(ExportFormat),
+}
+
 /// `annals query`, building the default index first if it is missing.
-pub fn query(request: &SearchRequest, index: &Path, view: QueryView) -> Result<Outcome> {
+pub fn query(request: &SearchRequest, index: &Path, output: QueryOutput) -> Result<Outcome> {
+    let view = match output {
+        QueryOutput::Page(view) => view,
+        QueryOutput::Export(format) => return export_hits(request, index, format),
+    };
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
     let mut request = request.clone();
@@ -166,6 +191,50 @@ pub fn keywords(request: &KeywordsRequest, index: &Path, format: TableFormat) ->
     let result = reading(&engine, || engine.keywords(request))?;
     to_stdout(|out| tables::keywords(&result, format, Style::for_stdout(), out))?;
     Ok(Outcome::found_if(!result.keywords.is_empty()))
+}
+
+/// `annals query --format csv|jsonl`: every hit up to the limit, each
+/// written as soon as it is read.
+fn export_hits(request: &SearchRequest, index: &Path, format: ExportFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if format == ExportFormat::Csv {
+        finish_output(render::csv_header(&render::hit_columns(), &mut out))?;
+    }
+    let mut closed = false;
+    let total = reading(&engine, || {
+        engine.export(request, &mut |hit| {
+            if closed {
+                return Ok(());
+            }
+            let written = match format {
+                ExportFormat::Csv => render::hit_csv(&hit, &mut out),
+                ExportFormat::Jsonl => render::hit_jsonl(&hit, &mut out),
+            };
+            if matches!(&written, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
+                closed = true;
+            }
+            finish_output(written)
+        })
+    })?;
+    finish_output(out.flush())?;
+    Ok(Outcome::found_if(total > 0))
+}
+
+/// `annals trend`.
+pub fn trend(request: &TrendRequest, index: &Path, format: TrendFormat) -> Result<Outcome> {
+    build_default_index_if_missing(index)?;
+    let engine = open_checked(index)?;
+    let trend = reading(&engine, || engine.trend(request))?;
+    to_stdout(|out| match format {
+        TrendFormat::Json => render::trend_json(&trend, out),
+        TrendFormat::Csv => render::trend_csv(&trend, out),
+        TrendFormat::Text => render::trend_text(&trend, Style::for_stdout(), out),
+    })?;
+    let found = trend.series.iter().any(|s| s.total > 0);
+    Ok(Outcome::found_if(found))
 }
 
 impl Outcome {
@@ -344,6 +413,7 @@ pub fn build_into_engine(paths: &[PathBuf], options: &BuildOptions, url: &str) -
         read: options.read,
         threads: options.threads,
         full: options.full,
+        rules: options.rules.clone(),
         ..engine::EngineBuild::default()
     };
     let progress = render::ProgressBar::for_stderr();
@@ -379,7 +449,12 @@ fn engine_client(url: &str) -> Result<engine::Client> {
 }
 
 /// `annals query --engine`: the same search and output over a cluster.
-pub fn query_engine(request: &SearchRequest, url: &str, view: QueryView) -> Result<Outcome> {
+pub fn query_engine(request: &SearchRequest, url: &str, output: QueryOutput) -> Result<Outcome> {
+    let QueryOutput::Page(view) = output else {
+        return Err(Error::Engine {
+            message: "exports of every hit (--format csv or jsonl) read the local index; through an engine, page with --limit and --offset".into(),
+        });
+    };
     let client = engine_client(url)?;
     engine::check_readable(&client)?;
     let mut request = request.clone();

@@ -9,14 +9,16 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use annals::app::{self, OutputFormat, QueryView};
-use annals::corpus::ReadOptions;
+use annals::app::{self, ExportFormat, OutputFormat, QueryOutput, QueryView, TrendFormat};
+use annals::corpus::{DocRules, ReadOptions, RulesSpec};
 use annals::error::Error;
 use annals::index::BuildOptions;
 use annals::index::writer::DEFAULT_HEAP_MB;
 use annals::render::tables::TableFormat;
 use annals::render::{KwicLayout, KwicSort};
-use annals::search::{CollocatesRequest, KeywordsRequest, Measure, SearchRequest, Sort};
+use annals::search::{
+    Axis, CollocatesRequest, KeywordsRequest, Measure, SearchRequest, Sort, TrendRequest,
+};
 use annals::serve::ServeOptions;
 use annals::vocab::facets::Facet;
 use annals::vocab::filters::Filter;
@@ -49,6 +51,14 @@ pub enum Command {
     /// field:value (country:IR, person:Aliyev, year:[1990 TO 2010]);
     /// `*` matches every sentence.
     Query(Box<QueryArgs>),
+    /// Attention over time: matching sentences per year (or decade, document
+    /// year, country, …) for up to 5 queries, next to all sentences of each
+    /// bucket under the same filters.
+    ///
+    /// For each query and bucket: count (matching sentences), of (all
+    /// sentences of the bucket: the denominator), per_million (count / of ×
+    /// 10⁶) and docs (distinct documents). Time axes run without gaps.
+    Trend(Box<TrendArgs>),
     /// Show what build would index: sentences, provenance, dates, entities.
     Extract(ExtractArgs),
     /// Show a sentence in its context: SOURCE:LINE as results show it.
@@ -109,10 +119,25 @@ pub struct BuildArgs {
     full: bool,
     #[command(flatten)]
     pub engine: EngineArg,
+    /// Take each file's document date from its path, relative to the folder
+    /// named: the first group of this regular expression, a date YYYY,
+    /// YYYY-MM or YYYY-MM-DD (`_(\d{4})\.txt$` for IRN_45_1990.txt). A
+    /// JSONL record's own `date` comes first. Remembered by later builds.
+    #[arg(long, value_name = "REGEX")]
+    doc_date: Option<String>,
+    /// Make this JSONL key a metadata facet (filter with --meta KEY=VALUE,
+    /// count with --facet meta.KEY, trend with --by meta.KEY). Repeatable.
+    #[arg(long, value_name = "KEY")]
+    meta: Vec<String>,
+    /// A metadata facet whose value is the first group of REGEX over each
+    /// file's relative path: `speaker=([A-Z]{3})_[0-9]+_[0-9]{4}\.txt$`.
+    /// Repeatable.
+    #[arg(long, value_name = "KEY=REGEX")]
+    meta_from_path: Vec<String>,
 }
 
 impl BuildArgs {
-    pub fn options(&self) -> BuildOptions {
+    pub fn options(&self) -> Result<BuildOptions> {
         let mut options = BuildOptions::new(&self.index);
         if let Some(threads) = self.threads {
             options.threads = threads.max(1);
@@ -121,7 +146,15 @@ impl BuildArgs {
         options.read = self.read.options();
         options.read.whole_documents = matches!(self.unit, Unit::Document);
         options.full = self.full;
-        options
+        if self.doc_date.is_some() || !self.meta.is_empty() || !self.meta_from_path.is_empty() {
+            let spec = RulesSpec {
+                doc_date: self.doc_date.clone(),
+                meta: self.meta.clone(),
+                meta_from_path: self.meta_from_path.clone(),
+            };
+            options.rules = Some(DocRules::compile(spec)?);
+        }
+        Ok(options)
     }
 }
 
@@ -159,14 +192,16 @@ pub struct QueryArgs {
     /// The index folder to search.
     #[arg(long, default_value = app::DEFAULT_INDEX)]
     pub index: PathBuf,
-    /// How many hits to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    /// How many hits to show; `all` writes every hit (with --format csv or
+    /// jsonl), without the cap of 10,000 a page has.
+    #[arg(long, short = 'n', default_value = "10", value_parser = parse_limit)]
     limit: usize,
     /// How many hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    /// text, json, or kwic: concordance lines, the matched words in one
-    /// column, `source:line` at the end.
+    /// text, json (a page of hits with facets), kwic (concordance lines,
+    /// the matched words in one column, `source:line` at the end), or csv
+    /// and jsonl (every hit up to --limit, one a row, written as it is read).
     #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
     pub format: QueryFormat,
     /// Characters per concordance line (default: the terminal's width, 120
@@ -213,6 +248,87 @@ pub struct QueryArgs {
     pub engine: EngineArg,
 }
 
+/// `all` or a number of hits.
+fn parse_limit(value: &str) -> Result<usize, String> {
+    if value.trim().eq_ignore_ascii_case("all") {
+        return Ok(usize::MAX);
+    }
+    value
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number of hits or all".to_string())
+}
+
+#[derive(Args)]
+pub struct TrendArgs {
+    /// The queries to compare (1 to 5), each in the syntax of `annals query`.
+    #[arg(required = true, num_args = 1..)]
+    queries: Vec<String>,
+    /// The index folder to search.
+    #[arg(long, default_value = app::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// The buckets: year, decade, century (dates sentences speak of),
+    /// doc-year, doc-decade (documents' own dates), country or another
+    /// facet, or meta.KEY [default: year].
+    #[arg(long)]
+    by: Option<String>,
+    /// How many values a dimension that is no time axis shows.
+    #[arg(long, default_value_t = 20)]
+    top: usize,
+    #[arg(long, value_enum, default_value_t = TrendFormatArg::Text)]
+    format: TrendFormatArg,
+    /// Require every word of each query.
+    #[arg(long)]
+    all: bool,
+    /// Take the queries as plain words: no operators, fields or quotes.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TrendFormatArg {
+    Text,
+    Json,
+    Csv,
+}
+
+impl TrendArgs {
+    pub fn request(&self) -> Result<TrendRequest> {
+        let by = match &self.by {
+            Some(by) => Axis::parse(by).map_err(|e| Error::bad_value("by", by, e))?,
+            None => Axis::default(),
+        };
+        if self.queries.len() > annals::search::MAX_SERIES {
+            return Err(anyhow::anyhow!(
+                "at most {} queries can be compared at once, {} were given",
+                annals::search::MAX_SERIES,
+                self.queries.len()
+            ));
+        }
+        Ok(TrendRequest {
+            queries: self.queries.clone(),
+            base: SearchRequest {
+                plain: self.plain,
+                all: self.all,
+                filters: self.filters.parse()?,
+                ..SearchRequest::default()
+            },
+            by,
+            top: self.top,
+        })
+    }
+
+    pub fn format(&self) -> TrendFormat {
+        match self.format {
+            TrendFormatArg::Text => TrendFormat::Text,
+            TrendFormatArg::Json => TrendFormat::Json,
+            TrendFormatArg::Csv => TrendFormat::Csv,
+        }
+    }
+}
+
 fn facet_help() -> String {
     format!(
         "Count results by {} (comma list or repeated)",
@@ -222,7 +338,7 @@ fn facet_help() -> String {
 
 impl QueryArgs {
     pub fn request(&self) -> Result<SearchRequest> {
-        let facets = Facet::parse_list(&self.facet)
+        let (facets, meta_facets) = Facet::parse_list_with_meta(&self.facet)
             .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
         let sort = match self.kwic_sort()? {
             KwicSort::Rank => self
@@ -239,6 +355,7 @@ impl QueryArgs {
             offset: self.offset,
             filters: self.filters.parse()?,
             facets,
+            meta_facets,
             facet_limit: self.facet_limit,
             sort,
             group_by_doc: self.group_by.is_some(),
@@ -264,15 +381,28 @@ impl QueryArgs {
         Ok(sort)
     }
 
-    pub fn view(&self) -> Result<QueryView> {
-        Ok(match self.format {
+    /// How the hits are written: a page (text, JSON, concordance lines) or
+    /// an export of every hit (CSV, JSON Lines).
+    pub fn output(&self) -> Result<QueryOutput> {
+        let page = match self.format {
+            QueryFormat::Csv => return Ok(QueryOutput::Export(ExportFormat::Csv)),
+            QueryFormat::Jsonl => return Ok(QueryOutput::Export(ExportFormat::Jsonl)),
+            _ if self.limit == usize::MAX => {
+                return Err(Error::bad_value(
+                    "limit",
+                    "all",
+                    "every hit is written as CSV or JSON Lines: add --format csv or --format jsonl",
+                )
+                .into());
+            }
             QueryFormat::Text => QueryView::Text,
             QueryFormat::Json => QueryView::Json,
             QueryFormat::Kwic => QueryView::Kwic(KwicLayout {
                 width: self.width.unwrap_or_else(terminal_width),
                 sort: self.kwic_sort()?,
             }),
-        })
+        };
+        Ok(QueryOutput::Page(page))
     }
 }
 
@@ -282,11 +412,13 @@ fn terminal_width() -> usize {
         .map_or(120, |(terminal_size::Width(w), _)| usize::from(w))
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QueryFormat {
     Text,
     Json,
     Kwic,
+    Csv,
+    Jsonl,
 }
 
 /// The filter flags, one per filterable dimension of the registry, each
@@ -354,9 +486,16 @@ impl FromArgMatches for FilterArgs {
 impl Args for FilterArgs {
     fn augment_args(cmd: clap::Command) -> clap::Command {
         Facet::filters().fold(cmd, |cmd, dimension| {
+            // Flags are spelled with dashes (`--doc-year`); names stay as
+            // the registry has them.
+            let flag: &'static str = if dimension.name.contains('_') {
+                Box::leak(dimension.name.replace('_', "-").into_boxed_str())
+            } else {
+                dimension.name
+            };
             cmd.arg(
                 clap::Arg::new(dimension.name)
-                    .long(dimension.name)
+                    .long(flag)
                     .value_name(dimension.value_name)
                     .action(ArgAction::Append)
                     .allow_hyphen_values(true)

@@ -30,13 +30,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     Ok(match cli.command {
         Command::Build(args) => match args.engine.url() {
-            Some(url) => app::build_into_engine(&args.paths, &args.options(), &url)?,
-            None => app::build(&args.paths, &args.options())?,
+            Some(url) => app::build_into_engine(&args.paths, &args.options()?, &url)?,
+            None => app::build(&args.paths, &args.options()?)?,
         },
         Command::Query(args) => match args.engine.url() {
-            Some(url) => app::query_engine(&args.request()?, &url, args.view()?)?,
-            None => app::query(&args.request()?, &args.index, args.view()?)?,
+            Some(url) => app::query_engine(&args.request()?, &url, args.output()?)?,
+            None => app::query(&args.request()?, &args.index, args.output()?)?,
         },
+        Command::Trend(args) => app::trend(&args.request()?, &args.index, args.format())?,
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
         Command::Show(args) => app::show(
             &args.index,

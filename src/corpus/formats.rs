@@ -188,6 +188,7 @@ fn document(
         url,
         date: None,
         meta: serde_json::Map::new(),
+        meta_keys: Vec::new(),
         sentences,
     }
 }

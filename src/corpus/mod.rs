@@ -4,12 +4,14 @@
 
 mod clean;
 mod formats;
+mod rules;
 mod segment;
 
 use std::path::{Path, PathBuf};
 
 pub use clean::{CleanText, OffsetMap};
 pub use formats::{Format, read_file, read_text};
+pub use rules::{DocRules, META_SEPARATOR, RulesSpec, is_meta_key};
 pub use segment::{Headings, MAX_SENTENCE_BYTES, segment_text};
 
 use crate::error::{Error, Result};
@@ -69,6 +71,9 @@ pub struct Document {
     pub date: Option<String>,
     /// Other keys of a JSONL record, kept as stored metadata.
     pub meta: serde_json::Map<String, serde_json::Value>,
+    /// The metadata facets' terms (`speaker=moz`: key, separator, folded
+    /// value) for the keys a build declared; empty unless rules were applied.
+    pub meta_keys: Vec<String>,
     pub sentences: Vec<Sentence>,
 }
 

@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use super::client::Client;
 use super::mapping::{self, ENGINE_SCHEMA_VERSION, FILE_STAMP};
 use crate::annotate;
+use crate::corpus::DocRules;
 use crate::corpus::{self, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
 use crate::index::document::SENTENCE_BITS;
@@ -40,6 +41,9 @@ pub struct EngineBuild {
     /// Start from an empty index: an existing one built by annals (of any
     /// schema version) is deleted first.
     pub full: bool,
+    /// Document dates and metadata facets, as a local build declares them;
+    /// applied to every build (the engine's index does not remember them).
+    pub rules: Option<DocRules>,
 }
 
 impl Default for EngineBuild {
@@ -50,6 +54,7 @@ impl Default for EngineBuild {
             batch_docs: BATCH_DOCS,
             batch_bytes: BATCH_BYTES,
             full: false,
+            rules: None,
         }
     }
 }
@@ -111,14 +116,14 @@ pub fn build(
         for _ in 0..options.threads.max(1) {
             let send = send.clone();
             let (work, next, failure) = (&work, &next, &failure);
-            let read = options.read;
+            let (read, rules) = (options.read, options.rules.as_ref());
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((rank, file, stamp, bytes)) = work.get(i) else {
                         return;
                     };
-                    match read_file(file, *rank, stamp, read) {
+                    match read_file(file, *rank, stamp, read, rules) {
                         Ok(mut done) => {
                             done.bytes = *bytes;
                             if send.send(done).is_err() {
@@ -209,6 +214,7 @@ pub(super) fn read_file(
     rank: u64,
     stamp: &str,
     read: ReadOptions,
+    rules: Option<&DocRules>,
 ) -> Result<FileDone> {
     let mut done = FileDone {
         source: file.display(),
@@ -219,8 +225,12 @@ pub(super) fn read_file(
         bytes: 0,
         warnings: Vec::new(),
     };
-    let mut each = |doc: corpus::Document| -> Result<()> {
+    let mut rule_warnings = Vec::new();
+    let mut each = |mut doc: corpus::Document| -> Result<()> {
         done.documents += 1;
+        if let Some(warning) = rules.and_then(|r| r.apply(&file.path, &mut doc)) {
+            rule_warnings.push(warning);
+        }
         for annotated in annotate::annotate_document(&doc) {
             let record = &annotated.record;
             let sentence = record.sentence.min((1 << SENTENCE_BITS) - 1);
@@ -235,6 +245,7 @@ pub(super) fn read_file(
     };
     let mut warnings = Vec::new();
     corpus::read_file(file, read, &mut warnings, &mut each)?;
+    warnings.append(&mut rule_warnings);
     done.warnings = warnings;
     Ok(done)
 }

@@ -67,7 +67,7 @@ pub fn export(
     for (rank, file) in files.iter().enumerate() {
         let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
         let stamp = mapping::file_stamp(&bytes);
-        let done = read_file(file, rank as u64, &stamp, read)?;
+        let done = read_file(file, rank as u64, &stamp, read, None)?;
         stats.files += 1;
         stats.documents += done.documents;
         stats.sentences += done.sentences;

@@ -78,6 +78,13 @@ pub fn stats(client: &Client) -> Result<Stats> {
         json!({"filter": {"exists": {"field": schema::FIRST_DAY}}}),
     );
     aggs.insert(
+        "dated_documents".into(),
+        json!({"filter": {"exists": {"field": Facet::DocYear.field()}},
+               "aggs": {"documents": {"cardinality": {"field": Facet::Doc.field(), "precision_threshold": 40000}},
+                        "first": {"min": {"field": Facet::DocYear.field()}},
+                        "last": {"max": {"field": Facet::DocYear.field()}}}}),
+    );
+    aggs.insert(
         "with_country".into(),
         json!({"filter": {"exists": {"field": Facet::Country.field()}}}),
     );
@@ -130,6 +137,15 @@ pub fn stats(client: &Client) -> Result<Stats> {
             .get(Facet::Decade.name())
             .cloned()
             .unwrap_or_default(),
+        dated_documents: a["dated_documents"]["documents"]["value"]
+            .as_u64()
+            .unwrap_or(0),
+        first_doc_year: a["dated_documents"]["first"]["value"]
+            .as_f64()
+            .map(|v| v as i64),
+        last_doc_year: a["dated_documents"]["last"]["value"]
+            .as_f64()
+            .map(|v| v as i64),
     })
 }
 

@@ -367,6 +367,7 @@ fn filter_clause(client: &Client, d: &Dimension, value: &FilterValue) -> Result<
             any_value_of(client, d.field, &keep)?
         }
         FilterValue::Path(pattern) => any_value_of(client, d.field, &|p| pattern.matches(p))?,
+        FilterValue::Meta(pair) => json!({"term": {d.field: pair.term()}}),
     })
 }
 

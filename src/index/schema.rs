@@ -18,7 +18,7 @@ use crate::vocab::facets::{DIMENSIONS, Facet, Values};
 
 /// Bumped whenever fields or analyzers change in a way an older index
 /// cannot be read with.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The English analyzer of the text field: words, lowercased, folded to
 /// ASCII (Atatürk matches ataturk), stemmed.
@@ -102,7 +102,7 @@ pub fn build_schema() -> Schema {
             Values::Years | Values::Decades | Values::Centuries | Values::Days => {
                 builder.add_i64_field(dimension.field, INDEXED | FAST);
             }
-            Values::Countries | Values::Names | Values::Paths => {
+            Values::Countries | Values::Names | Values::Paths | Values::Meta => {
                 builder.add_text_field(dimension.field, exact.clone());
             }
         }

@@ -14,7 +14,7 @@ use super::document::{SENTENCE_BITS, to_document};
 use super::schema::{self, Fields};
 use super::store::{IndexDir, WriteLock};
 use crate::annotate;
-use crate::corpus::{self, ReadOptions, SourceFile, Warning};
+use crate::corpus::{self, DocRules, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
 
 /// What a build reads and how hard it works.
@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub read: ReadOptions,
     /// Rebuild from scratch even when an incremental build is possible.
     pub full: bool,
+    /// Document dates and metadata facets; `None` keeps what the index's
+    /// last build declared.
+    pub rules: Option<DocRules>,
 }
 
 /// tantivy's indexing memory by default, in MB. The build's peak is about
@@ -44,6 +47,7 @@ impl BuildOptions {
             heap_bytes: DEFAULT_HEAP_MB << 20,
             read: ReadOptions::default(),
             full: false,
+            rules: None,
         }
     }
 }
@@ -100,6 +104,9 @@ pub struct Manifest {
     /// compares the corpus with.
     #[serde(default)]
     pub sources: BTreeMap<String, IndexedFile>,
+    /// Where documents' dates and metadata facets came from.
+    #[serde(default)]
+    pub rules: DocRules,
 }
 
 /// One indexed file.
@@ -140,11 +147,24 @@ pub fn build(
     } else {
         "sentence"
     };
-    let live = if options.full || !dir.exists() {
-        None
-    } else {
+    let existing = if dir.exists() {
         super::open(&options.index).ok()
+    } else {
+        None
     };
+    // The rules a build declares, else those of the build before it; other
+    // rules than the index was built with mean a full build.
+    let rules = options
+        .rules
+        .clone()
+        .or_else(|| existing.as_ref().map(|o| o.manifest.rules.clone()))
+        .unwrap_or_default()
+        .with_roots(paths);
+    let options = &BuildOptions {
+        rules: Some(rules.clone()),
+        ..options.clone()
+    };
+    let live = existing.filter(|o| !options.full && o.manifest.rules == rules);
     let mut stats = match live {
         Some(open) if open.manifest.unit == unit && !open.manifest.sources.is_empty() => {
             let live = open.path.clone();
@@ -392,6 +412,7 @@ fn commit(
         documents: sources.values().map(|f| f.documents).sum(),
         sentences: sources.values().map(|f| f.sentences).sum(),
         sources,
+        rules: options.rules.clone().unwrap_or_default(),
     };
     let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery {
         message: e.to_string(),
@@ -491,9 +512,16 @@ fn index_files(
                 while !failed.load(Ordering::Relaxed) {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&i) = todo.get(k) else { break };
-                    let mut each = |document: corpus::Document| -> Result<()> {
+                    let mut rule_warnings = Vec::new();
+                    let mut each = |mut document: corpus::Document| -> Result<()> {
                         if failed.load(Ordering::Relaxed) {
                             return Err(Error::Stopped);
+                        }
+                        let rules = options.rules.as_ref();
+                        if let Some(warning) =
+                            rules.and_then(|r| r.apply(&files[i].path, &mut document))
+                        {
+                            rule_warnings.push(warning);
                         }
                         let queued = Queued {
                             k,
@@ -512,6 +540,7 @@ fn index_files(
                     let outcome =
                         corpus::read_file(&files[i], options.read, &mut warnings, &mut each);
                     local.warnings.append(&mut warnings);
+                    local.warnings.append(&mut rule_warnings);
                     match outcome {
                         Ok(()) => {
                             local.files += 1;

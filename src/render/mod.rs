@@ -2,9 +2,11 @@
 //! text for people (colour and bars on a terminal, plain when piped) and as
 //! JSON for scripts. Nothing here searches or reads an index.
 
+mod export;
 mod kwic;
 mod progress;
 pub mod tables;
+mod trend;
 
 use std::io::{self, Write};
 
@@ -12,8 +14,10 @@ use crate::vocab::contract::{
     Context, CountryRef, DateOut, Explain, Hit, SearchResult, SentenceRecord, Stats,
 };
 use crate::vocab::facets::{Facet, Values};
+pub use export::{csv_header, hit_columns, hit_csv, hit_jsonl, trend_csv};
 pub use kwic::{KwicLayout, KwicSort, kwic_text};
 pub use progress::ProgressBar;
+pub use trend::{trend_json, trend_text};
 
 /// How text output may decorate itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,6 +460,18 @@ pub fn stats_text(stats: &Stats, style: Style, out: &mut dyn Write) -> io::Resul
         stats.dated_share * 100.0,
         stats.country_share * 100.0
     )?;
+    if stats.dated_documents > 0 {
+        writeln!(
+            out,
+            "  {} of {} documents have a date of their own, {} to {}",
+            stats.dated_documents,
+            stats.documents,
+            year(stats.first_doc_year),
+            year(stats.last_doc_year)
+        )?;
+    } else {
+        writeln!(out, "  no document has a date of its own")?;
+    }
     for (name, values) in &stats.top {
         writeln!(out, "\n{}", style.bold(&format!("top {name}")))?;
         let rows: Vec<(String, u64)> = values

@@ -236,6 +236,38 @@ fn top_keywords(segments: &[OrdinalCounts], limit: usize) -> (Vec<FacetValue>, F
     top.finish()
 }
 
+/// The top `limit` values of one metadata key (`speaker`) among the
+/// counts of the metadata field, whose terms are `key=value`.
+pub fn top_meta_values(
+    counts: &Counts,
+    key: &str,
+    limit: usize,
+) -> (Vec<FacetValue>, FacetSummary) {
+    let mut merged: HashMap<String, u64> = HashMap::new();
+    if let Counts::Text(segments) = counts {
+        let prefix = format!("{key}=");
+        let mut value = String::new();
+        for s in segments {
+            for (ord, &count) in s.counts.iter().enumerate() {
+                if count == 0 {
+                    continue;
+                }
+                value.clear();
+                if s.column.ord_to_str(ord as u64, &mut value).unwrap_or(false)
+                    && let Some(v) = value.strip_prefix(&prefix)
+                {
+                    *merged.entry(v.to_string()).or_default() += u64::from(count);
+                }
+            }
+        }
+    }
+    let mut top = TopK::new(limit);
+    for (value, count) in &merged {
+        top.offer(value.as_bytes(), *count);
+    }
+    top.finish()
+}
+
 /// Reads the segments' sorted dictionaries side by side, handing each value
 /// with a count to `add` once, with its count summed over the segments.
 fn merge_dictionaries(segments: &[OrdinalCounts], add: &mut dyn FnMut(&[u8], u64)) {

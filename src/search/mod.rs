@@ -4,6 +4,7 @@
 mod collocates;
 mod context;
 mod deadline;
+mod export;
 mod facets;
 mod groups;
 mod keywords;
@@ -11,6 +12,7 @@ mod kwic;
 mod query;
 pub mod ranking;
 mod stats;
+mod trend;
 mod words;
 
 use std::cmp::Reverse;
@@ -40,6 +42,7 @@ pub use keywords::KeywordsRequest;
 pub use kwic::{keep_end, keep_start};
 pub use query::{MAX_QUERY_BYTES, parse_text};
 use ranking::Ranking;
+pub use trend::{Axis, MAX_SERIES, TrendRequest};
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;
@@ -86,6 +89,8 @@ pub struct SearchRequest {
     /// Values of one dimension OR, dimensions AND.
     pub filters: Vec<Filter>,
     pub facets: Vec<Facet>,
+    /// Metadata keys counted as facets (`meta.speaker`), after `facets`.
+    pub meta_facets: Vec<String>,
     pub facet_limit: usize,
     pub sort: Sort,
     /// At most one hit per document.
@@ -112,6 +117,7 @@ impl Default for SearchRequest {
             offset: 0,
             filters: Vec::new(),
             facets: Vec::new(),
+            meta_facets: Vec::new(),
             facet_limit: 10,
             sort: Sort::Relevance,
             group_by_doc: false,
@@ -182,7 +188,11 @@ impl Engine {
             // Snippets highlight what was asked for.
             built.text = original;
         }
-        let facet_collector = FacetCollector::new(request.facets.clone());
+        let mut counted = request.facets.clone();
+        if !request.meta_facets.is_empty() {
+            counted.push(Facet::Meta);
+        }
+        let facet_collector = FacetCollector::new(counted);
         let window = request.offset.saturating_add(request.limit);
 
         let deadline = request.deadline;
@@ -273,11 +283,20 @@ impl Engine {
 
         let mut facet_values = FacetLists::default();
         let mut facet_info = BTreeMap::new();
-        for (facet, counts) in request.facets.iter().zip(counts) {
+        let mut counts = counts.into_iter();
+        for (facet, counts) in request.facets.iter().zip(counts.by_ref()) {
             let (mut values, summary) = facets::top_values(*facet, counts, request.facet_limit);
             self.name_values(&searcher, *facet, &mut values, deadline)?;
             facet_values.insert(facet.name().to_string(), values);
             facet_info.insert(facet.name().to_string(), summary);
+        }
+        if let Some(meta) = counts.next() {
+            for key in &request.meta_facets {
+                let (values, summary) = facets::top_meta_values(&meta, key, request.facet_limit);
+                let name = format!("{}{key}", crate::vocab::facets::META_PREFIX);
+                facet_values.insert(name.clone(), values);
+                facet_info.insert(name, summary);
+            }
         }
 
         Ok(SearchResult {
@@ -378,40 +397,75 @@ impl Engine {
         searcher: &tantivy::Searcher,
         address: DocAddress,
     ) -> Result<SentenceRecord> {
-        let fields = &self.open.fields;
-        let stored: TantivyDocument = searcher.doc(address)?;
-        let damaged = || Error::BadIndex {
+        let columns = self.record_columns(searcher, address.segment_ord)?;
+        self.read_record_with(searcher, address, &columns)
+    }
+
+    /// The document and source columns of a segment, which `read_record_with`
+    /// reads: opened once for many records of the segment.
+    fn record_columns(
+        &self,
+        searcher: &tantivy::Searcher,
+        segment_ord: SegmentOrdinal,
+    ) -> Result<RecordColumns> {
+        let segment = searcher.segment_reader(segment_ord);
+        let column = |name: &str| -> Result<tantivy::columnar::StrColumn> {
+            segment
+                .fast_fields()
+                .str(name)?
+                .ok_or_else(|| self.damaged())
+        };
+        Ok(RecordColumns {
+            doc: column(Facet::Doc.field())?,
+            source: column(Facet::Source.field())?,
+        })
+    }
+
+    fn damaged(&self) -> Error {
+        Error::BadIndex {
             path: self.open.path.clone(),
             message: "a stored sentence cannot be read".into(),
-        };
+        }
+    }
+
+    fn read_record_with(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        columns: &RecordColumns,
+    ) -> Result<SentenceRecord> {
+        let fields = &self.open.fields;
+        let stored: TantivyDocument = searcher.doc(address)?;
         let mut record: SentenceRecord = stored
             .get_first(fields.record)
             .and_then(|v| v.as_bytes())
             .and_then(|b| serde_json::from_slice(b).ok())
-            .ok_or_else(damaged)?;
+            .ok_or_else(|| self.damaged())?;
         let text = stored
             .get_first(fields.text)
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string();
-        let segment = searcher.segment_reader(address.segment_ord);
-        let keyword = |name: &str| -> Result<String> {
-            let column = segment.fast_fields().str(name)?.ok_or_else(damaged)?;
+        let keyword = |column: &tantivy::columnar::StrColumn| -> Result<String> {
             let ord = column
                 .term_ords(address.doc_id)
                 .next()
-                .ok_or_else(damaged)?;
+                .ok_or_else(|| self.damaged())?;
             let mut value = String::new();
-            column.ord_to_str(ord, &mut value).map_err(|_| damaged())?;
+            column
+                .ord_to_str(ord, &mut value)
+                .map_err(|_| self.damaged())?;
             Ok(value)
         };
-        record.restore(
-            keyword(Facet::Doc.field())?,
-            keyword(Facet::Source.field())?,
-            text,
-        );
+        record.restore(keyword(&columns.doc)?, keyword(&columns.source)?, text);
         Ok(record)
     }
+}
+
+/// The columns a record's document and source are read from, in one segment.
+struct RecordColumns {
+    doc: tantivy::columnar::StrColumn,
+    source: tantivy::columnar::StrColumn,
 }
 
 /// Top hits by relevance or date, ties broken by corpus order so that

@@ -99,7 +99,12 @@ fn filter_query(
 ) -> Result<Box<dyn Query>> {
     let field = open.fields.of(facet);
     Ok(match value {
+        FilterValue::Years(years) if facet.is_doc_date() => {
+            let (lo, hi) = years.bounds();
+            i64_range(open.fields.of(Facet::DocYear), lo, hi)
+        }
         FilterValue::Years(years) => year_query(open, *years),
+        FilterValue::Meta(pair) => term_query(field, &pair.term()),
         FilterValue::Days(DayRange { first, last }) => i64_range(field, *first, *last),
         FilterValue::Country(code) => term_query(field, &fold_name(code.0)),
         FilterValue::Name(words) if facet == Facet::Place => {
@@ -256,11 +261,11 @@ fn rewrite_field_values(ast: UserInputAst) -> Result<UserInputAst> {
 }
 
 fn rewrite_literal(mut literal: UserInputLiteral) -> Result<UserInputLeaf> {
-    let values = literal
+    let dimension = literal
         .field_name
         .as_deref()
-        .and_then(|name| DIMENSIONS.iter().find(|d| d.field == name))
-        .map(|d| d.values);
+        .and_then(|name| DIMENSIONS.iter().find(|d| d.field == name));
+    let values = dimension.map(|d| d.values);
     // The grammar keeps `aparth*` and `apartheid~1` as the words they are
     // written as; the analyzer would then drop the marks and quietly find
     // nothing. A quoted single word with `*` is a one-word phrase prefix,
@@ -290,7 +295,30 @@ fn rewrite_literal(mut literal: UserInputLiteral) -> Result<UserInputLeaf> {
             literal.phrase
         ),
     };
+    let doc_date = dimension.is_some_and(|d| d.facet.is_doc_date());
     match values {
+        // `doc_year:1990` and `doc_decade:1990` name the value itself;
+        // anything else is read as years of the document's date.
+        _ if doc_date && literal.phrase.trim().parse::<i64>().is_ok() => {}
+        _ if doc_date => {
+            let years: YearFilter = literal.phrase.parse().map_err(bad_value)?;
+            let (lo, hi) = years.bounds();
+            let bound = |v: Option<i64>| {
+                v.map_or(UserInputBound::Unbounded, |v| {
+                    UserInputBound::Inclusive(v.to_string())
+                })
+            };
+            return Ok(UserInputLeaf::Range {
+                field: Some(Facet::DocYear.field().to_string()),
+                lower: bound(lo),
+                upper: bound(hi),
+            });
+        }
+        Some(Values::Meta) => {
+            if let Some((key, value)) = literal.phrase.split_once('=') {
+                literal.phrase = format!("{}={}", key.trim(), fold_name(value));
+            }
+        }
         Some(Values::Countries) => {
             let code = countries::resolve(&literal.phrase);
             literal.phrase = fold_name(code.unwrap_or(&literal.phrase));

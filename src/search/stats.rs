@@ -94,6 +94,24 @@ impl Engine {
             &ExistsQuery::new(Facet::Country.field().to_string(), false),
             &Count,
         )?;
+        let (dated_docs, doc_years) = searcher
+            .search(
+                &ExistsQuery::new(Facet::DocYear.field().to_string(), false),
+                &FacetCollector::new(vec![Facet::Doc, Facet::DocYear]),
+            )
+            .map(|counts| {
+                let mut counts = counts.into_iter();
+                let docs = counts.next().map_or(0, |c| {
+                    facets::top_values(Facet::Doc, c, 0).1.distinct as u64
+                });
+                let years = match counts.next() {
+                    Some(Counts::Numeric(map)) => {
+                        (map.keys().min().copied(), map.keys().max().copied())
+                    }
+                    _ => (None, None),
+                };
+                (docs, years)
+            })?;
         let share = |n: usize| {
             if total == 0 {
                 0.0
@@ -144,6 +162,9 @@ impl Engine {
             last_year,
             dated_share: share(dated),
             country_share: share(with_country),
+            dated_documents: dated_docs,
+            first_doc_year: doc_years.0,
+            last_doc_year: doc_years.1,
             top,
             decades,
         })

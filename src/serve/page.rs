@@ -6,12 +6,13 @@ use axum::response::{IntoResponse, Response};
 
 const INDEX_HTML: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
+const TREND_JS: &str = include_str!("assets/trend.js");
 const STYLE_CSS: &str = include_str!("assets/style.css");
 /// The world map's country outlines: Natural Earth 1:110m (public domain),
 /// made by `tools/world/make-world.py`.
 const WORLD_JSON: &str = include_str!("assets/world.json");
 
-/// The page loads nothing but its own two files and the API.
+/// The page loads nothing but its own files and the API.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
@@ -33,6 +34,10 @@ pub async fn page_html() -> Response {
 
 pub async fn page_js() -> Response {
     asset("text/javascript; charset=utf-8", APP_JS)
+}
+
+pub async fn trend_js() -> Response {
+    asset("text/javascript; charset=utf-8", TREND_JS)
 }
 
 pub async fn page_css() -> Response {

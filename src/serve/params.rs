@@ -6,7 +6,9 @@
 use super::errors::ApiError;
 use super::{MAX_HTTP_OFFSET, MAX_PAGE, MAX_Q_BYTES};
 use crate::error::Error;
-use crate::search::{CollocatesRequest, KeywordsRequest, MAX_LIMIT, SearchRequest};
+use crate::search::{
+    Axis, CollocatesRequest, KeywordsRequest, MAX_LIMIT, MAX_SERIES, SearchRequest, TrendRequest,
+};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::Filter;
 
@@ -86,8 +88,8 @@ pub fn parse_search(raw: &str) -> Result<SearchRequest, ApiError> {
             }
         }
     }
-    request.facets =
-        Facet::parse_list(&facets).map_err(|(name, e)| Error::bad_value("facet", name, e))?;
+    (request.facets, request.meta_facets) = Facet::parse_list_with_meta(&facets)
+        .map_err(|(name, e)| Error::bad_value("facet", name, e))?;
     // A page past the deepest one is refused, not answered empty: an empty
     // page would say there are no more hits when there are.
     if request.offset.saturating_add(request.limit) > MAX_HTTP_OFFSET {
@@ -175,6 +177,112 @@ fn selection(rest: &str, limit: &mut usize) -> Result<SearchRequest, ApiError> {
     }
     search.limit = 0;
     Ok(search)
+}
+
+/// Splits the parameters `own` names off a query string; the rest, encoded
+/// again, is read as `/api/search` reads it (filters, `plain`, `all`, …).
+fn split_params(raw: &str, own: &[&str]) -> (Vec<(String, String)>, String) {
+    let mut mine = Vec::new();
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+        if own.contains(&key.as_ref()) {
+            mine.push((key.into_owned(), value.into_owned()));
+        } else {
+            rest.append_pair(&key, &value);
+        }
+    }
+    (mine, rest.finish())
+}
+
+/// `/api/trend`: `q` once per query (1 to 5), `by`, `top`, `format`
+/// (`json`, or `csv` for a download), and the search parameters that
+/// narrow every query and the denominator alike.
+pub fn parse_trend(raw: &str) -> Result<(TrendRequest, bool), ApiError> {
+    let (mine, rest) = split_params(raw, &["q", "by", "top", "format"]);
+    let mut csv = false;
+    let base = parse_search(&rest)?;
+    let mut queries = Vec::new();
+    let mut by = Axis::default();
+    let mut top = 20;
+    for (key, value) in mine {
+        match key.as_str() {
+            "q" => {
+                if value.len() > MAX_Q_BYTES {
+                    return Err(ApiError::bad_request(format!(
+                        "invalid query: q is {} bytes long; at most {MAX_Q_BYTES} are accepted",
+                        value.len()
+                    )));
+                }
+                if !value.trim().is_empty() {
+                    queries.push(value);
+                }
+            }
+            "by" => by = Axis::parse(&value).map_err(|e| Error::bad_value("by", &value, e))?,
+            "format" => {
+                csv = match value.as_str() {
+                    "" | "json" => false,
+                    "csv" => true,
+                    _ => {
+                        return Err(
+                            Error::bad_value("format", &value, "expected json or csv").into()
+                        );
+                    }
+                }
+            }
+            _ => top = page_size("top", &value)?,
+        }
+    }
+    if queries.is_empty() || queries.len() > MAX_SERIES {
+        return Err(ApiError::bad_request(format!(
+            "give 1 to {MAX_SERIES} queries, each as a q parameter (q=peace&q=war)"
+        )));
+    }
+    Ok((
+        TrendRequest {
+            queries,
+            base,
+            by,
+            top,
+        },
+        csv,
+    ))
+}
+
+/// `/api/export`: the parameters of `/api/search` (facets and paging
+/// aside: `limit` may be `all`, the default), and `format=csv|jsonl`.
+pub fn parse_export(raw: &str) -> Result<(SearchRequest, ExportKind), ApiError> {
+    let (mine, rest) = split_params(raw, &["format", "limit", "offset"]);
+    let mut request = parse_search(&rest)?;
+    let mut kind = ExportKind::Csv;
+    request.limit = usize::MAX;
+    for (key, value) in mine {
+        match key.as_str() {
+            "format" => {
+                kind = match value.as_str() {
+                    "csv" => ExportKind::Csv,
+                    "jsonl" => ExportKind::Jsonl,
+                    _ => {
+                        return Err(
+                            Error::bad_value("format", &value, "expected csv or jsonl").into()
+                        );
+                    }
+                }
+            }
+            "limit" if value.trim() == "all" => request.limit = usize::MAX,
+            "limit" => request.limit = number("limit", &value)?,
+            _ => request.offset = number("offset", &value)?,
+        }
+    }
+    request.facets.clear();
+    request.meta_facets.clear();
+    Ok((request, kind))
+}
+
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Csv,
+    Jsonl,
 }
 
 /// `/api/context` parameters: `source` and `line` (required), `sentence`
@@ -323,5 +431,37 @@ mod tests {
         assert_eq!((k.min_count, k.limit), (5, 3));
         assert!(parse_keywords("q=x&window=3").is_err());
         assert!(parse_search("q=x&kwic=1").unwrap().kwic);
+    }
+
+    #[test]
+    fn trends_take_several_queries_and_the_search_filters() {
+        let (t, csv) = parse_trend("q=peace&q=war&by=doc_year&country=IR&plain").unwrap();
+        assert!(!csv && parse_trend("q=a&format=csv").unwrap().1);
+        assert_eq!(t.queries, ["peace", "war"]);
+        assert_eq!(t.by.facet, Facet::DocYear);
+        assert_eq!(raw(&t.base, Facet::Country), vec!["IR"]);
+        assert!(t.base.plain);
+        for bad in [
+            "by=year",
+            "q=a&by=colour",
+            "q=1&q=2&q=3&q=4&q=5&q=6",
+            "q=a&top=x",
+        ] {
+            assert_eq!(
+                parse_trend(bad).unwrap_err().status,
+                StatusCode::BAD_REQUEST,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn exports_take_every_hit_unless_limited() {
+        let (r, kind) = parse_export("q=peace&format=jsonl&year=1990s&facet=year").unwrap();
+        assert_eq!((r.limit, kind), (usize::MAX, ExportKind::Jsonl));
+        assert!(r.facets.is_empty());
+        let (r, kind) = parse_export("q=peace&limit=200000&offset=5").unwrap();
+        assert_eq!((r.limit, r.offset, kind), (200_000, 5, ExportKind::Csv));
+        assert!(parse_export("q=a&format=xml").is_err());
     }
 }

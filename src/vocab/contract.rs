@@ -2,7 +2,9 @@
 //! documented where it is defined. `annals extract --format jsonl` writes a
 //! [`SentenceRecord`] per line; `annals query --format json` and
 //! `/api/search` a [`SearchResult`]; `annals stats --format json` and
-//! `/api/stats` a [`Stats`]; `/api/health` a [`Health`]; `/api/facets` the
+//! `/api/stats` a [`Stats`]; `annals trend --format json` and `/api/trend`
+//! a [`Trend`]; `annals query --format jsonl` an [`ExportHit`] per line;
+//! `/api/health` a [`Health`]; `/api/facets` the
 //! registry's dimensions; errors over HTTP an [`ErrorBody`]. The contract
 //! may grow (new fields), never break (no field renamed, removed or retyped).
 //!
@@ -469,6 +471,61 @@ pub struct Keyword {
     pub log_ratio: f64,
 }
 
+/// One hit as `annals query --format jsonl` (and `/api/export`) writes it:
+/// the sentence's record with its rank and score, without a snippet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportHit {
+    pub rank: usize,
+    pub score: f32,
+    #[serde(flatten)]
+    pub record: SentenceRecord,
+}
+
+/// `annals trend` and `/api/trend`: how many sentences match each query in
+/// each bucket of a dimension, next to how many sentences the bucket holds
+/// under the same filters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trend {
+    /// The dimension the buckets are values of (`year`, `doc_year`,
+    /// `country`, `meta.speaker`).
+    pub by: String,
+    /// One series per query, in the order asked, all over the same buckets.
+    pub series: Vec<TrendSeries>,
+    pub took_ms: f64,
+}
+
+/// One query's counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendSeries {
+    pub query: String,
+    /// Matching sentences, whether or not they fall in a bucket (a sentence
+    /// without a date falls in no year).
+    pub total: u64,
+    /// For a time dimension, every bucket from the first to the last one any
+    /// query matches, empty ones included, in time order; for another, the
+    /// values the queries match most, by their summed counts.
+    pub buckets: Vec<TrendBucket>,
+}
+
+/// One bucket of a series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendBucket {
+    /// The value as filters take it: `1990` (a year, or a decade's first
+    /// year), `IR`, a folded name.
+    pub key: String,
+    /// As people read it: `1990s`, `Iran`.
+    pub label: String,
+    /// Matching sentences in the bucket: what the query with a filter on
+    /// this value counts.
+    pub count: u64,
+    /// All sentences in the bucket under the same filters: the denominator.
+    pub of: u64,
+    /// `count / of × 10⁶` (0 when `of` is 0), to three decimals.
+    pub per_million: f64,
+    /// Distinct documents among the matching sentences.
+    pub docs: u64,
+}
+
 /// `annals show` and `/api/context`: a sentence with its neighbours in its
 /// document, in corpus order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -512,6 +569,14 @@ pub struct Stats {
     /// Share of units with at least one date, and with at least one country.
     pub dated_share: f64,
     pub country_share: f64,
+    /// Documents with a date of their own (a JSONL `date`, or one a build
+    /// took from the path), and the first and last of their years.
+    #[serde(default)]
+    pub dated_documents: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_doc_year: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_doc_year: Option<i64>,
     /// The commonest values of the name and country facets.
     pub top: BTreeMap<String, Vec<FacetValue>>,
     /// Every decade, in time order.

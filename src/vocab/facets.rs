@@ -23,6 +23,9 @@ pub enum Facet {
     Source,
     Doc,
     Section,
+    DocYear,
+    DocDecade,
+    Meta,
 }
 
 /// What a dimension's values are. It decides the index field (i64 or
@@ -44,6 +47,8 @@ pub enum Values {
     Names,
     /// Source paths; filters take globs and paths.
     Paths,
+    /// `KEY=VALUE` pairs of the metadata a build declared, values folded.
+    Meta,
 }
 
 impl Values {
@@ -221,11 +226,63 @@ pub const DIMENSIONS: &[Dimension] = &[
         value_name: "TITLE",
         queryable: true,
     },
+    Dimension {
+        facet: Facet::DocYear,
+        name: "doc_year",
+        field: "doc_year",
+        label: "Document years",
+        values: Values::Years,
+        countable: true,
+        filter: Some(
+            "Years the documents were written in (their own dates, not the years they speak of): A..B, a year, a decade (1990s) or a century. Repeat to OR.",
+        ),
+        value_name: "RANGE",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::DocDecade,
+        name: "doc_decade",
+        field: "doc_decade",
+        label: "Document decades",
+        values: Values::Decades,
+        countable: true,
+        filter: None,
+        value_name: "DECADE",
+        queryable: true,
+    },
+    Dimension {
+        facet: Facet::Meta,
+        name: "meta",
+        field: "meta",
+        label: "Metadata",
+        values: Values::Meta,
+        // Counted per key (`meta.speaker`), not all keys together.
+        countable: false,
+        filter: Some(
+            "Metadata the build declared as facets: KEY=VALUE (speaker=MOZ). Repeat to OR within a key.",
+        ),
+        value_name: "KEY=VALUE",
+        queryable: true,
+    },
 ];
+
+/// How a metadata key is named as a facet: `meta.speaker`.
+pub const META_PREFIX: &str = "meta.";
+
+/// Whether `key` can name a metadata facet: letters, digits, `_` and `-`.
+pub fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
 
 /// A facet name that is none of [`DIMENSIONS`]' countable ones.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown facet; valid facets: {}", Facet::countable_names())]
+#[error(
+    "unknown facet; valid facets: {}, or meta.KEY",
+    Facet::countable_names()
+)]
 pub struct UnknownFacet;
 
 impl Facet {
@@ -255,11 +312,31 @@ impl Facet {
         self.values().is_numeric()
     }
 
+    /// The dimension named `name`; a dash may stand for an underscore, as
+    /// in flags (`doc-year`).
     pub fn from_name(name: &str) -> Option<Facet> {
+        let name = name.trim().replace('-', "_");
         DIMENSIONS
             .iter()
-            .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+            .find(|d| d.name.eq_ignore_ascii_case(&name))
             .map(|d| d.facet)
+    }
+
+    /// Whether its values are the document's own date rather than dates a
+    /// sentence speaks of.
+    pub fn is_doc_date(self) -> bool {
+        matches!(self, Facet::DocYear | Facet::DocDecade)
+    }
+
+    /// The bucket after `key` on a time axis: years and centuries skip 0
+    /// (1 BC is followed by AD 1), decades step by ten. `None` for
+    /// dimensions that are no axis.
+    pub fn next_key(self, key: i64) -> Option<i64> {
+        match self.values() {
+            Values::Years | Values::Centuries => Some(if key == -1 { 1 } else { key + 1 }),
+            Values::Decades => Some(key + 10),
+            _ => None,
+        }
     }
 
     /// Every dimension that can be counted.
@@ -296,6 +373,28 @@ impl Facet {
         Ok(facets)
     }
 
+    /// Like [`Facet::parse_list`], with metadata keys (`meta.speaker`)
+    /// allowed too: they come back apart, in the order asked.
+    pub fn parse_list_with_meta(
+        values: &[String],
+    ) -> Result<(Vec<Facet>, Vec<String>), (String, UnknownFacet)> {
+        let mut plain = Vec::new();
+        let mut meta = Vec::new();
+        for value in values {
+            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                match name.strip_prefix(META_PREFIX) {
+                    Some(key) if is_key(key) => {
+                        if !meta.iter().any(|k| k == key) {
+                            meta.push(key.to_string());
+                        }
+                    }
+                    _ => plain.push(name.to_string()),
+                }
+            }
+        }
+        Ok((Facet::parse_list(&plain)?, meta))
+    }
+
     /// How people write a value of a time facet: "550 BC", "1990s",
     /// "19th century".
     pub fn label(self, key: i64) -> String {
@@ -326,6 +425,9 @@ mod tests {
             Facet::Source,
             Facet::Doc,
             Facet::Section,
+            Facet::DocYear,
+            Facet::DocDecade,
+            Facet::Meta,
         ];
         for facet in all {
             let defined = DIMENSIONS.iter().filter(|d| d.facet == facet).count();
@@ -351,5 +453,20 @@ mod tests {
     fn lists_keep_the_order_asked() {
         let list = Facet::parse_list(&["country,year".into(), "person,year".into()]).unwrap();
         assert_eq!(list, vec![Facet::Country, Facet::Year, Facet::Person]);
+    }
+
+    #[test]
+    fn dashes_name_underscored_dimensions() {
+        assert_eq!(Facet::from_name("doc-year"), Some(Facet::DocYear));
+        assert_eq!(Facet::from_name("doc_decade"), Some(Facet::DocDecade));
+    }
+
+    #[test]
+    fn time_axes_step_without_a_year_zero() {
+        assert_eq!(Facet::Year.next_key(-1), Some(1));
+        assert_eq!(Facet::DocYear.next_key(1990), Some(1991));
+        assert_eq!(Facet::DocDecade.next_key(1990), Some(2000));
+        assert_eq!(Facet::Century.next_key(-1), Some(1));
+        assert_eq!(Facet::Country.next_key(1), None);
     }
 }

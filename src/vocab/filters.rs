@@ -76,6 +76,22 @@ impl FromStr for YearFilter {
     }
 }
 
+impl YearFilter {
+    /// The first and last years it covers (`None` an open end): a decade's
+    /// ten years, a century's hundred.
+    pub fn bounds(self) -> (Option<i64>, Option<i64>) {
+        match self {
+            YearFilter::Range(lo, hi) => (lo, hi),
+            // decade 0 holds 9 BC to AD 9 (see time::decade_of)
+            YearFilter::Decade(0) => (Some(-9), Some(9)),
+            YearFilter::Decade(d) if d > 0 => (Some(d), Some(d + 9)),
+            YearFilter::Decade(d) => (Some(d - 9), Some(d)),
+            YearFilter::Century(c) if c > 0 => (Some((c - 1) * 100), Some(c * 100 - 1)),
+            YearFilter::Century(c) => (Some(c * 100), Some(c * 100 + 99)),
+        }
+    }
+}
+
 /// One end of a year range: `1990`, `-550`, `550 BC`, `AD 79`; empty is open.
 fn year_bound(s: &str) -> Result<Option<i64>, FilterError> {
     let s = s.trim();
@@ -236,6 +252,44 @@ impl PathPattern {
     }
 }
 
+/// A `meta` value: a metadata key and a value it must have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaPair {
+    pub key: String,
+    /// Folded, as the index holds it.
+    pub value: String,
+}
+
+impl FromStr for MetaPair {
+    type Err = FilterError;
+
+    /// `speaker=MOZ`.
+    fn from_str(value: &str) -> Result<Self, FilterError> {
+        let Some((key, v)) = value.split_once('=') else {
+            return Err(err("expected KEY=VALUE, e.g. speaker=MOZ"));
+        };
+        let key = key.trim();
+        if !super::facets::is_key(key) {
+            return Err(err("a key is letters, digits, _ and -, e.g. speaker=MOZ"));
+        }
+        let v = fold_name(v);
+        if v.is_empty() {
+            return Err(err("empty value: give KEY=VALUE, e.g. speaker=MOZ"));
+        }
+        Ok(MetaPair {
+            key: key.to_string(),
+            value: v,
+        })
+    }
+}
+
+impl MetaPair {
+    /// The term the index holds for it.
+    pub fn term(&self) -> String {
+        format!("{}={}", self.key, self.value)
+    }
+}
+
 /// A typed filter value of some dimension.
 #[derive(Debug, Clone)]
 pub enum FilterValue {
@@ -244,6 +298,7 @@ pub enum FilterValue {
     Country(CountryCode),
     Name(NameWords),
     Path(PathPattern),
+    Meta(MetaPair),
 }
 
 /// One filter: a dimension and a value it must have. Values of one dimension
@@ -266,6 +321,7 @@ impl Filter {
             Values::Countries => FilterValue::Country(raw.parse()?),
             Values::Names => FilterValue::Name(raw.parse()?),
             Values::Paths => FilterValue::Path(raw.parse()?),
+            Values::Meta => FilterValue::Meta(raw.parse()?),
         };
         Ok(Filter {
             facet,
@@ -303,6 +359,24 @@ mod tests {
         }
         let e = "1990-2010".parse::<YearFilter>().unwrap_err();
         assert!(e.0.contains("1990..2010"), "{e}");
+    }
+
+    #[test]
+    fn year_filters_cover_their_years() {
+        let bounds = |s: &str| s.parse::<YearFilter>().unwrap().bounds();
+        assert_eq!(bounds("1990s"), (Some(1990), Some(1999)));
+        assert_eq!(bounds("19th century"), (Some(1800), Some(1899)));
+        assert_eq!(bounds("470s BC"), (Some(-479), Some(-470)));
+        assert_eq!(bounds("1990..1999"), (Some(1990), Some(1999)));
+    }
+
+    #[test]
+    fn meta_values_are_keys_and_folded_values() {
+        let m: MetaPair = "speaker=Moz".parse().unwrap();
+        assert_eq!(m.term(), "speaker=moz");
+        for bad in ["speaker", "=MOZ", "speaker=", "a b=c"] {
+            assert!(bad.parse::<MetaPair>().is_err(), "{bad}");
+        }
     }
 
     #[test]

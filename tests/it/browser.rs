@@ -477,3 +477,122 @@ fn concordance_lines_sort_and_the_map_filters_in_a_browser() {
     browser.wait_for("#map path.country.counted");
     browser.screenshot(1280, 900, &shots.join("annals-serve-lines.png"));
 }
+
+#[test]
+fn a_trend_of_two_queries_is_drawn_filtered_and_downloaded_in_a_browser() {
+    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]);
+    let chromedriver = find_program(&["chromedriver"]);
+    let (Some(chromium), Some(chromedriver)) = (chromium, chromedriver) else {
+        let message = "chromium and chromedriver are needed for the browser test: apt-get install -y chromium chromium-driver";
+        assert!(std::env::var_os("CI").is_none(), "{message}");
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "browser::a_trend_of_two_queries_is_drawn_filtered_and_downloaded_in_a_browser: SKIPPED: {message}"
+        );
+        return;
+    };
+    let f = crate::trend::build_speeches();
+    let server = Server::start(f.dir.path(), &[]);
+    let driver = Driver::start(&chromedriver);
+    let browser = Session::new(&driver, &chromium);
+    let trend_ready = |what: &str| {
+        wait_until(what, WAIT, || {
+            let v = browser.js(
+                "const t = document.querySelector('#trend'); return [t.dataset.state || '', location.href];",
+            );
+            (v[0] == "ready").then(|| v[1].as_str().map(str::to_string))?
+        })
+    };
+
+    // The query and one compared with it, over the documents' years.
+    browser.goto(&server.url("/?q=peace&trend_by=doc_year"));
+    browser.wait_search("results for peace", |u| u.contains("q=peace"));
+    trend_ready("the trend of peace");
+    browser.type_into("#vs", "apartheid\u{E007}");
+    browser.wait_search("the comparison", |u| u.contains("vs=apartheid"));
+    wait_until("two lines", WAIT, || {
+        let n =
+            browser.js("return document.querySelectorAll('#trend-chart polyline.series').length;");
+        (n == json!(2)).then_some(())
+    });
+    trend_ready("the trend of two queries");
+    let points = browser.js(
+        "return Array.from(document.querySelectorAll('#trend-chart .point')).map(p => p.dataset.query + ' ' + p.dataset.key);",
+    );
+    let points: Vec<&str> = points
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "peace 1990",
+            "peace 1991",
+            "peace 1992",
+            "peace 1993",
+            "apartheid 1990",
+            "apartheid 1991",
+            "apartheid 1992",
+            "apartheid 1993"
+        ],
+        "one point per year, the empty 1991 included"
+    );
+    let tip = browser.js("return document.querySelector(\"#trend-chart .point[data-query='peace'][data-key='1990'] title\").textContent;");
+    assert!(tip.as_str().unwrap().contains("3 of 7 sentences"), "{tip}");
+
+    // Both downloads, from the addresses their links give.
+    let fetch = |link: &str| -> String {
+        let script = format!(
+            "const done = arguments[arguments.length - 1]; fetch(document.querySelector('{link}').href).then(r => r.text()).then(done, e => done('failed: ' + e));"
+        );
+        browser
+            .cmd(
+                "POST",
+                "/execute/async",
+                Some(json!({ "script": script, "args": [] })),
+            )
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let href = browser.js("return document.querySelector('#download-hits').href;");
+    let mut response = agent()
+        .get(href.as_str().expect("a link to the hits"))
+        .call()
+        .expect("the hits download");
+    let hits = response.body_mut().read_to_string().expect("CSV");
+    assert!(
+        hits.starts_with("rank,score,doc,source,line,doc_date,text"),
+        "{hits}"
+    );
+    assert_eq!(
+        hits.lines().count(),
+        1 + 5,
+        "every sentence about peace: {hits}"
+    );
+    let series = fetch("#download-series");
+    assert!(
+        series.starts_with("query,by,key,label,count,of,per_million,docs"),
+        "{series}"
+    );
+    assert_eq!(series.lines().count(), 1 + 8);
+    assert!(
+        series.contains("apartheid,doc_year,1990,1990,2,7,"),
+        "{series}"
+    );
+
+    // Raw counts, then a click on a point filters the results to its year.
+    browser.click("#trend [data-scale='raw']");
+    browser.wait_search("raw counts", |u| u.contains("trend_scale=raw"));
+    browser.click("#trend-chart .point[data-query='peace'][data-key='1992']");
+    let in_1992 = browser.wait_search("the 1992 filter", |u| u.contains("doc_year=1992"));
+    assert_eq!(in_1992, 2);
+    let url = trend_ready("the filtered trend");
+    assert!(
+        url.contains("vs=apartheid") && url.contains("trend_by=doc_year"),
+        "{url}"
+    );
+}

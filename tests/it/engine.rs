@@ -253,7 +253,10 @@ fn hits_keep_the_contract_and_the_environment_names_the_engine() {
     let (code, _, err) = run(&f, &["query", "Baku", "--explain", "--engine", &engine]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("not available through an engine"), "{err}");
-    for kwic in [&["--format", "kwic"][..], &["--kwic", "--format", "json"][..]] {
+    for kwic in [
+        &["--format", "kwic"][..],
+        &["--kwic", "--format", "json"][..],
+    ] {
         let mut args = vec!["query", "Baku", "--engine", &engine];
         args.extend_from_slice(kwic);
         let (code, out, err) = run(&f, &args);

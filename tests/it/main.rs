@@ -21,3 +21,4 @@ mod reading;
 mod robustness;
 mod serve;
 mod team;
+mod trend;

@@ -16,6 +16,8 @@ let FILTERS = [];
 // Time facets, finest first; the first is also the filter that histogram
 // bars set (a decade bar sets year=1990s).
 let TIME_SCALES = [];
+// Time facets a trend can be drawn over (trend.js).
+const TREND_AXES = [];
 // Facets listed in the sidebar with their counts.
 let LISTS = [];
 // Headings of filters and lists.
@@ -68,6 +70,11 @@ function readState(search) {
   for (const f of FILTERS) state[f] = p.getAll(f).filter((v) => v !== '');
   for (const s of SWITCHES) if (p.has(s)) state[s] = p.get(s);
   for (const [k, d] of VIEW_PARAMS) state[k] = p.get(k) || d;
+
+  // The trend view's state (trend.js): compared queries, axis, scale.
+  state.vs = p.getAll('vs').filter((v) => v !== '').slice(0, 4);
+  state.trend_by = p.get('trend_by') || '';
+  state.trend_scale = p.get('trend_scale') || '';
   return state;
 }
 
@@ -80,6 +87,10 @@ function pageParams(state) {
   if (state.page > 1) p.set('page', String(state.page));
   for (const s of SWITCHES) if (state[s] !== undefined) p.set(s, state[s]);
   for (const [k, d] of VIEW_PARAMS) if (state[k] && state[k] !== d) p.set(k, state[k]);
+
+  for (const v of state.vs || []) p.append('vs', v);
+  if (state.trend_by) p.set('trend_by', state.trend_by);
+  if (state.trend_scale) p.set('trend_scale', state.trend_scale);
   return p;
 }
 
@@ -118,7 +129,10 @@ function configure(dimensions) {
   for (const d of dimensions) {
     FILTER_NAMES[d.name] = d.label;
     if (d.filter) FILTERS.push(d.name);
-    if (d.countable && TIME_VALUES.includes(d.values)) TIME_SCALES.push(d.name);
+    // Documents' own dates are drawn by the trend view, not the histogram,
+    // whose bars filter by the dates sentences speak of.
+    if (d.countable && TIME_VALUES.includes(d.values) && !d.name.startsWith('doc_')) TIME_SCALES.push(d.name);
+    if (d.countable && TIME_VALUES.includes(d.values)) TREND_AXES.push(d.name);
     if (d.countable && LIST_VALUES.includes(d.values)) LISTS.push(d.name);
     if (d.countable && d.values === 'countries' && !COUNTRY_FACET) COUNTRY_FACET = d.name;
   }
@@ -194,6 +208,7 @@ async function load() {
 
 function showError(message) {
   $('#overview').hidden = true;
+  $('#trend').hidden = true;
   const box = $('#error');
   box.textContent = message;
   box.hidden = false;
@@ -257,6 +272,7 @@ function render(answer) {
   for (const kind of LISTS) {
     renderList(kind, answer.facets[kind] || []);
   }
+  if (typeof loadTrend === 'function') loadTrend();
   document.body.dataset.state = 'ready';
   document.body.dataset.total = String(answer.total);
   loadCollocates();
@@ -611,7 +627,7 @@ async function showOverview() {
     showError(`cannot reach the server: ${e.message}`);
     return;
   }
-  for (const id of ['#error', '#notice']) $(id).hidden = true;
+  for (const id of ['#error', '#notice', '#trend']) $(id).hidden = true;
   $('.facets').hidden = true;
   $('#hits').replaceChildren();
   $('#pager').replaceChildren();
