@@ -3,10 +3,9 @@
 // of each bucket or raw counts (`trend_scale=raw`), drawn as an SVG line
 // chart by the page itself. A point's tooltip gives its count and
 // denominator; a click on it filters the results to its bucket. It reads
-// app.js's state (`current`, `change`, `el`, `$`).
+// app.js's state and helpers (`current`, `change`, `el`, `$`, `SVG`).
 'use strict';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const SERIES_COLOURS = ['#1f6feb', '#d4731b', '#8e44ad', '#2e8b57', '#c0392b'];
 let trendRequest = null;
 let trendBound = false;
