@@ -173,8 +173,17 @@ static ANCHOR_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     .map(|m| m.to_string())
     .collect();
     for unit in [
-        "year", "month", "day", "morning", "evening", "night", "spring", "summer", "autumn",
-        "fall", "winter",
+        crate::vocab::time::YEAR_WORD,
+        "month",
+        "day",
+        "morning",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
     ] {
         cues.push(unit.to_string());
         let mut cap = unit.to_string();
@@ -586,7 +595,7 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "or",
     "into",
     "at",
-    "year",
+    crate::vocab::time::YEAR_WORD,
     "then",
 ];
 

@@ -86,7 +86,7 @@ impl<'a> Parser<'a> {
             .iter()
             .any(|h| w.eq_ignore_ascii_case(h))
         {
-            let e = if self.wis(i + 1, "year") {
+            let e = if self.wis(i + 1, crate::vocab::time::YEAR_WORD) {
                 i + 2
             } else {
                 i + 1
