@@ -46,7 +46,9 @@ fn field(out: &mut dyn Write, value: &str) -> io::Result<()> {
     }
 }
 
-fn row(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
+/// One CSV record, ended by CRLF (RFC 4180): the one CSV writer of every
+/// table annals writes.
+pub(super) fn row(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     for (i, value) in fields.iter().enumerate() {
         if i > 0 {
             out.write_all(b",")?;

@@ -13,15 +13,6 @@ pub enum TableFormat {
     Csv,
 }
 
-/// A CSV field, quoted when it must be (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// Rows of cells under a header, the first column left-aligned, the
 /// others right-aligned.
 fn write_table(
@@ -61,12 +52,42 @@ fn write_table(
 }
 
 fn write_csv(header: &[&str], rows: &[Vec<String>], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", header.join(","))?;
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
-        writeln!(out, "{}", cells.join(","))?;
+    super::export::row(out, header)?;
+    for cells in rows {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        super::export::row(out, &cells)?;
     }
     Ok(())
+}
+
+/// A word table in the format asked: JSON is the result itself; text opens with a dimmed
+/// line saying what was counted and, for no rows, says what to try.
+#[allow(clippy::too_many_arguments)]
+fn word_table<T: serde::Serialize>(
+    result: &T,
+    header: &[&str],
+    rows: &[Vec<String>],
+    summary: String,
+    nothing: &str,
+    format: TableFormat,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        TableFormat::Json => {
+            serde_json::to_writer(&mut *out, result)?;
+            writeln!(out)
+        }
+        TableFormat::Csv => write_csv(header, rows, out),
+        TableFormat::Text => {
+            writeln!(out, "{}", style.dim(&summary))?;
+            if rows.is_empty() {
+                writeln!(out, "no {nothing}; try a lower --min-count")?;
+                return Ok(());
+            }
+            write_table(header, rows, style, out)
+        }
+    }
 }
 
 pub fn collocates(
@@ -88,33 +109,20 @@ pub fn collocates(
             ]
         })
         .collect();
-    match format {
-        TableFormat::Json => {
-            serde_json::to_writer(&mut *out, result)?;
-            writeln!(out)
-        }
-        TableFormat::Csv => write_csv(&header, &rows, out),
-        TableFormat::Text => {
-            writeln!(
-                out,
-                "{}",
-                style.dim(&format!(
-                    "collocates of {:?} within {} words, by {}, in {} of {} matching sentences, {:.1} ms",
-                    result.query,
-                    result.window,
-                    result.measure,
-                    result.sentences,
-                    result.total,
-                    result.took_ms
-                ))
-            )?;
-            if rows.is_empty() {
-                writeln!(out, "no collocates; try a lower --min-count")?;
-                return Ok(());
-            }
-            write_table(&header, &rows, style, out)
-        }
-    }
+    let summary = format!(
+        "collocates of {:?} within {} words, by {}, in {} of {} matching sentences, {:.1} ms",
+        result.query, result.window, result.measure, result.sentences, result.total, result.took_ms
+    );
+    word_table(
+        result,
+        &header,
+        &rows,
+        summary,
+        "collocates",
+        format,
+        style,
+        out,
+    )
 }
 
 pub fn keywords(
@@ -137,41 +145,21 @@ pub fn keywords(
             ]
         })
         .collect();
-    match format {
-        TableFormat::Json => {
-            serde_json::to_writer(&mut *out, result)?;
-            writeln!(out)
-        }
-        TableFormat::Csv => write_csv(&header, &rows, out),
-        TableFormat::Text => {
-            writeln!(
-                out,
-                "{}",
-                style.dim(&format!(
-                    "key terms of {:?}: {} matching sentences against the other {} of the index, {:.1} ms",
-                    result.query,
-                    result.sentences,
-                    result.index_sentences.saturating_sub(result.sentences),
-                    result.took_ms
-                ))
-            )?;
-            if rows.is_empty() {
-                writeln!(out, "no key terms; try a lower --min-count")?;
-                return Ok(());
-            }
-            write_table(&header, &rows, style, out)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_what_it_must() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"no\""), "\"say \"\"no\"\"\"");
-    }
+    let summary = format!(
+        "key terms of {:?}: {} matching sentences against the other {} of the index, {:.1} ms",
+        result.query,
+        result.sentences,
+        result.index_sentences.saturating_sub(result.sentences),
+        result.took_ms
+    );
+    word_table(
+        result,
+        &header,
+        &rows,
+        summary,
+        "key terms",
+        format,
+        style,
+        out,
+    )
 }

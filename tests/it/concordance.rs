@@ -284,7 +284,7 @@ fn key_terms_are_the_words_of_the_matching_sentences_only() {
         &["keywords", "treaty", "--min-count", "1", "--format", "csv"],
     );
     assert!(
-        text.starts_with("word,count,frequency,g2,log_ratio\n"),
+        text.starts_with("word,count,frequency,g2,log_ratio\r\n"),
         "{text}"
     );
 }
