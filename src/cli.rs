@@ -212,14 +212,8 @@ pub struct QueryArgs {
     /// match, right).
     #[arg(long)]
     kwic: bool,
-    /// Require every word (default: any word, ranked).
-    #[arg(long)]
-    all: bool,
-    /// Take the query as plain words: no operators, fields or quotes.
-    #[arg(long)]
-    plain: bool,
     #[command(flatten)]
-    filters: FilterArgs,
+    matching: MatchArgs,
     /// Count results by these facets (comma list or repeated): see
     /// `annals query --help` for their names.
     #[arg(long, help = facet_help())]
@@ -277,14 +271,8 @@ pub struct TrendArgs {
     top: usize,
     #[arg(long, value_enum, default_value_t = TrendFormatArg::Text)]
     format: TrendFormatArg,
-    /// Require every word of each query.
-    #[arg(long)]
-    all: bool,
-    /// Take the queries as plain words: no operators, fields or quotes.
-    #[arg(long)]
-    plain: bool,
     #[command(flatten)]
-    filters: FilterArgs,
+    matching: MatchArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -309,12 +297,7 @@ impl TrendArgs {
         }
         Ok(TrendRequest {
             queries: self.queries.clone(),
-            base: SearchRequest {
-                plain: self.plain,
-                all: self.all,
-                filters: self.filters.parse()?,
-                ..SearchRequest::default()
-            },
+            base: self.matching.request(String::new())?,
             by,
             top: self.top,
         })
@@ -348,12 +331,8 @@ impl QueryArgs {
             _ => Sort::Relevance,
         };
         Ok(SearchRequest {
-            query: self.query.clone(),
-            plain: self.plain,
-            all: self.all,
             limit: self.limit,
             offset: self.offset,
-            filters: self.filters.parse()?,
             facets,
             meta_facets,
             facet_limit: self.facet_limit,
@@ -363,6 +342,7 @@ impl QueryArgs {
             explain: self.explain,
             expand: self.expand,
             kwic: self.kwic,
+            ..self.matching.request(self.query.clone())?
         })
     }
 
@@ -518,7 +498,21 @@ pub struct Selection {
     /// The index folder.
     #[arg(long, default_value = app::DEFAULT_INDEX)]
     pub index: PathBuf,
-    /// Require every word (default: any word).
+    #[command(flatten)]
+    matching: MatchArgs,
+}
+
+impl Selection {
+    fn request(&self) -> Result<SearchRequest> {
+        self.matching.request(self.query.clone())
+    }
+}
+
+/// How a query's words match and which sentences it may match: the same
+/// flags for every command that searches.
+#[derive(Args)]
+struct MatchArgs {
+    /// Require every word of the query (default: any word, ranked).
     #[arg(long)]
     all: bool,
     /// Take the query as plain words: no operators, fields or quotes.
@@ -528,10 +522,11 @@ pub struct Selection {
     filters: FilterArgs,
 }
 
-impl Selection {
-    fn request(&self) -> Result<SearchRequest> {
+impl MatchArgs {
+    /// A search for `query` with these flags, the rest left at their defaults.
+    fn request(&self, query: String) -> Result<SearchRequest> {
         Ok(SearchRequest {
-            query: self.query.clone(),
+            query,
             plain: self.plain,
             all: self.all,
             filters: self.filters.parse()?,
