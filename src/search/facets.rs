@@ -217,18 +217,9 @@ fn top_keywords(segments: &[OrdinalCounts], limit: usize) -> (Vec<FacetValue>, F
         merge_dictionaries(segments, &mut |value, count| top.offer(value, count));
     } else {
         let mut merged: HashMap<String, u64> = HashMap::new();
-        let mut value = String::new();
-        for s in segments {
-            for (ord, &count) in s.counts.iter().enumerate() {
-                if count == 0 {
-                    continue;
-                }
-                value.clear();
-                if s.column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    *merged.entry(value.clone()).or_default() += u64::from(count);
-                }
-            }
-        }
+        for_each_counted(segments, &mut |value, count| {
+            *merged.entry(value.to_string()).or_default() += count;
+        });
         for (value, count) in &merged {
             top.offer(value.as_bytes(), *count);
         }
@@ -246,26 +237,35 @@ pub fn top_meta_values(
     let mut merged: HashMap<String, u64> = HashMap::new();
     if let Counts::Text(segments) = counts {
         let prefix = format!("{key}=");
-        let mut value = String::new();
-        for s in segments {
-            for (ord, &count) in s.counts.iter().enumerate() {
-                if count == 0 {
-                    continue;
-                }
-                value.clear();
-                if s.column.ord_to_str(ord as u64, &mut value).unwrap_or(false)
-                    && let Some(v) = value.strip_prefix(&prefix)
-                {
-                    *merged.entry(v.to_string()).or_default() += u64::from(count);
-                }
+        for_each_counted(segments, &mut |value, count| {
+            if let Some(v) = value.strip_prefix(&prefix) {
+                *merged.entry(v.to_string()).or_default() += count;
             }
-        }
+        });
     }
     let mut top = TopK::new(limit);
     for (value, count) in &merged {
         top.offer(value.as_bytes(), *count);
     }
     top.finish()
+}
+
+/// Hands every value counted in a segment to `add`, segment by segment (a
+/// value counted in two segments comes twice), reading each value's text
+/// from its segment's dictionary.
+fn for_each_counted(segments: &[OrdinalCounts], add: &mut dyn FnMut(&str, u64)) {
+    let mut value = String::new();
+    for s in segments {
+        for (ord, &count) in s.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            value.clear();
+            if s.column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                add(&value, u64::from(count));
+            }
+        }
+    }
 }
 
 /// Reads the segments' sorted dictionaries side by side, handing each value
