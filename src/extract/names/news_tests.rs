@@ -3,6 +3,7 @@
 //! agencies and clubs, and the short forms a news story uses after the full name; the traps
 //! these rules must leave alone; and two newswire fixtures scored as a whole.
 
+use super::people_tests::{DocCase, assert_all_right, wrong_documents, wrong_sentences};
 use super::*;
 
 /// (sentence, persons, orgs): exactly these, in order.
@@ -576,43 +577,13 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
     ("In 1996 he won 3 medals and lost 2 finals.", &[], &[]),
 ];
 
-fn of_kind(hits: &[NameHit], kind: NameKind) -> Vec<&str> {
-    hits.iter()
-        .filter(|h| h.kind == kind)
-        .map(|h| h.text.as_str())
-        .collect()
-}
-
 #[test]
 fn news_sentence_table() {
-    let mut bad = Vec::new();
-    for &(s, persons, orgs) in SENTENCES {
-        let hits = find_names(s);
-        let (p, o) = (
-            of_kind(&hits, NameKind::Person),
-            of_kind(&hits, NameKind::Org),
-        );
-        if p != persons || o != orgs {
-            bad.push(format!("{s:?}: persons {p:?} orgs {o:?}"));
-        }
-    }
-    assert!(
-        bad.is_empty(),
-        "{} of {} wrong:\n{}",
-        bad.len(),
-        SENTENCES.len(),
-        bad.join("\n")
-    );
+    assert_all_right(&wrong_sentences(SENTENCES), SENTENCES.len());
 }
 
 /// (document, sentence, text, canonical): the hit of that text in that sentence stands for
 /// `canonical` (`None`: found, standing for itself; `Some("")`: no hit of that text).
-type DocCase = (
-    &'static [&'static str],
-    usize,
-    &'static str,
-    Option<&'static str>,
-);
 const DOCUMENTS: &[DocCase] = &[
     (
         &[
@@ -950,29 +921,7 @@ const DOCUMENTS: &[DocCase] = &[
 
 #[test]
 fn news_document_table() {
-    let mut bad = Vec::new();
-    for &(doc, n, text, want) in DOCUMENTS {
-        let hits = find_names_in_document(doc);
-        let got = hits[n].iter().find(|h| h.text == text);
-        let ok = match (want, got) {
-            (Some(""), None) => true,
-            (Some(c), Some(h)) if !c.is_empty() => {
-                h.name.as_deref() == Some(c) && h.key == fold_name(c)
-            }
-            (None, Some(h)) => h.name.is_none() && h.key == fold_name(&h.text),
-            _ => false,
-        };
-        if !ok {
-            bad.push(format!("{doc:?}[{n}] {text:?}: {got:?}"));
-        }
-    }
-    assert!(
-        bad.is_empty(),
-        "{} of {} wrong:\n{}",
-        bad.len(),
-        DOCUMENTS.len(),
-        bad.join("\n")
-    );
+    assert_all_right(&wrong_documents(DOCUMENTS), DOCUMENTS.len());
 }
 
 /// A fixture's lines without their markup, and its tagged names as (kind, line, text).
