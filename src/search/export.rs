@@ -4,8 +4,8 @@
 //! records are read in index order, which reads each stored block once,
 //! and handed over in rank order.
 
-use tantivy::DocAddress;
 use tantivy::collector::Count;
+use tantivy::{DocAddress, DocId};
 
 use super::{Engine, SearchRequest, deadline, query, ranked_collector};
 use crate::error::{Error, Result};
@@ -59,18 +59,13 @@ impl Engine {
                 .collect();
             order.sort_unstable_by_key(|&(a, _)| (a.segment_ord, a.doc_id));
             let mut records = vec![None; chunk.len()];
-            let mut columns = None;
-            for (address, i) in order {
-                let segment = address.segment_ord;
-                let open = match &columns {
-                    Some((s, c)) if *s == segment => c,
-                    _ => {
-                        &columns
-                            .insert((segment, self.record_columns(&searcher, segment)?))
-                            .1
-                    }
-                };
-                records[i] = Some(self.read_record_with(&searcher, address, open)?);
+            for run in order.chunk_by(|a, b| a.0.segment_ord == b.0.segment_ord) {
+                let columns = self.record_columns(&searcher, run[0].0.segment_ord)?;
+                let docs: Vec<DocId> = run.iter().map(|(address, _)| address.doc_id).collect();
+                columns.prefetch(&docs);
+                for &(address, i) in run {
+                    records[i] = Some(self.read_record_with(&searcher, address, &columns)?);
+                }
             }
             for (i, (record, (score, _))) in records.into_iter().zip(chunk).enumerate() {
                 let Some(record) = record else { continue };

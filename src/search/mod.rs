@@ -416,8 +416,8 @@ impl Engine {
                 .ok_or_else(|| self.damaged())
         };
         Ok(RecordColumns {
-            doc: column(Facet::Doc.field())?,
-            source: column(Facet::Source.field())?,
+            doc: NamedColumn::new(column(Facet::Doc.field())?),
+            source: NamedColumn::new(column(Facet::Source.field())?),
         })
     }
 
@@ -446,26 +446,83 @@ impl Engine {
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string();
-        let keyword = |column: &tantivy::columnar::StrColumn| -> Result<String> {
-            let ord = column
-                .term_ords(address.doc_id)
-                .next()
-                .ok_or_else(|| self.damaged())?;
-            let mut value = String::new();
-            column
-                .ord_to_str(ord, &mut value)
-                .map_err(|_| self.damaged())?;
-            Ok(value)
-        };
-        record.restore(keyword(&columns.doc)?, keyword(&columns.source)?, text);
+        let doc = columns
+            .doc
+            .value(address.doc_id)
+            .ok_or_else(|| self.damaged())?;
+        let source = columns
+            .source
+            .value(address.doc_id)
+            .ok_or_else(|| self.damaged())?;
+        record.restore(doc, source, text);
         Ok(record)
     }
 }
 
 /// The columns a record's document and source are read from, in one segment.
 struct RecordColumns {
-    doc: tantivy::columnar::StrColumn,
-    source: tantivy::columnar::StrColumn,
+    doc: NamedColumn,
+    source: NamedColumn,
+}
+
+impl RecordColumns {
+    /// Names the documents and sources of these sentences of the segment.
+    fn prefetch(&self, docs: &[DocId]) {
+        self.doc.prefetch(docs.iter().copied());
+        self.source.prefetch(docs.iter().copied());
+    }
+}
+
+/// A keyword column that keeps the values it has named: naming one on its
+/// own decompresses a block of the column's dictionary, so an export names
+/// a window's values first, in one pass over the dictionary in term order.
+struct NamedColumn {
+    column: tantivy::columnar::StrColumn,
+    names: std::cell::RefCell<rustc_hash::FxHashMap<u64, String>>,
+}
+
+impl NamedColumn {
+    fn new(column: tantivy::columnar::StrColumn) -> NamedColumn {
+        NamedColumn {
+            column,
+            names: Default::default(),
+        }
+    }
+
+    /// Names the values of these sentences, forgetting those named before.
+    fn prefetch(&self, docs: impl Iterator<Item = DocId>) {
+        let mut ords: Vec<u64> = docs
+            .filter_map(|doc| self.column.term_ords(doc).next())
+            .collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let mut names = self.names.borrow_mut();
+        names.clear();
+        let mut next = ords.iter();
+        let _ = self
+            .column
+            .dictionary()
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some(&ord) = next.next() {
+                    names.insert(ord, String::from_utf8_lossy(bytes).into_owned());
+                }
+            });
+    }
+
+    /// The first value of a sentence, if it has one and it can be read.
+    fn value(&self, doc: DocId) -> Option<String> {
+        let ord = self.column.term_ords(doc).next()?;
+        if let Some(value) = self.names.borrow().get(&ord) {
+            return Some(value.clone());
+        }
+        let mut value = String::new();
+        self.column
+            .ord_to_str(ord, &mut value)
+            .ok()?
+            .then_some(())?;
+        self.names.borrow_mut().insert(ord, value.clone());
+        Some(value)
+    }
 }
 
 /// Top hits by relevance or date, ties broken by corpus order so that
