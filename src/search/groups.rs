@@ -119,15 +119,13 @@ impl SegmentCollector for DocGroupsSegment {
     }
 
     fn harvest(self) -> Self::Fruit {
-        let mut out = Vec::with_capacity(self.best.len());
-        let mut name = String::new();
-        for (ord, group) in self.best {
-            name.clear();
-            if let Some(column) = &self.doc_ords {
-                let _ = column.ord_to_str(ord, &mut name);
-            }
-            out.push((name.clone(), group));
-        }
-        out
+        let mut names = match &self.doc_ords {
+            Some(column) => super::names_of(column, self.best.keys().copied().collect()),
+            None => Default::default(),
+        };
+        self.best
+            .into_iter()
+            .map(|(ord, group)| (names.remove(&ord).unwrap_or_default(), group))
+            .collect()
     }
 }

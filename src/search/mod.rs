@@ -473,6 +473,25 @@ impl RecordColumns {
     }
 }
 
+/// The values of these term ordinals of a keyword column, named in one pass
+/// over its dictionary in term order: looked up one by one, each would
+/// decompress a block of the dictionary (zstd) of its own.
+pub(crate) fn names_of(
+    column: &tantivy::columnar::StrColumn,
+    mut ords: Vec<u64>,
+) -> rustc_hash::FxHashMap<u64, String> {
+    ords.sort_unstable();
+    ords.dedup();
+    let mut names = rustc_hash::FxHashMap::default();
+    let mut next = ords.iter();
+    let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let Some(&ord) = next.next() {
+            names.insert(ord, String::from_utf8_lossy(bytes).into_owned());
+        }
+    });
+    names
+}
+
 /// A keyword column that keeps the values it has named: naming one on its
 /// own decompresses a block of the column's dictionary, so an export names
 /// a window's values first, in one pass over the dictionary in term order.
@@ -491,22 +510,10 @@ impl NamedColumn {
 
     /// Names the values of these sentences, forgetting those named before.
     fn prefetch(&self, docs: impl Iterator<Item = DocId>) {
-        let mut ords: Vec<u64> = docs
+        let ords = docs
             .filter_map(|doc| self.column.term_ords(doc).next())
             .collect();
-        ords.sort_unstable();
-        ords.dedup();
-        let mut names = self.names.borrow_mut();
-        names.clear();
-        let mut next = ords.iter();
-        let _ = self
-            .column
-            .dictionary()
-            .sorted_ords_to_term_cb(&ords, |bytes| {
-                if let Some(&ord) = next.next() {
-                    names.insert(ord, String::from_utf8_lossy(bytes).into_owned());
-                }
-            });
+        *self.names.borrow_mut() = names_of(&self.column, ords);
     }
 
     /// The first value of a sentence, if it has one and it can be read.

@@ -379,16 +379,8 @@ impl SegmentCollector for TrendSegment {
             }
         }
         if let Some(column) = &self.doc_column {
-            // Named in one pass over the dictionary in term order: looking
-            // each up on its own decompresses a dictionary block per document.
-            let mut ords: Vec<u64> = self.doc_pairs.iter().map(|&(_, ord)| ord).collect();
-            ords.sort_unstable();
-            ords.dedup();
-            let mut names_in_order = Vec::with_capacity(ords.len());
-            let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-                names_in_order.push(String::from_utf8_lossy(bytes).into_owned())
-            });
-            let doc_names: FxHashMap<u64, String> = ords.into_iter().zip(names_in_order).collect();
+            let doc_names =
+                super::names_of(column, self.doc_pairs.iter().map(|&(_, ord)| ord).collect());
             for &(raw, ord) in &self.doc_pairs {
                 let Some(key) = name(raw) else { continue };
                 if let Some(doc) = doc_names.get(&ord) {
