@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub index: PathBuf,
-    /// Threads that read, segment and extract; also tantivy's indexing threads.
+    /// Threads that read, segment and extract; tantivy indexes on half as many.
     pub threads: usize,
     /// tantivy's indexing memory budget, in bytes, for all threads together.
     pub heap_bytes: usize,
@@ -383,9 +383,19 @@ fn worker_error(writer: &mut IndexWriter, err: Error) -> Error {
 }
 
 fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
-    let threads = options.threads.max(1);
+    // Half as many indexing threads as extracting ones: tantivy's share of a
+    // build's CPU (indexing, stemming, compressing) is under half, so one
+    // indexing thread nearly keeps up with two extracting ones, and every
+    // indexing thread more splits the memory budget into smaller segments
+    // that all flush, and merge, at the end. On 2 cores the Wikipedia sample
+    // built in 50.7 s with a peak of 302 MB, against 52.7 s and 712 MB with
+    // two indexing threads; the UN corpus took about 5 % longer.
     // tantivy wants at least 15 MB per indexing thread.
-    let indexing_threads = threads.min((options.heap_bytes / (15 << 20)).max(1));
+    let indexing_threads = options
+        .threads
+        .max(1)
+        .div_ceil(2)
+        .min((options.heap_bytes / (15 << 20)).max(1));
     let writer: IndexWriter =
         index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?;
     writer.set_merge_policy(Box::new(super::merges::BoundedMerges::new(
