@@ -70,11 +70,8 @@ fn build_with_summary(paths: &[PathBuf], options: &BuildOptions) -> Result<Build
     }
     let index = options.index.display();
     let n = |count: usize, noun: &str| render::plural(count as u64, noun);
-    if stats.incremental && stats.files == 0 && stats.removed == 0 {
-        eprintln!(
-            "annals: {index} is up to date ({} unchanged)",
-            n(stats.unchanged, "file")
-        );
+    if said_up_to_date(&stats, &index) {
+        // Nothing read, nothing more to say.
     } else if stats.incremental {
         eprintln!(
             "annals: updated {index}: read {} ({}), removed {}, kept {} unchanged, in {:.2}s",
@@ -421,12 +418,7 @@ pub fn build_into_engine(paths: &[PathBuf], options: &BuildOptions, url: &str) -
     print_warnings(&stats.warnings);
     let label = client.target.label();
     let n = |count: usize, noun: &str| render::plural(count as u64, noun);
-    if stats.incremental && stats.files == 0 && stats.removed == 0 {
-        eprintln!(
-            "annals: {label} is up to date ({} unchanged)",
-            n(stats.unchanged, "file")
-        );
-    } else {
+    if !said_up_to_date(&stats, &label) {
         eprintln!(
             "annals: loaded {} from {} ({}) into {label} in {:.2}s ({:.0} sentences/s); removed {}, kept {} unchanged",
             render::plural(stats.sentences, "sentence"),
@@ -439,6 +431,19 @@ pub fn build_into_engine(paths: &[PathBuf], options: &BuildOptions, url: &str) -
         );
     }
     Ok(Outcome::Found)
+}
+
+/// Says on stderr that a build found nothing to do, if it did: an
+/// incremental build that read and removed no file.
+fn said_up_to_date(stats: &BuildStats, target: &dyn std::fmt::Display) -> bool {
+    let nothing = stats.incremental && stats.files == 0 && stats.removed == 0;
+    if nothing {
+        eprintln!(
+            "annals: {target} is up to date ({} unchanged)",
+            render::plural(stats.unchanged as u64, "file")
+        );
+    }
+    nothing
 }
 
 /// A client for `url` that tells retries on stderr.
