@@ -14,6 +14,7 @@ use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
 use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest};
 use crate::serve::{self, ServeOptions};
+use crate::vocab::contract::SearchResult;
 
 /// Whether a command found something: exit status 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +143,15 @@ pub enum QueryView {
     Kwic(KwicLayout),
 }
 
+impl QueryView {
+    /// The search this view needs: concordance lines need each hit's cut.
+    fn request(self, request: &SearchRequest) -> SearchRequest {
+        let mut request = request.clone();
+        request.kwic |= matches!(self, QueryView::Kwic(_));
+        request
+    }
+}
+
 /// What `annals query` writes: a page of results, or every hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueryOutput {
@@ -157,13 +167,17 @@ pub fn query(request: &SearchRequest, index: &Path, output: QueryOutput) -> Resu
     };
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
-    let mut request = request.clone();
-    request.kwic |= matches!(view, QueryView::Kwic(_));
+    let request = view.request(request);
     let result = reading(&engine, || engine.search(&request))?;
+    print_page(&result, view)
+}
+
+/// Writes a page of results as `view` asks; found if anything matched.
+fn print_page(result: &SearchResult, view: QueryView) -> Result<Outcome> {
     to_stdout(|out| match view {
-        QueryView::Json => render::search_json(&result, out),
-        QueryView::Text => render::search_text(&result, Style::for_stdout(), out),
-        QueryView::Kwic(layout) => render::kwic_text(&result, layout, Style::for_stdout(), out),
+        QueryView::Json => render::search_json(result, out),
+        QueryView::Text => render::search_text(result, Style::for_stdout(), out),
+        QueryView::Kwic(layout) => render::kwic_text(result, layout, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(result.total > 0))
 }
@@ -462,15 +476,8 @@ pub fn query_engine(request: &SearchRequest, url: &str, output: QueryOutput) -> 
     };
     let client = engine_client(url)?;
     engine::check_readable(&client)?;
-    let mut request = request.clone();
-    request.kwic |= matches!(view, QueryView::Kwic(_));
-    let result = engine::search(&client, &request)?;
-    to_stdout(|out| match view {
-        QueryView::Json => render::search_json(&result, out),
-        QueryView::Text => render::search_text(&result, Style::for_stdout(), out),
-        QueryView::Kwic(layout) => render::kwic_text(&result, layout, Style::for_stdout(), out),
-    })?;
-    Ok(Outcome::found_if(result.total > 0))
+    let result = engine::search(&client, &view.request(request))?;
+    print_page(&result, view)
 }
 
 /// `annals stats --engine`.

@@ -165,19 +165,8 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             kwic: None,
         });
     }
-    let (facets, facet_info) =
-        read_facets(&request.facets, request.facet_limit, &reply["aggregations"]);
-    Ok(SearchResult {
-        query: request.query.clone(),
-        total,
-        offset: request.offset,
-        limit: request.limit,
-        took_ms: started.elapsed().as_secs_f64() * 1000.0,
-        hits,
-        facets,
-        facet_info,
-        notice: None,
-    })
+    let facets = read_facets(&request.facets, request.facet_limit, &reply["aggregations"]);
+    Ok(request.answer(total, hits, facets, started))
 }
 
 /// The stored record of a hit, with countries' names put back.

@@ -31,7 +31,9 @@ use tantivy::{
 
 use crate::error::{Error, Result};
 use crate::index::{self, OpenIndex, schema};
-use crate::vocab::contract::{Explain, FacetLists, Hit, SearchResult, SentenceRecord, Snippet};
+use crate::vocab::contract::{
+    Explain, FacetLists, FacetSummary, Hit, SearchResult, SentenceRecord, Snippet,
+};
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
 pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
@@ -125,6 +127,31 @@ impl Default for SearchRequest {
             explain: false,
             expand: false,
             kwic: false,
+        }
+    }
+}
+
+impl SearchRequest {
+    /// The answer to this request: its page of hits among `total`, with
+    /// its facets, timed from `started`; the one shape the local index and
+    /// an engine both answer in.
+    pub fn answer(
+        &self,
+        total: u64,
+        hits: Vec<Hit>,
+        (facets, facet_info): (FacetLists, BTreeMap<String, FacetSummary>),
+        started: Instant,
+    ) -> SearchResult {
+        SearchResult {
+            query: self.query.clone(),
+            total,
+            offset: self.offset,
+            limit: self.limit,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            hits,
+            facets,
+            facet_info,
+            notice: None,
         }
     }
 }
@@ -299,17 +326,7 @@ impl Engine {
             }
         }
 
-        Ok(SearchResult {
-            query: request.query.clone(),
-            total,
-            offset: request.offset,
-            limit: request.limit,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
-            hits,
-            facets: facet_values,
-            facet_info,
-            notice: None,
-        })
+        Ok(request.answer(total, hits, (facet_values, facet_info), started))
     }
 
     /// RM3: the query as typed, weighted `ORIGINAL_WEIGHT` per word, or
