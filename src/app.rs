@@ -4,6 +4,7 @@
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::annotate;
 use crate::corpus::{self, ReadOptions, Warning};
@@ -14,7 +15,7 @@ use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
 use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest};
 use crate::serve::{self, ServeOptions};
-use crate::vocab::contract::SearchResult;
+use crate::vocab::contract::{SearchResult, Trend};
 
 /// Whether a command found something: exit status 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,10 +240,22 @@ pub fn trend(request: &TrendRequest, index: &Path, format: TrendFormat) -> Resul
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
     let trend = reading(&engine, || engine.trend(request))?;
+    print_trend(&trend, format)
+}
+
+/// `annals trend --engine`: the same series and output over a cluster.
+pub fn trend_engine(request: &TrendRequest, url: &str, format: TrendFormat) -> Result<Outcome> {
+    let client = engine_client(url)?;
+    engine::check_readable(&client)?;
+    let trend = engine::trend(&client, request)?;
+    print_trend(&trend, format)
+}
+
+fn print_trend(trend: &Trend, format: TrendFormat) -> Result<Outcome> {
     to_stdout(|out| match format {
-        TrendFormat::Json => render::trend_json(&trend, out),
-        TrendFormat::Csv => render::trend_csv(&trend, out),
-        TrendFormat::Text => render::trend_text(&trend, Style::for_stdout(), out),
+        TrendFormat::Json => render::trend_json(trend, out),
+        TrendFormat::Csv => render::trend_csv(trend, out),
+        TrendFormat::Text => render::trend_text(trend, Style::for_stdout(), out),
     })?;
     let found = trend.series.iter().any(|s| s.total > 0);
     Ok(Outcome::found_if(found))
@@ -412,7 +425,18 @@ pub fn stats(index: &Path, format: OutputFormat, verify: bool) -> Result<Outcome
 pub fn serve(index: &Path, options: ServeOptions) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
     let live = serve::Live::open(index)?;
-    serve::run(live, options)?;
+    serve::run(serve::Backend::Local(Arc::new(live)), options)?;
+    Ok(Outcome::Found)
+}
+
+/// `annals serve --engine`: the same page and API over a cluster's index.
+pub fn serve_engine(url: &str, mut options: ServeOptions) -> Result<Outcome> {
+    let client = engine_client(url)?;
+    engine::check_readable(&client)?;
+    options.index_label = client.target.label();
+    // No folder of this machine is served, so none is redacted.
+    options.index_root = PathBuf::new();
+    serve::run(serve::Backend::Engine(Arc::new(client)), options)?;
     Ok(Outcome::Found)
 }
 

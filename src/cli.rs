@@ -273,6 +273,8 @@ pub struct TrendArgs {
     format: TrendFormatArg,
     #[command(flatten)]
     matching: MatchArgs,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -761,6 +763,8 @@ pub struct ServeArgs {
     /// for everyone who can reach the machine.
     #[arg(long)]
     public: bool,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 impl ServeArgs {

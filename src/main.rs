@@ -37,7 +37,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Some(url) => app::query_engine(&args.request()?, &url, args.output()?)?,
             None => app::query(&args.request()?, &args.index, args.output()?)?,
         },
-        Command::Trend(args) => app::trend(&args.request()?, &args.index, args.format())?,
+        Command::Trend(args) => match args.engine.url() {
+            Some(url) => app::trend_engine(&args.request()?, &url, args.format())?,
+            None => app::trend(&args.request()?, &args.index, args.format())?,
+        },
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
         Command::Show(args) => app::show(
             &args.index,
@@ -62,7 +65,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Keywords(args) => {
             app::keywords(&args.request()?, &args.selection.index, args.format.into())?
         }
-        Command::Serve(args) => app::serve(&args.index, args.options()?)?,
+        Command::Serve(args) => match args.engine.url() {
+            Some(url) => app::serve_engine(&url, args.options()?)?,
+            None => app::serve(&args.index, args.options()?)?,
+        },
     })
 }
 

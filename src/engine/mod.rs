@@ -2,15 +2,17 @@
 //! filters and facets, with the cluster holding the index. `mapping` derives
 //! the index from the facet registry, `bulk` builds into it (idempotent and
 //! incremental), `query` turns a search request into the cluster's query
-//! language and its answer into annals' contract, `export` writes the
-//! mapping and the sentences for other loaders (`_bulk`, Quickwit), and
-//! `client` speaks HTTP to the cluster.
+//! language and its answer into annals' contract, `trend` counts a trend's
+//! buckets with aggregations, `export` writes the mapping and the sentences
+//! for other loaders (`_bulk`, Quickwit), and `client` speaks HTTP to the
+//! cluster.
 
 pub mod bulk;
 pub mod client;
 pub mod export;
 pub mod mapping;
 pub mod query;
+pub mod trend;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +21,7 @@ use serde_json::{Value, json};
 pub use bulk::{EngineBuild, build};
 pub use client::{Client, Target};
 pub use query::search;
+pub use trend::trend;
 
 use crate::error::Result;
 use crate::index::schema;
@@ -147,6 +150,31 @@ pub fn stats(client: &Client) -> Result<Stats> {
             .as_f64()
             .map(|v| v as i64),
     })
+}
+
+/// How many sentences the engine's index holds, and when it was created
+/// (the epoch when the engine does not say): what `/api/health` reports.
+pub fn health(client: &Client) -> Result<(u64, std::time::SystemTime)> {
+    let answer = client.request("GET", "_count", None)?;
+    if !answer.ok() {
+        return Err(bulk::engine_error(client, "counting", &answer));
+    }
+    let sentences = answer.body["count"].as_u64().unwrap_or(0);
+    let created = client
+        .request("GET", "_settings", None)
+        .ok()
+        .filter(|a| a.ok())
+        .and_then(|a| {
+            let settings = a.body.as_object()?.values().next()?["settings"]["index"].clone();
+            let ms = &settings["creation_date"];
+            ms.as_str()
+                .and_then(|s| s.parse::<u64>().ok())
+                .or_else(|| ms.as_u64())
+        })
+        .map_or(std::time::UNIX_EPOCH, |ms| {
+            std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms)
+        });
+    Ok((sentences, created))
 }
 
 /// The engine URL a command was given, or else the environment's.

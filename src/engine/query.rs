@@ -6,7 +6,7 @@
 //! aggregations ordered by count then value, with the remainder from
 //! `sum_other_doc_count`; `--group-by doc` as a collapse on the document.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 use serde_json::{Value, json};
@@ -14,20 +14,26 @@ use tantivy::query_grammar::{Occur, UserInputAst, UserInputBound, UserInputLeaf}
 
 use super::bulk::engine_error;
 use super::client::Client;
+use crate::corpus::META_SEPARATOR;
 use crate::error::{Error, Result};
 use crate::index::schema;
-use crate::search::{MAX_LIMIT, SearchRequest, Sort, parse_text};
+use crate::search::{MAX_LIMIT, SearchRequest, Sort, parse_text, top_counted};
 use crate::vocab::contract::{
     FacetLists, FacetSummary, FacetValue, Hit, SearchResult, SentenceRecord, Snippet,
 };
 use crate::vocab::countries;
-use crate::vocab::facets::{DIMENSIONS, Dimension, Facet, Values};
+use crate::vocab::facets::{DIMENSIONS, Dimension, Facet, META_PREFIX, Values};
 use crate::vocab::filters::FilterValue;
 use crate::vocab::fold::fold_name;
 
 /// How deep OpenSearch and Elasticsearch page by default
 /// (`index.max_result_window`).
 const MAX_WINDOW: usize = 10_000;
+/// Buckets one aggregation returns at most: OpenSearch's and
+/// Elasticsearch's default `search.max_buckets`, and more years, decades,
+/// countries or metadata values than any corpus has. A dimension of names
+/// beyond it loses its rarest values, never the top ones.
+pub const MAX_BUCKETS: usize = 65_000;
 /// How many characters of a sentence a snippet shows, as locally.
 const SNIPPET_CHARS: usize = 400;
 /// How many sentences naming a facet value are read to choose its spelling.
@@ -65,32 +71,7 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             message: "concordance lines are cut with the local index's analyzer; they are not available through an engine yet: query the local index for them".into(),
         });
     }
-    let text = match parse_text(request)? {
-        Some(UserInputAst::Clause(children))
-            if children.iter().all(|(o, _)| *o == Some(Occur::MustNot)) =>
-        {
-            // As locally: a query of exclusions alone says nothing to find.
-            return Err(Error::BadQuery {
-                message: "only excluding terms given: say what to find as well (* -word)".into(),
-            });
-        }
-        Some(ast) => translate(&ast, request.all)?,
-        None => json!({"match_all": {}}),
-    };
-    let mut filter = Vec::new();
-    for dimension in DIMENSIONS {
-        let values: Vec<Value> = request
-            .filters
-            .iter()
-            .filter(|f| f.facet == dimension.facet)
-            .map(|f| filter_clause(client, dimension, &f.value))
-            .collect::<Result<_>>()?;
-        match values.len() {
-            0 => {}
-            1 => filter.extend(values),
-            _ => filter.push(json!({"bool": {"should": values, "minimum_should_match": 1}})),
-        }
-    }
+    let (text, filter) = text_and_filters(client, request)?;
     let mut body = json!({
         "query": {"bool": {"must": [text.clone()], "filter": filter}},
         "from": request.offset,
@@ -115,6 +96,12 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
         aggs.insert(
             "groups".into(),
             json!({"cardinality": {"field": doc, "precision_threshold": 40000}}),
+        );
+    }
+    if !request.meta_facets.is_empty() {
+        aggs.insert(
+            "meta".into(),
+            json!({"terms": {"field": Facet::Meta.field(), "size": MAX_BUCKETS}}),
         );
     }
     if !aggs.is_empty() {
@@ -165,8 +152,58 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             kwic: None,
         });
     }
-    let facets = read_facets(&request.facets, request.facet_limit, &reply["aggregations"]);
+    let mut facets = read_facets(&request.facets, request.facet_limit, &reply["aggregations"]);
+    let meta = &reply["aggregations"]["meta"]["buckets"];
+    for key in &request.meta_facets {
+        // The metadata field holds `key=value` for every key: count this key's.
+        let prefix = format!("{key}{META_SEPARATOR}");
+        let counts: HashMap<String, u64> = meta
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|b| {
+                let value = b["key"].as_str()?.strip_prefix(&prefix)?;
+                Some((value.to_string(), b["doc_count"].as_u64().unwrap_or(0)))
+            })
+            .collect();
+        let (values, summary) = top_counted(&counts, request.facet_limit);
+        let name = format!("{META_PREFIX}{key}");
+        facets.0.insert(name.clone(), values);
+        facets.1.insert(name, summary);
+    }
     Ok(request.answer(total, hits, facets, started))
+}
+
+/// The request's query text as a clause, and its filters as bool filters.
+pub fn text_and_filters(client: &Client, request: &SearchRequest) -> Result<(Value, Vec<Value>)> {
+    let text = match parse_text(request)? {
+        Some(UserInputAst::Clause(children))
+            if children.iter().all(|(o, _)| *o == Some(Occur::MustNot)) =>
+        {
+            // As locally: a query of exclusions alone says nothing to find.
+            return Err(Error::BadQuery {
+                message: "only excluding terms given: say what to find as well (* -word)".into(),
+            });
+        }
+        Some(ast) => translate(&ast, request.all)?,
+        None => json!({"match_all": {}}),
+    };
+    let mut filter = Vec::new();
+    for dimension in DIMENSIONS {
+        let values: Vec<Value> = request
+            .filters
+            .iter()
+            .filter(|f| f.facet == dimension.facet)
+            .map(|f| filter_clause(client, dimension, &f.value))
+            .collect::<Result<_>>()?;
+        match values.len() {
+            0 => {}
+            1 => filter.extend(values),
+            _ => filter.push(json!({"bool": {"should": values, "minimum_should_match": 1}})),
+        }
+    }
+    Ok((text, filter))
 }
 
 /// The stored record of a hit, with countries' names put back.
@@ -333,6 +370,11 @@ fn filter_clause(client: &Client, d: &Dimension, value: &FilterValue) -> Result<
         json!({"range": {field: r}})
     };
     Ok(match value {
+        // A document's date: the years it covers, on the document's year.
+        FilterValue::Years(years) if d.facet.is_doc_date() => {
+            let (lo, hi) = years.bounds();
+            range(Facet::DocYear.field(), lo, hi)
+        }
         FilterValue::Years(YearFilter::Range(lo, hi)) => range(Facet::Year.field(), *lo, *hi),
         FilterValue::Years(YearFilter::Decade(d)) => json!({"term": {Facet::Decade.field(): d}}),
         FilterValue::Years(YearFilter::Century(c)) => {
@@ -414,11 +456,7 @@ pub fn facet_aggs(facets: &[Facet], limit: usize) -> serde_json::Map<String, Val
             "order": [{"_count": "desc"}, {"_key": "asc"}]
         }});
         if facet.values() == Values::Names {
-            terms["aggs"] = json!({"spellings": {"top_hits": {
-                "size": SPELLING_SAMPLE,
-                "_source": ["record"],
-                "sort": [{schema::ORDER: {"order": "asc"}}]
-            }}});
+            terms["aggs"] = json!({"spellings": spellings_agg()});
         }
         aggs.insert(format!("top_{}", facet.name()), terms);
         aggs.insert(
@@ -427,6 +465,16 @@ pub fn facet_aggs(facets: &[Facet], limit: usize) -> serde_json::Map<String, Val
         );
     }
     aggs
+}
+
+/// A few sentences naming a value, in corpus order, to choose its spelling
+/// from.
+pub fn spellings_agg() -> Value {
+    json!({"top_hits": {
+        "size": SPELLING_SAMPLE,
+        "_source": ["record"],
+        "sort": [{schema::ORDER: {"order": "asc"}}]
+    }})
 }
 
 /// The facet lists of an answer, in the contract's shape.
@@ -503,7 +551,7 @@ fn facet_value(facet: Facet, bucket: &Value) -> FacetValue {
 
 /// The commonest spelling of a folded name among sample sentences; on a
 /// tie the one with more letters beyond ASCII, as locally.
-fn spelling(facet: Facet, key: &str, sample: &Value) -> Option<String> {
+pub fn spelling(facet: Facet, key: &str, sample: &Value) -> Option<String> {
     let mut spellings: Vec<(String, usize)> = Vec::new();
     for hit in sample.as_array().map(Vec::as_slice).unwrap_or_default() {
         let Ok(record) = serde_json::from_value::<SentenceRecord>(hit["_source"]["record"].clone())

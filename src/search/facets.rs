@@ -236,15 +236,21 @@ pub fn top_meta_values(
 ) -> (Vec<FacetValue>, FacetSummary) {
     let mut merged: HashMap<String, u64> = HashMap::new();
     if let Counts::Text(segments) = counts {
-        let prefix = format!("{key}=");
+        let prefix = format!("{key}{}", crate::corpus::META_SEPARATOR);
         for_each_counted(segments, &mut |value, count| {
             if let Some(v) = value.strip_prefix(&prefix) {
                 *merged.entry(v.to_string()).or_default() += count;
             }
         });
     }
+    top_counted(&merged, limit)
+}
+
+/// The top `limit` of values counted elsewhere (a metadata key's, or an
+/// engine's), by count then value, with what was left out.
+pub fn top_counted(counts: &HashMap<String, u64>, limit: usize) -> (Vec<FacetValue>, FacetSummary) {
     let mut top = TopK::new(limit);
-    for (value, count) in &merged {
+    for (value, count) in counts {
         top.offer(value.as_bytes(), *count);
     }
     top.finish()

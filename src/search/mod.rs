@@ -39,12 +39,12 @@ use crate::vocab::filters::{Filter, FilterError};
 pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
 pub use context::{MAX_CONTEXT, parse_location};
 use deadline::WithDeadline;
-pub use facets::FacetCollector;
+pub use facets::{FacetCollector, top_counted};
 pub use keywords::KeywordsRequest;
 pub use kwic::{keep_end, keep_start};
 pub use query::{MAX_QUERY_BYTES, parse_text};
 use ranking::Ranking;
-pub use trend::{Axis, MAX_SERIES, TrendRequest};
+pub use trend::{Axis, BucketCount, BucketKey, Counted, MAX_SERIES, TrendRequest};
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 10_000;

@@ -89,80 +89,89 @@ pub struct TrendRequest {
     pub top: usize,
 }
 
-/// A bucket's value while counting.
+/// A bucket's value while counting: a number on a time axis, else the
+/// value as indexed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Key {
+pub enum BucketKey {
     Number(i64),
     Text(String),
 }
 
-/// Counts by bucket: sentences, and the documents they come from.
+/// What one bucket counted: matching sentences and their documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BucketCount {
+    pub count: u64,
+    pub docs: u64,
+}
+
+/// One query's counts, however they were counted (here, or by an engine):
+/// all matching sentences, and each bucket's.
+#[derive(Debug, Default)]
+pub struct Counted {
+    pub total: u64,
+    pub buckets: HashMap<BucketKey, BucketCount>,
+}
+
+/// Counts by bucket while collecting: sentences, and the documents they
+/// come from.
 #[derive(Default)]
 struct Tally {
     count: u64,
     docs: HashSet<String>,
 }
 
-type Tallies = HashMap<Key, Tally>;
+type Tallies = HashMap<BucketKey, Tally>;
 
-impl Engine {
-    pub fn trend(&self, request: &TrendRequest) -> Result<Trend> {
-        let started = Instant::now();
-        if request.queries.is_empty() || request.queries.len() > MAX_SERIES {
+impl TrendRequest {
+    /// A trend compares one to `MAX_SERIES` queries.
+    pub fn check(&self) -> Result<()> {
+        if self.queries.is_empty() || self.queries.len() > MAX_SERIES {
             return Err(Error::bad_value(
                 "q",
-                request.queries.len().to_string(),
+                self.queries.len().to_string(),
                 format!("give 1 to {MAX_SERIES} queries"),
             ));
         }
-        let searcher = self.searcher();
-        let count = |q: &str, docs: bool| -> Result<(u64, Tallies)> {
-            deadline::check(request.base.deadline)?;
-            let asked = SearchRequest {
-                query: q.to_string(),
-                ..request.base.clone()
-            };
-            let built = query::build(self.index(), &searcher, &asked, &self.ranking)?;
-            let collector = TrendCollector {
-                axis: request.by.clone(),
-                docs,
-            };
-            let (total, tallies) = searcher.search(&built.full, &(Count, collector))?;
-            Ok((total as u64, tallies))
-        };
-        let mut counted = Vec::with_capacity(request.queries.len());
-        for q in &request.queries {
-            counted.push(count(q, true)?);
-        }
-        let (_, all) = count("*", false)?;
-        let keys = self.bucket_keys(request, &counted, &searcher)?;
-        let series = request
+        Ok(())
+    }
+
+    /// The trend of `counted` (one per query, in order) against `all` (the
+    /// query `*` under the same filters). `name` gives values of a
+    /// dimension that is no time axis their readable names.
+    pub fn assemble(
+        &self,
+        counted: &[Counted],
+        all: &Counted,
+        name: impl FnOnce(&mut [FacetValue]) -> Result<()>,
+        started: Instant,
+    ) -> Result<Trend> {
+        let keys = self.bucket_keys(counted, name)?;
+        let series = self
             .queries
             .iter()
-            .zip(&counted)
-            .map(|(q, (total, tallies))| TrendSeries {
+            .zip(counted)
+            .map(|(q, counted)| TrendSeries {
                 query: q.clone(),
-                total: *total,
+                total: counted.total,
                 buckets: keys
                     .iter()
                     .map(|(key, value, label)| {
-                        let tally = tallies.get(key);
-                        let count = tally.map_or(0, |t| t.count);
-                        let of = all.get(key).map_or(0, |t| t.count);
+                        let bucket = counted.buckets.get(key).copied().unwrap_or_default();
+                        let of = all.buckets.get(key).map_or(0, |b| b.count);
                         TrendBucket {
                             key: value.clone(),
                             label: label.clone(),
-                            count,
+                            count: bucket.count,
                             of,
-                            per_million: per_million(count, of),
-                            docs: tally.map_or(0, |t| t.docs.len() as u64),
+                            per_million: per_million(bucket.count, of),
+                            docs: bucket.docs,
                         }
                     })
                     .collect(),
             })
             .collect();
         Ok(Trend {
-            by: request.by.name(),
+            by: self.by.name(),
             series,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
@@ -173,20 +182,19 @@ impl Engine {
     /// query matches; another dimension's values by their summed counts.
     fn bucket_keys(
         &self,
-        request: &TrendRequest,
-        counted: &[(u64, Tallies)],
-        searcher: &tantivy::Searcher,
-    ) -> Result<Vec<(Key, String, String)>> {
-        let facet = request.by.facet;
+        counted: &[Counted],
+        name: impl FnOnce(&mut [FacetValue]) -> Result<()>,
+    ) -> Result<Vec<(BucketKey, String, String)>> {
+        let facet = self.by.facet;
         let matched = counted
             .iter()
-            .flat_map(|(_, t)| t.iter())
-            .filter(|(_, t)| t.count > 0);
+            .flat_map(|c| c.buckets.iter())
+            .filter(|(_, b)| b.count > 0);
         if facet.is_time() {
             let numbers: BTreeSet<i64> = matched
                 .filter_map(|(k, _)| match k {
-                    Key::Number(n) => Some(*n),
-                    Key::Text(_) => None,
+                    BucketKey::Number(n) => Some(*n),
+                    BucketKey::Text(_) => None,
                 })
                 .collect();
             let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else {
@@ -204,22 +212,22 @@ impl Engine {
             }
             return Ok(keys
                 .into_iter()
-                .map(|k| (Key::Number(k), k.to_string(), facet.label(k)))
+                .map(|k| (BucketKey::Number(k), k.to_string(), facet.label(k)))
                 .collect());
         }
-        let mut sums: HashMap<&Key, u64> = HashMap::new();
-        for (key, tally) in matched {
-            *sums.entry(key).or_default() += tally.count;
+        let mut sums: HashMap<&BucketKey, u64> = HashMap::new();
+        for (key, bucket) in matched {
+            *sums.entry(key).or_default() += bucket.count;
         }
-        let mut ranked: Vec<(&Key, u64)> = sums.into_iter().collect();
+        let mut ranked: Vec<(&BucketKey, u64)> = sums.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        ranked.truncate(request.top);
+        ranked.truncate(self.top);
         let mut values: Vec<FacetValue> = ranked
             .iter()
             .map(|(key, count)| FacetValue {
                 value: match key {
-                    Key::Text(s) => s.clone(),
-                    Key::Number(n) => n.to_string(),
+                    BucketKey::Text(s) => s.clone(),
+                    BucketKey::Number(n) => n.to_string(),
                 },
                 name: None,
                 label: None,
@@ -227,8 +235,8 @@ impl Engine {
                 count: *count,
             })
             .collect();
-        if request.by.meta_key.is_none() {
-            self.name_values(searcher, facet, &mut values, request.base.deadline)?;
+        if self.by.meta_key.is_none() {
+            name(&mut values)?;
         }
         Ok(ranked
             .into_iter()
@@ -238,6 +246,53 @@ impl Engine {
                 (key.clone(), v.value, label)
             })
             .collect())
+    }
+}
+
+impl Engine {
+    pub fn trend(&self, request: &TrendRequest) -> Result<Trend> {
+        let started = Instant::now();
+        request.check()?;
+        let searcher = self.searcher();
+        let count = |q: &str, docs: bool| -> Result<Counted> {
+            deadline::check(request.base.deadline)?;
+            let asked = SearchRequest {
+                query: q.to_string(),
+                ..request.base.clone()
+            };
+            let built = query::build(self.index(), &searcher, &asked, &self.ranking)?;
+            let collector = TrendCollector {
+                axis: request.by.clone(),
+                docs,
+            };
+            let (total, tallies) = searcher.search(&built.full, &(Count, collector))?;
+            Ok(Counted {
+                total: total as u64,
+                buckets: tallies
+                    .into_iter()
+                    .map(|(key, t)| {
+                        let docs = t.docs.len() as u64;
+                        (
+                            key,
+                            BucketCount {
+                                count: t.count,
+                                docs,
+                            },
+                        )
+                    })
+                    .collect(),
+            })
+        };
+        let counted = request
+            .queries
+            .iter()
+            .map(|q| count(q, true))
+            .collect::<Result<Vec<_>>>()?;
+        let all = count("*", false)?;
+        let name = |values: &mut [FacetValue]| {
+            self.name_values(&searcher, request.by.facet, values, request.base.deadline)
+        };
+        request.assemble(&counted, &all, name, started)
     }
 }
 
@@ -352,20 +407,20 @@ impl SegmentCollector for TrendSegment {
     }
 
     fn harvest(self) -> Tallies {
-        let mut names: FxHashMap<u64, Option<Key>> = FxHashMap::default();
-        let mut name = |raw: u64| -> Option<Key> {
+        let mut names: FxHashMap<u64, Option<BucketKey>> = FxHashMap::default();
+        let mut name = |raw: u64| -> Option<BucketKey> {
             names
                 .entry(raw)
                 .or_insert_with(|| match &self.values {
-                    Values::Numbers(_) => Some(Key::Number(raw as i64)),
+                    Values::Numbers(_) => Some(BucketKey::Number(raw as i64)),
                     Values::Ords(Some(column)) => {
                         let mut text = String::new();
                         column.ord_to_str(raw, &mut text).ok()?;
                         match &self.prefix {
                             Some(prefix) => text
                                 .strip_prefix(prefix.as_str())
-                                .map(|v| Key::Text(v.to_string())),
-                            None => Some(Key::Text(text)),
+                                .map(|v| BucketKey::Text(v.to_string())),
+                            None => Some(BucketKey::Text(text)),
                         }
                     }
                     Values::Ords(None) => None,
