@@ -8,13 +8,14 @@ use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::backend::Reader;
 use super::errors::{ApiError, json_response};
 use super::params::ExportKind;
-use super::{Shared, blocking, live, params};
+use super::{Shared, blocking, params};
 use crate::error::Error;
 use crate::render;
-use crate::search::{Engine, SearchRequest};
-use crate::vocab::contract::{Health, SearchResult};
+use crate::search::SearchRequest;
+use crate::vocab::contract::SearchResult;
 use crate::vocab::facets::DIMENSIONS;
 
 pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
@@ -27,11 +28,8 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
     request.deadline = Some(std::time::Instant::now() + state.timeout);
     // The index as it is when the request arrives answers it whole, even
     // if a build publishes another meanwhile.
-    let loaded = state.live.current();
-    let answer = blocking(&state, move |_| {
-        search_with_fallback(&loaded.engine, request)
-    })
-    .await;
+    let reader = state.backend.reader();
+    let answer = blocking(&state, move |_| search_with_fallback(&reader, request)).await;
     match answer {
         Ok(answer) => json_response(StatusCode::OK, &answer),
         Err(e) => e.into_response(),
@@ -41,10 +39,10 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
 /// A query that does not parse is searched as plain words, and the answer's
 /// `notice` says so: a page should show something for `Iran's "nuclear deal`.
 fn search_with_fallback(
-    engine: &Engine,
+    reader: &Reader,
     mut request: SearchRequest,
 ) -> Result<SearchResult, ApiError> {
-    match engine.search(&request) {
+    match reader.search(&request) {
         Ok(result) => Ok(result),
         Err(err @ (Error::QuerySyntax { .. } | Error::BadQuery { .. })) if !request.plain => {
             let why = match &err {
@@ -55,7 +53,7 @@ fn search_with_fallback(
             };
             request.plain = true;
             // Plain words fail only for reasons the original error states.
-            let mut result = engine.search(&request).map_err(|_| ApiError::from(err))?;
+            let mut result = reader.search(&request).map_err(|_| ApiError::from(err))?;
             result.notice = Some(format!("{why}: searched for the words as plain text"));
             Ok(result)
         }
@@ -70,8 +68,9 @@ pub async fn collocates(State(state): State<Shared>, RawQuery(raw): RawQuery) ->
         Err(e) => return e.into_response(),
     };
     request.search.deadline = Some(std::time::Instant::now() + state.timeout);
-    let loaded = state.live.current();
+    let reader = state.backend.reader();
     let answer = blocking(&state, move |_| {
+        let loaded = reader.local("collocates")?;
         loaded.engine.collocates(&request).map_err(ApiError::from)
     })
     .await;
@@ -88,8 +87,9 @@ pub async fn keywords(State(state): State<Shared>, RawQuery(raw): RawQuery) -> R
         Err(e) => return e.into_response(),
     };
     request.search.deadline = Some(std::time::Instant::now() + state.timeout);
-    let loaded = state.live.current();
+    let reader = state.backend.reader();
     let answer = blocking(&state, move |_| {
+        let loaded = reader.local("key terms")?;
         loaded.engine.keywords(&request).map_err(ApiError::from)
     })
     .await;
@@ -106,9 +106,10 @@ pub async fn context(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Re
         Ok(asked) => asked,
         Err(e) => return e.into_response(),
     };
-    let loaded = state.live.current();
+    let reader = state.backend.reader();
     let answer = blocking(&state, move |_| {
-        loaded
+        reader
+            .local("sentences around a hit")?
             .engine
             .context(&source, line, sentence, around)
             .map_err(ApiError::from)
@@ -124,17 +125,9 @@ pub async fn stats(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resp
     if raw.is_some_and(|r| !r.is_empty()) {
         return ApiError::bad_request("/api/stats takes no parameters").into_response();
     }
-    let loaded = state.live.current();
-    let answer = blocking(&state, move |s| {
-        if let Some(stats) = loaded.stats.get() {
-            return Ok(stats.clone());
-        }
-        let mut stats = loaded.engine.stats()?;
-        // The index as clients know it, not where it is on the server.
-        stats.index = s.index_label.clone();
-        Ok(loaded.stats.get_or_init(|| stats).clone())
-    })
-    .await;
+    let reader = state.backend.reader();
+    // The index as clients know it, not where it is on the server.
+    let answer = blocking(&state, move |s| Ok(reader.stats(&s.index_label)?)).await;
     match answer {
         Ok(stats) => json_response(StatusCode::OK, &stats),
         Err(e) => e.into_response(),
@@ -142,18 +135,18 @@ pub async fn stats(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resp
 }
 
 pub async fn health(State(state): State<Shared>) -> Response {
-    let loaded = state.live.current();
-    json_response(
-        StatusCode::OK,
-        &Health {
-            status: "ok",
-            index: state.index_label.clone(),
-            sentences: loaded.engine.searcher().num_docs(),
-            version: env!("CARGO_PKG_VERSION"),
-            generation: loaded.generation.clone(),
-            built: live::rfc3339(loaded.built),
-        },
-    )
+    let reader = state.backend.reader();
+    let label = state.index_label.clone();
+    // Not behind the searches' permits: a busy server is still alive.
+    match tokio::task::spawn_blocking(move || reader.health(&label)).await {
+        Ok(Ok(health)) => json_response(StatusCode::OK, &health),
+        Ok(Err(e)) => ApiError::from(e).into_response(),
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is shutting down",
+        )
+        .into_response(),
+    }
 }
 
 /// `/api/trend?q=…&q=…&by=…`: `annals trend --format json` over HTTP, or
@@ -164,9 +157,9 @@ pub async fn trend(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resp
         Err(e) => return e.into_response(),
     };
     request.base.deadline = Some(std::time::Instant::now() + state.timeout);
-    let loaded = state.live.current();
+    let reader = state.backend.reader();
     let answer = blocking(&state, move |_| {
-        loaded.engine.trend(&request).map_err(ApiError::from)
+        reader.trend(&request).map_err(ApiError::from)
     })
     .await;
     match answer {
@@ -206,7 +199,10 @@ pub async fn export(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
         Err(e) => return e.into_response(),
     };
     let name = export_name(&request.query, kind);
-    let loaded = state.live.current();
+    let loaded = match state.backend.reader().local("exports of every hit") {
+        Ok(loaded) => loaded,
+        Err(e) => return e.into_response(),
+    };
     let (sender, mut receiver) =
         tokio::sync::mpsc::channel::<Result<Vec<u8>, ApiError>>(EXPORT_CHUNKS);
     let permits = std::sync::Arc::clone(&state.permits);

@@ -27,12 +27,14 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::CorsLayer;
 
 mod api;
+mod backend;
 mod errors;
 mod guard;
 mod live;
 mod page;
 mod params;
 
+pub use backend::Backend;
 pub use live::Live;
 
 use crate::error::{Error, Result};
@@ -84,9 +86,9 @@ pub struct ServeOptions {
 }
 
 struct AppState {
-    /// The index as builds leave it: each request answers from the state
-    /// live when it starts.
-    live: Arc<Live>,
+    /// The local index as builds leave it, or an engine's: each request
+    /// answers from the state live when it starts.
+    backend: Backend,
     index_label: String,
     /// Spellings of the index folder that must not reach a client.
     index_paths: Vec<String>,
@@ -112,8 +114,8 @@ impl AppState {
 type Shared = Arc<AppState>;
 
 /// Serves the index until Ctrl-C (or SIGTERM), then lets requests in
-/// flight finish. Follows new builds of the index while it runs.
-pub fn run(live: Live, options: ServeOptions) -> Result<()> {
+/// flight finish. Follows new builds of a local index while it runs.
+pub fn run(backend: Backend, options: ServeOptions) -> Result<()> {
     let cors = options
         .cors
         .as_deref()
@@ -147,10 +149,11 @@ pub fn run(live: Live, options: ServeOptions) -> Result<()> {
     // Longest first, so that a path is replaced whole before its tail.
     index_paths.sort_by_key(|p| std::cmp::Reverse(p.len()));
     index_paths.dedup();
-    let live = Arc::new(live);
-    live.watch(options.index_label.clone());
+    if let Backend::Local(live) = &backend {
+        live.watch(options.index_label.clone());
+    }
     let state = Arc::new(AppState {
-        live,
+        backend,
         index_label: options.index_label.clone(),
         index_paths,
         timeout: options.timeout,
@@ -202,7 +205,7 @@ async fn serve(
     eprintln!(
         "annals: serving {} ({}) on http://{bound}",
         state.index_label,
-        state.live.current().generation
+        state.backend.describe()
     );
     let app = router(state, cors, token);
     accept(listener, app).await;
