@@ -15,7 +15,7 @@ use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
 use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest};
 use crate::serve::{self, ServeOptions};
-use crate::vocab::contract::{SearchResult, Trend};
+use crate::vocab::contract::{Context, ExportHit, SearchResult, Trend};
 
 /// Whether a command found something: exit status 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,26 +210,35 @@ pub fn keywords(request: &KeywordsRequest, index: &Path, format: TableFormat) ->
 fn export_hits(request: &SearchRequest, index: &Path, format: ExportFormat) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
+    write_hits(format, |each| {
+        reading(&engine, || engine.export(request, each))
+    })
+}
+
+/// Writes the hits `export` hands over as `format` to standard output, until
+/// the reader closes it; found if anything matched.
+fn write_hits(
+    format: ExportFormat,
+    export: impl FnOnce(&mut dyn FnMut(ExportHit) -> Result<()>) -> Result<u64>,
+) -> Result<Outcome> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if format == ExportFormat::Csv {
         finish_output(render::csv_header(&render::hit_columns(), &mut out))?;
     }
     let mut closed = false;
-    let total = reading(&engine, || {
-        engine.export(request, &mut |hit| {
-            if closed {
-                return Ok(());
-            }
-            let written = match format {
-                ExportFormat::Csv => render::hit_csv(&hit, &mut out),
-                ExportFormat::Jsonl => render::hit_jsonl(&hit, &mut out),
-            };
-            if matches!(&written, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
-                closed = true;
-            }
-            finish_output(written)
-        })
+    let total = export(&mut |hit| {
+        if closed {
+            return Ok(());
+        }
+        let written = match format {
+            ExportFormat::Csv => render::hit_csv(&hit, &mut out),
+            ExportFormat::Jsonl => render::hit_jsonl(&hit, &mut out),
+        };
+        if matches!(&written, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
+            closed = true;
+        }
+        finish_output(written)
     })?;
     finish_output(out.flush())?;
     Ok(Outcome::found_if(total > 0))
@@ -326,16 +335,37 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
 /// `annals show`: a sentence with its neighbours.
 pub fn show(index: &Path, location: &str, around: usize, format: OutputFormat) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
-    let (source, line) =
-        crate::search::parse_location(location).map_err(|message| Error::BadLocation {
-            location: location.to_string(),
-            message,
-        })?;
+    let (source, line) = parse_location(location)?;
     let engine = open_checked(index)?;
     let context = reading(&engine, || engine.context(source, line, None, around))?;
+    print_context(&context, format)
+}
+
+/// `annals show --engine`: the same reading over a cluster.
+pub fn show_engine(
+    url: &str,
+    location: &str,
+    around: usize,
+    format: OutputFormat,
+) -> Result<Outcome> {
+    let (source, line) = parse_location(location)?;
+    let client = engine_client(url)?;
+    engine::check_readable(&client)?;
+    let context = engine::context(&client, source, line, None, around)?;
+    print_context(&context, format)
+}
+
+fn parse_location(location: &str) -> Result<(&str, u64)> {
+    crate::search::parse_location(location).map_err(|message| Error::BadLocation {
+        location: location.to_string(),
+        message,
+    })
+}
+
+fn print_context(context: &Context, format: OutputFormat) -> Result<Outcome> {
     to_stdout(|out| match format {
-        OutputFormat::Json => render::context_json(&context, out),
-        OutputFormat::Text => render::context_text(&context, Style::for_stdout(), out),
+        OutputFormat::Json => render::context_json(context, out),
+        OutputFormat::Text => render::context_text(context, Style::for_stdout(), out),
     })?;
     Ok(Outcome::found_if(!context.sentences.is_empty()))
 }
@@ -493,13 +523,14 @@ fn engine_client(url: &str) -> Result<engine::Client> {
 
 /// `annals query --engine`: the same search and output over a cluster.
 pub fn query_engine(request: &SearchRequest, url: &str, output: QueryOutput) -> Result<Outcome> {
-    let QueryOutput::Page(view) = output else {
-        return Err(Error::Engine {
-            message: "exports of every hit (--format csv or jsonl) read the local index; through an engine, page with --limit and --offset".into(),
-        });
-    };
     let client = engine_client(url)?;
     engine::check_readable(&client)?;
+    let view = match output {
+        QueryOutput::Page(view) => view,
+        QueryOutput::Export(format) => {
+            return write_hits(format, |each| engine::export_hits(&client, request, each));
+        }
+    };
     let result = engine::search(&client, &view.request(request))?;
     print_page(&result, view)
 }

@@ -664,6 +664,8 @@ pub struct ShowArgs {
     pub context: usize,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Args)]

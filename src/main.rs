@@ -42,12 +42,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             None => app::trend(&args.request()?, &args.index, args.format())?,
         },
         Command::Extract(args) => app::extract(&args.paths, args.read_options(), args.format())?,
-        Command::Show(args) => app::show(
-            &args.index,
-            &args.location,
-            args.context,
-            args.format.into(),
-        )?,
+        Command::Show(args) => match args.engine.url() {
+            Some(url) => app::show_engine(&url, &args.location, args.context, args.format.into())?,
+            None => app::show(
+                &args.index,
+                &args.location,
+                args.context,
+                args.format.into(),
+            )?,
+        },
         Command::Stats(args) => match args.engine.url() {
             Some(url) => app::stats_engine(&url, args.format.into())?,
             None => app::stats(&args.index, args.format.into(), args.verify)?,

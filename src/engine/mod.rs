@@ -2,16 +2,19 @@
 //! filters and facets, with the cluster holding the index. `mapping` derives
 //! the index from the facet registry, `bulk` builds into it (idempotent and
 //! incremental), `query` turns a search request into the cluster's query
-//! language and its answer into annals' contract, `trend` counts a trend's
-//! buckets with aggregations, `export` writes the mapping and the sentences
-//! for other loaders (`_bulk`, Quickwit), and `client` speaks HTTP to the
-//! cluster.
+//! language and its answer into annals' contract, `scan` hands over every
+//! hit for exports, `trend` counts a trend's buckets with aggregations,
+//! `context` reads around a hit, `export` writes
+//! the mapping and the sentences for other loaders (`_bulk`, Quickwit), and
+//! `client` speaks HTTP to the cluster.
 
 pub mod bulk;
 pub mod client;
+pub mod context;
 pub mod export;
 pub mod mapping;
 pub mod query;
+pub mod scan;
 pub mod trend;
 
 use std::collections::BTreeMap;
@@ -20,7 +23,9 @@ use serde_json::{Value, json};
 
 pub use bulk::{EngineBuild, build};
 pub use client::{Client, Target};
+pub use context::context;
 pub use query::search;
+pub use scan::export as export_hits;
 pub use trend::trend;
 
 use crate::error::Result;

@@ -207,7 +207,7 @@ pub fn text_and_filters(client: &Client, request: &SearchRequest) -> Result<(Val
 }
 
 /// The stored record of a hit, with countries' names put back.
-fn read_record(client: &Client, stored: &Value) -> Result<SentenceRecord> {
+pub fn read_record(client: &Client, stored: &Value) -> Result<SentenceRecord> {
     let mut record: SentenceRecord =
         serde_json::from_value(stored.clone()).map_err(|e| Error::Engine {
             message: format!(
@@ -226,7 +226,7 @@ fn read_record(client: &Client, stored: &Value) -> Result<SentenceRecord> {
 
 /// Relevance, then corpus order; or the earliest date first (or last),
 /// undated sentences last: the local order, ties included.
-fn sort(sort: Sort) -> Value {
+pub fn sort(sort: Sort) -> Value {
     let by_date = |order: &str| json!({schema::FIRST_DAY: {"order": order, "missing": "_last"}});
     let score = json!({"_score": {"order": "desc"}});
     let corpus = json!({schema::ORDER: {"order": "asc"}});

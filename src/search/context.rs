@@ -10,7 +10,7 @@ use super::Engine;
 use crate::error::{Error, Result};
 use crate::index::document::SENTENCE_BITS;
 use crate::index::schema;
-use crate::vocab::contract::{Context, ContextSentence};
+use crate::vocab::contract::{Context, ContextSentence, SentenceRecord};
 
 /// The most neighbours asked for on each side.
 pub const MAX_CONTEXT: usize = 100;
@@ -27,13 +27,7 @@ impl Engine {
         sentence: Option<u64>,
         around: usize,
     ) -> Result<Context> {
-        if around > MAX_CONTEXT {
-            return Err(Error::bad_value(
-                "context",
-                around.to_string(),
-                format!("at most {MAX_CONTEXT} sentences on each side"),
-            ));
-        }
+        check_around(around)?;
         let searcher = self.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.index().fields.source(), source),
@@ -46,60 +40,90 @@ impl Engine {
                 source_path: source.to_string(),
             });
         }
-        let number_mask = (1u64 << SENTENCE_BITS) - 1;
-        let numbered = sentence.and_then(|n| {
-            sentences
-                .iter()
-                .position(|&(order, _)| order & number_mask == n)
-        });
-        let target = match numbered {
-            Some(i) => i,
-            None => {
-                let line_at = |i: usize| -> Result<u64> {
-                    Ok(self.read_record(&searcher, sentences[i].1)?.line)
-                };
-                // Lines never decrease along a file: find the first sentence
-                // on or after the line.
-                let (mut lo, mut hi) = (0, sentences.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if line_at(mid)? < line {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                if lo < sentences.len() && line_at(lo)? == line {
-                    lo
-                } else {
-                    lo.saturating_sub(1)
-                }
-            }
-        };
+        let orders: Vec<u64> = sentences.iter().map(|&(order, _)| order).collect();
+        let target = target_of(&orders, sentence, line, |i| {
+            Ok(self.read_record(&searcher, sentences[i].1)?.line)
+        })?;
         let first = target.saturating_sub(around);
         let last = (target + around).min(sentences.len() - 1);
-        let hit = self.read_record(&searcher, sentences[target].1)?;
-        let mut out = Vec::with_capacity(last - first + 1);
-        for (i, &(_, address)) in sentences.iter().enumerate().take(last + 1).skip(first) {
-            let record = if i == target {
-                hit.clone()
-            } else {
-                self.read_record(&searcher, address)?
-            };
-            if record.doc == hit.doc {
-                out.push(ContextSentence {
-                    hit: i == target,
-                    record,
-                });
-            }
+        let records = (first..=last)
+            .map(|i| Ok((i, self.read_record(&searcher, sentences[i].1)?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(context_of(source, line, target, records))
+    }
+}
+
+/// At most `MAX_CONTEXT` neighbours on each side.
+pub fn check_around(around: usize) -> Result<()> {
+    if around > MAX_CONTEXT {
+        return Err(Error::bad_value(
+            "context",
+            around.to_string(),
+            format!("at most {MAX_CONTEXT} sentences on each side"),
+        ));
+    }
+    Ok(())
+}
+
+/// Which of a source's sentences, in corpus order (`orders`), is asked for:
+/// the one numbered `sentence`, else the first that starts on `line` (or,
+/// when none does, the one that holds it). `line_at` reads a sentence's
+/// line, as few times as a binary search needs.
+pub fn target_of(
+    orders: &[u64],
+    sentence: Option<u64>,
+    line: u64,
+    mut line_at: impl FnMut(usize) -> Result<u64>,
+) -> Result<usize> {
+    let number_mask = (1u64 << SENTENCE_BITS) - 1;
+    if let Some(i) = sentence.and_then(|n| orders.iter().position(|&o| o & number_mask == n)) {
+        return Ok(i);
+    }
+    // Lines never decrease along a file: find the first sentence on or
+    // after the line.
+    let (mut lo, mut hi) = (0, orders.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if line_at(mid)? < line {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
-        Ok(Context {
-            source: source.to_string(),
-            line,
-            doc: hit.doc.clone(),
-            title: hit.title.clone(),
-            sentences: out,
+    }
+    Ok(if lo < orders.len() && line_at(lo)? == line {
+        lo
+    } else {
+        lo.saturating_sub(1)
+    })
+}
+
+/// The context of the sentence at position `target`, from the records
+/// around it (each with its position): those of the same document.
+pub fn context_of(
+    source: &str,
+    line: u64,
+    target: usize,
+    records: Vec<(usize, SentenceRecord)>,
+) -> Context {
+    let (doc, title) = records
+        .iter()
+        .find(|(i, _)| *i == target)
+        .map(|(_, hit)| (hit.doc.clone(), hit.title.clone()))
+        .unwrap_or_default();
+    let sentences = records
+        .into_iter()
+        .filter(|(_, record)| record.doc == doc)
+        .map(|(i, record)| ContextSentence {
+            hit: i == target,
+            record,
         })
+        .collect();
+    Context {
+        source: source.to_string(),
+        line,
+        doc,
+        title,
+        sentences,
     }
 }
 

@@ -37,7 +37,7 @@ use crate::vocab::contract::{
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
 pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
-pub use context::{MAX_CONTEXT, parse_location};
+pub use context::{MAX_CONTEXT, check_around, context_of, parse_location, target_of};
 use deadline::WithDeadline;
 pub use facets::{FacetCollector, top_counted};
 pub use keywords::KeywordsRequest;

@@ -109,8 +109,6 @@ pub async fn context(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Re
     let reader = state.backend.reader();
     let answer = blocking(&state, move |_| {
         reader
-            .local("sentences around a hit")?
-            .engine
             .context(&source, line, sentence, around)
             .map_err(ApiError::from)
     })
@@ -199,10 +197,7 @@ pub async fn export(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
         Err(e) => return e.into_response(),
     };
     let name = export_name(&request.query, kind);
-    let loaded = match state.backend.reader().local("exports of every hit") {
-        Ok(loaded) => loaded,
-        Err(e) => return e.into_response(),
-    };
+    let reader = state.backend.reader();
     let (sender, mut receiver) =
         tokio::sync::mpsc::channel::<Result<Vec<u8>, ApiError>>(EXPORT_CHUNKS);
     let permits = std::sync::Arc::clone(&state.permits);
@@ -219,7 +214,7 @@ pub async fn export(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
             let gone = || Error::BadQuery {
                 message: "the download was closed".into(),
             };
-            let outcome = loaded.engine.export(&request, &mut |hit| {
+            let outcome = reader.export(&request, &mut |hit| {
                 let _ = match kind {
                     ExportKind::Csv => render::hit_csv(&hit, &mut buffer),
                     ExportKind::Jsonl => render::hit_jsonl(&hit, &mut buffer),

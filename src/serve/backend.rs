@@ -1,10 +1,10 @@
 //! What a server answers from: the local index as builds leave it
 //! (`Live`), or an annals index on an OpenSearch or Elasticsearch cluster.
 //! Each request takes a `Reader` when it starts and answers from it to the
-//! end. Searches, trends, statistics and health are answered by both; the
-//! concordance tools, reading around a hit and exports of every hit read
-//! the local index's own structures, and through an engine they are a
-//! clear 501.
+//! end. Searches, exports, trends, reading around a hit, statistics and
+//! health are answered by both; the concordance tools (collocates, key
+//! terms) read the local index's term statistics, and through an engine
+//! they are a clear 501.
 
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ use super::live::{self, Live, Loaded};
 use crate::engine::{self, Client};
 use crate::error::Result;
 use crate::search::{SearchRequest, TrendRequest};
-use crate::vocab::contract::{Health, SearchResult, Stats, Trend};
+use crate::vocab::contract::{Context, ExportHit, Health, SearchResult, Stats, Trend};
 
 /// The index a server answers from.
 pub enum Backend {
@@ -59,6 +59,31 @@ impl Reader {
         match self {
             Reader::Local(loaded) => loaded.engine.trend(request),
             Reader::Engine(client) => engine::trend(client, request),
+        }
+    }
+
+    pub fn context(
+        &self,
+        source: &str,
+        line: u64,
+        sentence: Option<u64>,
+        around: usize,
+    ) -> Result<Context> {
+        match self {
+            Reader::Local(loaded) => loaded.engine.context(source, line, sentence, around),
+            Reader::Engine(client) => engine::context(client, source, line, sentence, around),
+        }
+    }
+
+    /// Every hit of `request`, in rank order, to `each`; how many match.
+    pub fn export(
+        &self,
+        request: &SearchRequest,
+        each: &mut dyn FnMut(ExportHit) -> Result<()>,
+    ) -> Result<u64> {
+        match self {
+            Reader::Local(loaded) => loaded.engine.export(request, each),
+            Reader::Engine(client) => engine::export_hits(client, request, each),
         }
     }
 
@@ -111,7 +136,7 @@ impl Reader {
             Reader::Engine(_) => Err(ApiError::new(
                 StatusCode::NOT_IMPLEMENTED,
                 format!(
-                    "{what} read the local index; this server answers through an engine, which gives searches, trends and statistics"
+                    "{what} read the local index's term statistics; this server answers through an engine, which gives searches, exports, trends, the sentences around a hit and statistics"
                 ),
             )),
         }

@@ -761,6 +761,59 @@ fn the_engine_answers_on_ten_thousand_un_sentences_as_the_local_index_does() {
     assert!(all.as_array().is_some_and(|a| a.len() > 50), "{all}");
     assert_eq!(Value::Array(paged), all, "pages through the engine");
 
+    // Exports of every hit: the same rows, past the engine's paging window.
+    for (query, format) in [(&["security"][..], "jsonl"), (&["*"][..], "csv")] {
+        let rows = |engine: &[&str]| {
+            let mut args = vec!["query"];
+            args.extend_from_slice(query);
+            args.extend_from_slice(&["--limit", "all", "--format", format]);
+            args.extend_from_slice(engine);
+            let (code, out, err) = run(&f, &args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
+            if format == "jsonl" {
+                // Scores differ between engines; the sentences must not.
+                lines = parse_jsonl(out.as_bytes())
+                    .iter()
+                    .map(|h| format!("{} {}", h["source"], h["sentence"]))
+                    .collect();
+            } else {
+                lines = lines
+                    .iter()
+                    .map(|l| l.split(',').skip(2).collect::<Vec<_>>().join(","))
+                    .collect();
+            }
+            lines.sort();
+            lines
+        };
+        let here = rows(&[]);
+        assert!(here.len() > 500, "{query:?}: {}", here.len());
+        assert_eq!(rows(&["--engine", &engine]), here, "{query:?} as {format}");
+    }
+    assert!(sentences > 10_000, "the export of * went past 10,000 rows");
+
+    // Reading around a sentence: the same neighbours, from the same document.
+    for location in [
+        "ungdc/Session 01 - 1946/BEL_01_1946.txt:1",
+        "ungdc/Session 24 - 1969/CUB_24_1969.txt:491",
+        "ungdc/Session 45 - 1990/VCT_45_1990.txt:13",
+        "ungdc/Session 45 - 1990/VCT_45_1990.txt:9999",
+    ] {
+        let show = |engine: &[&str]| {
+            let mut args = vec!["show", location, "-C", "3", "--format", "json"];
+            args.extend_from_slice(engine);
+            let (code, out, err) = run(&f, &args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            serde_json::from_str::<Value>(&out).expect("JSON")
+        };
+        let here = show(&[]);
+        assert!(
+            here["sentences"].as_array().is_some_and(|s| s.len() >= 4),
+            "{here}"
+        );
+        assert_eq!(show(&["--engine", &engine]), here, "{location}");
+    }
+
     for query in SPEECHES_TRENDS {
         let local = trend(&f, query, &[]);
         let remote = trend(&f, query, &["--engine", &engine]);
@@ -848,13 +901,32 @@ fn a_server_over_the_engine_answers_as_one_over_the_local_index() {
     assert_eq!(status, 200, "{stats}");
     assert_eq!(stats["sentences"], health["sentences"]);
 
-    // What reads the local index's own structures says so, as 501.
-    for path in [
-        "/api/collocates?q=Iran",
-        "/api/keywords?q=Iran",
-        "/api/context?source=corpus/records.jsonl&line=1",
-        "/api/export?q=Iran&format=csv",
-    ] {
+    let context = "/api/context?source=corpus/records.jsonl&line=3&context=1";
+    let (status, here) = get_json(&local, context);
+    assert_eq!(status, 200, "{here}");
+    assert_eq!(get_json(&remote, context), (200, here));
+
+    // Every hit, as a download: the same rows (in each engine's rank order).
+    let export = |server: &crate::server::Server| {
+        let mut response = crate::server::agent()
+            .get(server.url("/api/export?q=Iran&format=jsonl"))
+            .call()
+            .expect("export");
+        assert_eq!(response.status().as_u16(), 200);
+        let body = response.body_mut().read_to_string().expect("body");
+        let mut rows: Vec<String> = parse_jsonl(body.as_bytes())
+            .iter()
+            .map(|h| format!("{} {}", h["source"], h["sentence"]))
+            .collect();
+        rows.sort();
+        rows
+    };
+    let rows = export(&local);
+    assert!(rows.len() > 5, "{rows:?}");
+    assert_eq!(export(&remote), rows);
+
+    // What reads the local index's term statistics says so, as 501.
+    for path in ["/api/collocates?q=Iran", "/api/keywords?q=Iran"] {
         let (status, body) = get_json(&remote, path);
         assert_eq!(status, 501, "{path}: {body}");
         assert!(
