@@ -99,6 +99,8 @@ const EQUAL: &[&[&str]] = &[
     &["*", "--org", "BP"],
     &["*", "--place", "Baku", "--facet", "region"],
     &["*", "--source", "*.jsonl", "--facet", "section"],
+    &["*", "--section", "caspian disputes", "--facet", "section"],
+    &["*", "--facet", "section,region"],
     &["*", "--doc", "r3"],
     &["embassy", "--sort", "date"],
     &["oil", "--sort", "-date"],
@@ -172,9 +174,13 @@ fn comparable(answer: &Value) -> Value {
     })
 }
 
+/// A text file with headings, whose sentences have sections.
+const NOTES: &str = "# Caspian disputes\n\nThe legal status of the Caspian Sea divided the littoral states for years.\n\n# Trade\n\nTrade across the Astara crossing grew after 1991.\n";
+
 fn fixture() -> Fixture {
     let f = Fixture::seed();
     f.write("corpus/records.jsonl", RECORDS);
+    f.write("corpus/notes.txt", NOTES);
     f
 }
 
@@ -669,6 +675,14 @@ const SPEECHES_EQUAL: &[&[&str]] = &[
     &["*", "--person", "Hammarskjold", "--facet", "person"],
     &["*", "--org", "United Nations", "--facet", "org"],
     &["*", "--place", "Geneva", "--facet", "place"],
+    &["*", "--region", "California", "--facet", "place,region"],
+    &[
+        "*",
+        "--doc",
+        "ungdc/Session 45 - 1990/VCT_45_1990.txt",
+        "--facet",
+        "year",
+    ],
     &["*", "--date", "1945-06..1945-12", "--facet", "year"],
     &["refugees", "--sort", "date", "--limit", "20"],
     &["refugees", "--sort", "-date", "--limit", "20"],
