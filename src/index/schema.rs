@@ -7,7 +7,7 @@
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::store::Compressor;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer,
@@ -110,15 +110,15 @@ pub fn build_schema() -> Schema {
     builder.build()
 }
 
-/// The stored sentences and their annotations compress about a third
-/// better with zstd than with tantivy's default lz4; level 1 costs little
-/// more build time than lz4. Hits decompress one block each.
+/// tantivy's defaults: lz4 in blocks of 16 KB. zstd (level 1, 32 KB
+/// blocks) made the index about a quarter smaller (the UN corpus 229 MB
+/// against 300 MB) but decompressing it was most of an export's time: an
+/// export of 124,565 hits, which touches nearly every block, took twice as
+/// long (BENCHMARKS.md, "Trends and exports"). Building takes the same time.
 pub fn index_settings() -> IndexSettings {
     IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(1),
-        }),
-        docstore_blocksize: 32 * 1024,
+        docstore_compression: Compressor::Lz4,
+        docstore_blocksize: 16 * 1024,
         ..IndexSettings::default()
     }
 }

@@ -451,9 +451,27 @@ impl Engine {
         address: DocAddress,
         columns: &RecordColumns,
     ) -> Result<SentenceRecord> {
-        let fields = &self.open.fields;
         let stored: TantivyDocument = searcher.doc(address)?;
-        let mut record: SentenceRecord = stored
+        self.record_from(stored, address.doc_id, columns)
+    }
+
+    /// The record of a stored sentence, its document and source named from
+    /// the segment's columns.
+    fn record_from(
+        &self,
+        stored: TantivyDocument,
+        doc_id: DocId,
+        columns: &RecordColumns,
+    ) -> Result<SentenceRecord> {
+        let (record, text) = self.stored_record(stored)?;
+        self.named_record(record, text, doc_id, columns)
+    }
+
+    /// A stored sentence's record and text, as stored: without the document
+    /// and source, which the segment's columns name.
+    fn stored_record(&self, stored: TantivyDocument) -> Result<(SentenceRecord, String)> {
+        let fields = &self.open.fields;
+        let record: SentenceRecord = stored
             .get_first(fields.record)
             .and_then(|v| v.as_bytes())
             .and_then(|b| serde_json::from_slice(b).ok())
@@ -463,14 +481,19 @@ impl Engine {
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string();
-        let doc = columns
-            .doc
-            .value(address.doc_id)
-            .ok_or_else(|| self.damaged())?;
-        let source = columns
-            .source
-            .value(address.doc_id)
-            .ok_or_else(|| self.damaged())?;
+        Ok((record, text))
+    }
+
+    /// A stored record made whole: its text, document and source put back.
+    fn named_record(
+        &self,
+        mut record: SentenceRecord,
+        text: String,
+        doc_id: DocId,
+        columns: &RecordColumns,
+    ) -> Result<SentenceRecord> {
+        let doc = columns.doc.value(doc_id).ok_or_else(|| self.damaged())?;
+        let source = columns.source.value(doc_id).ok_or_else(|| self.damaged())?;
         record.restore(doc, source, text);
         Ok(record)
     }
