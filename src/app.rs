@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 use crate::index::{self, BuildOptions, BuildStats};
 use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
-use crate::search::{CollocatesRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest};
+use crate::search::{
+    CollocatesRequest, ContextRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest,
+};
 use crate::serve::{self, ServeOptions};
 use crate::vocab::contract::{Context, ExportHit, SearchResult, Trend};
 
@@ -335,9 +337,9 @@ pub fn extract(paths: &[PathBuf], read: ReadOptions, format: OutputFormat) -> Re
 /// `annals show`: a sentence with its neighbours.
 pub fn show(index: &Path, location: &str, around: usize, format: OutputFormat) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
-    let (source, line) = parse_location(location)?;
+    let request = context_request(location, around)?;
     let engine = open_checked(index)?;
-    let context = reading(&engine, || engine.context(source, line, None, around))?;
+    let context = reading(&engine, || engine.context(&request))?;
     print_context(&context, format)
 }
 
@@ -348,17 +350,25 @@ pub fn show_engine(
     around: usize,
     format: OutputFormat,
 ) -> Result<Outcome> {
-    let (source, line) = parse_location(location)?;
+    let request = context_request(location, around)?;
     let client = engine_client(url)?;
     engine::check_readable(&client)?;
-    let context = engine::context(&client, source, line, None, around)?;
+    let context = engine::context(&client, &request)?;
     print_context(&context, format)
 }
 
-fn parse_location(location: &str) -> Result<(&str, u64)> {
-    crate::search::parse_location(location).map_err(|message| Error::BadLocation {
-        location: location.to_string(),
-        message,
+/// `source:line` and the neighbours asked for, as a request.
+fn context_request(location: &str, around: usize) -> Result<ContextRequest> {
+    let (source, line) =
+        crate::search::parse_location(location).map_err(|message| Error::BadLocation {
+            location: location.to_string(),
+            message,
+        })?;
+    Ok(ContextRequest {
+        source: source.to_string(),
+        line,
+        sentence: None,
+        around,
     })
 }
 

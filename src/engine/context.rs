@@ -10,24 +10,24 @@ use super::client::Client;
 use super::query::read_record;
 use crate::error::{Error, Result};
 use crate::index::schema;
-use crate::search::{check_around, context_of, target_of};
+use crate::search::{ContextRequest, context_of, target_of};
 use crate::vocab::contract::Context;
 use crate::vocab::facets::Facet;
 
 /// Sentences asked for in one page while listing a source.
 const PAGE: usize = 5_000;
 
-/// The sentence of `source` that starts on `line` (or, given its number,
-/// exactly that one) with up to `around` sentences of its document on each
-/// side.
-pub fn context(
-    client: &Client,
-    source: &str,
-    line: u64,
-    sentence: Option<u64>,
-    around: usize,
-) -> Result<Context> {
-    check_around(around)?;
+/// The sentence asked for (as `Engine::context` finds it) with up to
+/// `around` sentences of its document on each side.
+pub fn context(client: &Client, request: &ContextRequest) -> Result<Context> {
+    request.check()?;
+    let ContextRequest {
+        source,
+        line,
+        sentence,
+        around,
+    } = request;
+    let (line, around) = (*line, *around);
     let in_source = json!({"term": {Facet::Source.field(): source}});
     // Every sentence's order and line, in corpus order, a page at a time.
     let mut listed: Vec<(u64, u64)> = Vec::new();
@@ -61,7 +61,7 @@ pub fn context(
         });
     }
     let orders: Vec<u64> = listed.iter().map(|&(order, _)| order).collect();
-    let target = target_of(&orders, sentence, line, |i| Ok(listed[i].1))?;
+    let target = target_of(&orders, *sentence, line, |i| Ok(listed[i].1))?;
     let first = target.saturating_sub(around);
     let last = (target + around).min(listed.len() - 1);
     let body = json!({

@@ -8,10 +8,9 @@ use serde_json::{Value, json};
 use super::bulk::engine_error;
 use super::client::Client;
 use super::query::{read_record, sort, text_and_filters};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::search::SearchRequest;
 use crate::vocab::contract::ExportHit;
-use crate::vocab::facets::Facet;
 
 /// Hits asked for in one page.
 const PAGE: usize = 2_000;
@@ -24,13 +23,7 @@ pub fn export(
     request: &SearchRequest,
     each: &mut dyn FnMut(ExportHit) -> Result<()>,
 ) -> Result<u64> {
-    if request.group_by_doc {
-        return Err(Error::bad_value(
-            "group_by",
-            Facet::Doc.name(),
-            "an export lists sentences; leave out the grouping",
-        ));
-    }
+    request.check_exportable()?;
     let (text, filter) = text_and_filters(client, request)?;
     let mut total = None;
     let mut after: Option<Value> = None;

@@ -15,19 +15,47 @@ use crate::vocab::contract::{Context, ContextSentence, SentenceRecord};
 /// The most neighbours asked for on each side.
 pub const MAX_CONTEXT: usize = 100;
 
+/// A sentence to read around, as a user names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextRequest {
+    /// The source as results name it.
+    pub source: String,
+    /// The line the sentence starts on (or, when none does, holds it).
+    pub line: u64,
+    /// Its number in the source, when known: then exactly that sentence.
+    pub sentence: Option<u64>,
+    /// How many sentences of its document on each side.
+    pub around: usize,
+}
+
+impl ContextRequest {
+    /// At most `MAX_CONTEXT` neighbours on each side.
+    pub fn check(&self) -> Result<()> {
+        if self.around > MAX_CONTEXT {
+            return Err(Error::bad_value(
+                "context",
+                self.around.to_string(),
+                format!("at most {MAX_CONTEXT} sentences on each side"),
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Engine {
-    /// The sentence of `source` that starts on `line` (the first, when
+    /// The sentence of the source that starts on the line (the first, when
     /// several do; the one that holds the line, when none starts on it) —
     /// or, given its number in the source, exactly that sentence — with up
     /// to `around` sentences of the same document on each side.
-    pub fn context(
-        &self,
-        source: &str,
-        line: u64,
-        sentence: Option<u64>,
-        around: usize,
-    ) -> Result<Context> {
-        check_around(around)?;
+    pub fn context(&self, request: &ContextRequest) -> Result<Context> {
+        request.check()?;
+        let ContextRequest {
+            source,
+            line,
+            sentence,
+            around,
+        } = request;
+        let (line, around) = (*line, *around);
         let searcher = self.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.index().fields.source(), source),
@@ -41,7 +69,7 @@ impl Engine {
             });
         }
         let orders: Vec<u64> = sentences.iter().map(|&(order, _)| order).collect();
-        let target = target_of(&orders, sentence, line, |i| {
+        let target = target_of(&orders, *sentence, line, |i| {
             Ok(self.read_record(&searcher, sentences[i].1)?.line)
         })?;
         let first = target.saturating_sub(around);
@@ -51,18 +79,6 @@ impl Engine {
             .collect::<Result<Vec<_>>>()?;
         Ok(context_of(source, line, target, records))
     }
-}
-
-/// At most `MAX_CONTEXT` neighbours on each side.
-pub fn check_around(around: usize) -> Result<()> {
-    if around > MAX_CONTEXT {
-        return Err(Error::bad_value(
-            "context",
-            around.to_string(),
-            format!("at most {MAX_CONTEXT} sentences on each side"),
-        ));
-    }
-    Ok(())
 }
 
 /// Which of a source's sentences, in corpus order (`orders`), is asked for:

@@ -25,13 +25,7 @@ impl Engine {
         request: &SearchRequest,
         each: &mut dyn FnMut(ExportHit) -> Result<()>,
     ) -> Result<u64> {
-        if request.group_by_doc {
-            return Err(Error::bad_value(
-                "group_by",
-                crate::vocab::facets::Facet::Doc.name(),
-                "an export lists sentences; leave out the grouping",
-            ));
-        }
+        request.check_exportable()?;
         let searcher = self.searcher();
         let built = query::build(self.index(), &searcher, request, &self.ranking)?;
         let statistics = super::ranking::Statistics {

@@ -37,7 +37,7 @@ use crate::vocab::contract::{
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::{Filter, FilterError};
 pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
-pub use context::{MAX_CONTEXT, check_around, context_of, parse_location, target_of};
+pub use context::{ContextRequest, MAX_CONTEXT, context_of, parse_location, target_of};
 use deadline::WithDeadline;
 pub use facets::{FacetCollector, top_counted};
 pub use keywords::KeywordsRequest;
@@ -132,6 +132,19 @@ impl Default for SearchRequest {
 }
 
 impl SearchRequest {
+    /// An export lists sentences: a request grouped by document cannot be
+    /// one.
+    pub fn check_exportable(&self) -> Result<()> {
+        if self.group_by_doc {
+            return Err(Error::bad_value(
+                "group_by",
+                Facet::Doc.name(),
+                "an export lists sentences; leave out the grouping",
+            ));
+        }
+        Ok(())
+    }
+
     /// The answer to this request: its page of hits among `total`, with
     /// its facets, timed from `started`; the one shape the local index and
     /// an engine both answer in.

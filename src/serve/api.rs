@@ -101,16 +101,13 @@ pub async fn keywords(State(state): State<Shared>, RawQuery(raw): RawQuery) -> R
 
 /// `/api/context?source=…&line=…&context=N`: `annals show` over HTTP.
 pub async fn context(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let asked = params::parse_context(raw.as_deref().unwrap_or(""));
-    let (source, line, sentence, around) = match asked {
-        Ok(asked) => asked,
+    let request = match params::parse_context(raw.as_deref().unwrap_or("")) {
+        Ok(request) => request,
         Err(e) => return e.into_response(),
     };
     let reader = state.backend.reader();
     let answer = blocking(&state, move |_| {
-        reader
-            .context(&source, line, sentence, around)
-            .map_err(ApiError::from)
+        reader.context(&request).map_err(ApiError::from)
     })
     .await;
     match answer {

@@ -14,7 +14,7 @@ use super::errors::ApiError;
 use super::live::{self, Live, Loaded};
 use crate::engine::{self, Client};
 use crate::error::Result;
-use crate::search::{SearchRequest, TrendRequest};
+use crate::search::{ContextRequest, SearchRequest, TrendRequest};
 use crate::vocab::contract::{Context, ExportHit, Health, SearchResult, Stats, Trend};
 
 /// The index a server answers from.
@@ -62,16 +62,10 @@ impl Reader {
         }
     }
 
-    pub fn context(
-        &self,
-        source: &str,
-        line: u64,
-        sentence: Option<u64>,
-        around: usize,
-    ) -> Result<Context> {
+    pub fn context(&self, request: &ContextRequest) -> Result<Context> {
         match self {
-            Reader::Local(loaded) => loaded.engine.context(source, line, sentence, around),
-            Reader::Engine(client) => engine::context(client, source, line, sentence, around),
+            Reader::Local(loaded) => loaded.engine.context(request),
+            Reader::Engine(client) => engine::context(client, request),
         }
     }
 

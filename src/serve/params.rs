@@ -7,7 +7,8 @@ use super::errors::ApiError;
 use super::{MAX_HTTP_OFFSET, MAX_PAGE, MAX_Q_BYTES};
 use crate::error::Error;
 use crate::search::{
-    Axis, CollocatesRequest, KeywordsRequest, MAX_LIMIT, MAX_SERIES, SearchRequest, TrendRequest,
+    Axis, CollocatesRequest, ContextRequest, KeywordsRequest, MAX_LIMIT, MAX_SERIES, SearchRequest,
+    TrendRequest,
 };
 use crate::vocab::facets::Facet;
 use crate::vocab::filters::Filter;
@@ -287,7 +288,7 @@ pub enum ExportKind {
 
 /// `/api/context` parameters: `source` and `line` (required), `sentence`
 /// (its number in the source, to pick one of several on a line), `context`.
-pub fn parse_context(raw: &str) -> Result<(String, u64, Option<u64>, usize), ApiError> {
+pub fn parse_context(raw: &str) -> Result<ContextRequest, ApiError> {
     let (mut source, mut line, mut sentence, mut around) = (None, None, None, 2);
     for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
         match key.as_ref() {
@@ -303,7 +304,12 @@ pub fn parse_context(raw: &str) -> Result<(String, u64, Option<u64>, usize), Api
         }
     }
     match (source, line) {
-        (Some(source), Some(line)) => Ok((source, line, sentence, around)),
+        (Some(source), Some(line)) => Ok(ContextRequest {
+            source,
+            line,
+            sentence,
+            around,
+        }),
         _ => Err(ApiError::bad_request(
             "source and line are required: /api/context?source=corpus/a.txt&line=12",
         )),

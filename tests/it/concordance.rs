@@ -306,17 +306,6 @@ fn collocates_and_key_terms_of_the_seed_corpus() {
     assert!(!kw["keywords"].as_array().unwrap().is_empty());
 }
 
-/// GET a path of a running server: the status and the body as JSON.
-fn api(server: &crate::server::Server, path: &str) -> (u16, serde_json::Value) {
-    let mut response = crate::server::agent()
-        .get(server.url(path))
-        .call()
-        .expect("request");
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_string().expect("body");
-    (status, serde_json::from_str(&body).expect("JSON"))
-}
-
 #[test]
 fn the_api_answers_what_the_commands_print() {
     let f = treaties();
@@ -325,10 +314,8 @@ fn the_api_answers_what_the_commands_print() {
         v.as_object_mut().unwrap().remove("took_ms");
         v
     };
-    let (status, served) = api(
-        &server,
-        "/api/collocates?q=treaty&min_count=1&window=3&measure=t",
-    );
+    let (status, served) =
+        server.get_json("/api/collocates?q=treaty&min_count=1&window=3&measure=t");
     assert_eq!(status, 200, "{served}");
     let printed = json(
         &f,
@@ -344,11 +331,11 @@ fn the_api_answers_what_the_commands_print() {
         ],
     );
     assert_eq!(strip(served), strip(printed));
-    let (status, served) = api(&server, "/api/keywords?q=treaty&min_count=1&limit=5");
+    let (status, served) = server.get_json("/api/keywords?q=treaty&min_count=1&limit=5");
     assert_eq!(status, 200);
     let printed = json(&f, &["keywords", "treaty", "--min-count", "1", "-n", "5"]);
     assert_eq!(strip(served), strip(printed));
-    let (status, search) = api(&server, "/api/search?q=treaty&kwic=1&limit=2");
+    let (status, search) = server.get_json("/api/search?q=treaty&kwic=1&limit=2");
     assert_eq!(status, 200);
     assert_eq!(search["hits"][0]["kwic"]["match"], "treaty");
     for bad in [
@@ -357,12 +344,12 @@ fn the_api_answers_what_the_commands_print() {
         "/api/collocates?q=*",
         "/api/keywords?q=treaty&window=2",
     ] {
-        let (status, body) = api(&server, bad);
+        let (status, body) = server.get_json(bad);
         assert_eq!(status, 400, "{bad}: {body}");
         assert!(!body["error"].as_str().unwrap().is_empty());
     }
     // The map's outlines are served from the binary, keyed by ISO code.
-    let (status, world) = api(&server, "/world.json");
+    let (status, world) = server.get_json("/world.json");
     assert_eq!(status, 200);
     let countries = world["countries"].as_array().unwrap();
     assert!(countries.len() > 150);

@@ -848,19 +848,6 @@ fn the_engine_answers_on_ten_thousand_un_sentences_as_the_local_index_does() {
     );
 }
 
-/// GET a path of a server; the status and the body as JSON.
-fn get_json(server: &crate::server::Server, path: &str) -> (u16, Value) {
-    let mut response = crate::server::agent()
-        .get(server.url(path))
-        .call()
-        .expect("request");
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_string().expect("body");
-    let json =
-        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"));
-    (status, json)
-}
-
 #[test]
 fn a_server_over_the_engine_answers_as_one_over_the_local_index() {
     let Some(osmem) = osmem() else { return };
@@ -876,16 +863,16 @@ fn a_server_over_the_engine_answers_as_one_over_the_local_index() {
         "/api/search?q=*&year=1990..2010&facet=year&limit=100",
         "/api/search?q=pipeline&group_by=doc&limit=100",
     ] {
-        let (status, here) = get_json(&local, path);
+        let (status, here) = local.get_json(path);
         assert_eq!(status, 200, "{path}: {here}");
-        let (status, there) = get_json(&remote, path);
+        let (status, there) = remote.get_json(path);
         assert_eq!(status, 200, "{path}: {there}");
         assert!(here["total"].as_u64().unwrap_or(0) > 0, "{path}: {here}");
         assert_eq!(comparable(&there), comparable(&here), "{path}");
     }
     // A query that does not parse falls back to plain words through the
     // engine too.
-    let (status, there) = get_json(&remote, "/api/search?q=Iran%27s%20%22gas");
+    let (status, there) = remote.get_json("/api/search?q=Iran%27s%20%22gas");
     assert_eq!(status, 200, "{there}");
     assert!(
         there["notice"]
@@ -895,30 +882,30 @@ fn a_server_over_the_engine_answers_as_one_over_the_local_index() {
     );
 
     let trend = "/api/trend?q=Iran&q=Baku&by=decade";
-    let (status, mut here) = get_json(&local, trend);
+    let (status, mut here) = local.get_json(trend);
     assert_eq!(status, 200, "{here}");
-    let (status, mut there) = get_json(&remote, trend);
+    let (status, mut there) = remote.get_json(trend);
     assert_eq!(status, 200, "{there}");
     for t in [&mut here, &mut there] {
         t.as_object_mut().expect("object").remove("took_ms");
     }
     assert_eq!(there, here);
 
-    let (status, health) = get_json(&remote, "/api/health");
+    let (status, health) = remote.get_json("/api/health");
     assert_eq!(status, 200, "{health}");
     assert_eq!(health["index"], engine.as_str());
     assert_eq!(
         health["sentences"],
-        get_json(&local, "/api/health").1["sentences"]
+        local.get_json("/api/health").1["sentences"]
     );
-    let (status, stats) = get_json(&remote, "/api/stats");
+    let (status, stats) = remote.get_json("/api/stats");
     assert_eq!(status, 200, "{stats}");
     assert_eq!(stats["sentences"], health["sentences"]);
 
     let context = "/api/context?source=corpus/records.jsonl&line=3&context=1";
-    let (status, here) = get_json(&local, context);
+    let (status, here) = local.get_json(context);
     assert_eq!(status, 200, "{here}");
-    assert_eq!(get_json(&remote, context), (200, here));
+    assert_eq!(remote.get_json(context), (200, here));
 
     // Every hit, as a download: the same rows (in each engine's rank order).
     let export = |server: &crate::server::Server| {
@@ -941,7 +928,7 @@ fn a_server_over_the_engine_answers_as_one_over_the_local_index() {
 
     // What reads the local index's term statistics says so, as 501.
     for path in ["/api/collocates?q=Iran", "/api/keywords?q=Iran"] {
-        let (status, body) = get_json(&remote, path);
+        let (status, body) = remote.get_json(path);
         assert_eq!(status, 501, "{path}: {body}");
         assert!(
             body["error"].as_str().is_some_and(|e| e.contains("engine")),

@@ -6,16 +6,6 @@ use serde_json::Value;
 use crate::common::Fixture;
 use crate::server::{Server, agent};
 
-/// GET a path; the status and the body as JSON.
-fn get(server: &Server, path: &str) -> (u16, Value) {
-    let mut response = agent().get(server.url(path)).call().expect("request");
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_string().expect("body");
-    let json =
-        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"));
-    (status, json)
-}
-
 fn without_took_ms(mut v: Value) -> Value {
     v.as_object_mut().expect("object").remove("took_ms");
     v
@@ -88,7 +78,7 @@ fn search_answers_exactly_what_query_json_prints() {
             cli["total"].as_u64().unwrap() > 0,
             "{params} finds something"
         );
-        let (status, api) = get(&server, &format!("/api/search?{params}"));
+        let (status, api) = server.get_json(&format!("/api/search?{params}"));
         assert_eq!(status, 200, "{params}: {api}");
         assert!(api["took_ms"].is_number(), "{params}");
         assert!(api.get("notice").is_none(), "{params}: {api}");
@@ -100,11 +90,8 @@ fn search_answers_exactly_what_query_json_prints() {
 fn filters_and_facets_as_parameters() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &[]);
-    let (_, all) = get(
-        &server,
-        "/api/search?q=*&facet=country,year&facet_limit=100",
-    );
-    let (_, iran) = get(&server, "/api/search?q=*&country=Iran&limit=100");
+    let (_, all) = server.get_json("/api/search?q=*&facet=country,year&facet_limit=100");
+    let (_, iran) = server.get_json("/api/search?q=*&country=Iran&limit=100");
     let iran_count = all["facets"]["country"]
         .as_array()
         .unwrap()
@@ -124,8 +111,8 @@ fn filters_and_facets_as_parameters() {
         );
     }
     // AND across filters: never more than either alone.
-    let (_, both) = get(&server, "/api/search?country=IR&year=2000s&facet=decade");
-    let (_, decade) = get(&server, "/api/search?year=2000s");
+    let (_, both) = server.get_json("/api/search?country=IR&year=2000s&facet=decade");
+    let (_, decade) = server.get_json("/api/search?year=2000s");
     assert!(both["total"].as_u64().unwrap() <= decade["total"].as_u64().unwrap());
     assert!(both["total"].as_u64().unwrap() <= iran["total"].as_u64().unwrap());
     let decades = both["facets"]["decade"].as_array().unwrap();
@@ -136,7 +123,7 @@ fn filters_and_facets_as_parameters() {
 fn a_query_that_does_not_parse_falls_back_to_plain_words_with_a_notice() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &[]);
-    let (status, answer) = get(&server, "/api/search?q=Baku%20%22gas");
+    let (status, answer) = server.get_json("/api/search?q=Baku%20%22gas");
     assert_eq!(status, 200, "{answer}");
     let notice = answer["notice"].as_str().expect("a notice");
     assert!(notice.contains("plain"), "{notice}");
@@ -147,7 +134,7 @@ fn a_query_that_does_not_parse_falls_back_to_plain_words_with_a_notice() {
     assert_eq!(answer, without_took_ms(cli));
 
     // An unknown field is read as words too (people type "Note: …").
-    let (status, answer) = get(&server, "/api/search?q=colour:red%20Baku");
+    let (status, answer) = server.get_json("/api/search?q=colour:red%20Baku");
     assert_eq!(status, 200, "{answer}");
     assert!(answer["notice"].as_str().unwrap().contains("colour"));
     assert!(answer["total"].as_u64().unwrap() > 0);
@@ -170,7 +157,7 @@ fn bad_parameters_are_400_with_the_library_message() {
         (long_q.as_str(), "at most"),
     ];
     for (path, says) in cases {
-        let (status, answer) = get(&server, path);
+        let (status, answer) = server.get_json(path);
         assert_eq!(status, 400, "{path}: {answer}");
         let error = answer["error"].as_str().expect("an error message");
         assert!(error.contains(says), "{path}: {error}");
@@ -193,16 +180,12 @@ fn no_input_gets_a_500() {
         "-",
         "country:",
     ] {
-        let (status, answer) = get(
-            &server,
-            &format!("/api/search?q={q}&facet=year,country,person,org,place,source,decade,century"),
-        );
+        let (status, answer) = server.get_json(&format!(
+            "/api/search?q={q}&facet=year,country,person,org,place,source,decade,century"
+        ));
         assert!(status == 200 || status == 400, "q={q}: {status} {answer}");
     }
-    let (status, _) = get(
-        &server,
-        "/api/search?offset=18446744073709551615&limit=1000",
-    );
+    let (status, _) = server.get_json("/api/search?offset=18446744073709551615&limit=1000");
     assert!(status == 200 || status == 400);
 }
 
@@ -210,12 +193,12 @@ fn no_input_gets_a_500() {
 fn health_and_stats() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &[]);
-    let (status, health) = get(&server, "/api/health");
+    let (status, health) = server.get_json("/api/health");
     assert_eq!(status, 200);
     assert_eq!(health["status"], "ok");
     assert!(health["sentences"].as_u64().unwrap() > 0);
 
-    let (status, stats) = get(&server, "/api/stats");
+    let (status, stats) = server.get_json("/api/stats");
     assert_eq!(status, 200);
     let out = f
         .annals(&["stats", "--format", "json"])
@@ -300,7 +283,7 @@ fn cors_is_off_by_default_and_on_for_one_origin() {
 fn a_search_past_its_deadline_is_503() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &["--timeout", "0"]);
-    let (status, answer) = get(&server, "/api/search?q=Baku");
+    let (status, answer) = server.get_json("/api/search?q=Baku");
     assert_eq!(status, 503, "{answer}");
     assert!(answer["error"].as_str().unwrap().contains("longer than"));
 }
@@ -309,9 +292,9 @@ fn a_search_past_its_deadline_is_503() {
 fn one_access_log_line_per_request() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &[]);
-    get(&server, "/api/health");
-    get(&server, "/api/search?q=Baku");
-    get(&server, "/nothing-here");
+    server.get_json("/api/health");
+    server.get_json("/api/search?q=Baku");
+    server.get_json("/nothing-here");
     // The log is written once the answer is sent; give the reader thread a moment.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
@@ -346,7 +329,7 @@ fn a_busy_address_is_an_error() {
 fn ctrl_c_stops_the_server_cleanly() {
     let f = Fixture::built();
     let mut server = Server::start(f.dir.path(), &[]);
-    let (status, _) = get(&server, "/api/health");
+    let (status, _) = server.get_json("/api/health");
     assert_eq!(status, 200);
     let exit = server.signal_and_wait("-INT");
     assert!(exit.success(), "{exit:?}");
@@ -369,7 +352,7 @@ fn ctrl_c_stops_the_server_cleanly() {
 fn the_registry_is_served_and_every_entry_works_as_parameter_and_flag() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &[]);
-    let (status, dimensions) = get(&server, "/api/facets");
+    let (status, dimensions) = server.get_json("/api/facets");
     assert_eq!(status, 200);
     let dimensions = dimensions.as_array().expect("a list");
     assert!(dimensions.len() >= 8, "{dimensions:?}");
@@ -382,11 +365,11 @@ fn the_registry_is_served_and_every_entry_works_as_parameter_and_flag() {
             // Flags spell an underscore as a dash (`doc_year=` is `--doc-year`).
             let flag = name.replace('_', "-");
             assert!(help.contains(&format!("--{flag} <")), "no --{flag} in help");
-            let (status, body) = get(&server, &format!("/api/search?q=*&{name}="));
+            let (status, body) = server.get_json(&format!("/api/search?q=*&{name}="));
             assert_eq!(status, 200, "{name}: {body}");
         }
         if d["countable"] == true {
-            let (status, body) = get(&server, &format!("/api/search?q=*&facet={name}"));
+            let (status, body) = server.get_json(&format!("/api/search?q=*&facet={name}"));
             assert_eq!(status, 200, "{name}: {body}");
             assert!(body["facets"][name].is_array(), "{name}: {body}");
         }
@@ -398,10 +381,8 @@ fn the_registry_is_served_and_every_entry_works_as_parameter_and_flag() {
 fn context_answers_what_show_prints() {
     let f = Fixture::built();
     let server = Server::start(f.dir.path(), &[]);
-    let (status, context) = get(
-        &server,
-        "/api/context?source=corpus/azerbaijan-iran-relations.txt&line=10&context=1",
-    );
+    let (status, context) = server
+        .get_json("/api/context?source=corpus/azerbaijan-iran-relations.txt&line=10&context=1");
     assert_eq!(status, 200);
     let out = f
         .annals(&[
@@ -430,8 +411,7 @@ fn context_answers_what_show_prints() {
             .unwrap()
             .starts_with("In this joint front")
     );
-    let (_, second) = get(
-        &server,
+    let (_, second) = server.get_json(
         "/api/context?source=corpus/azerbaijan-iran-relations.txt&line=10&sentence=11&context=0",
     );
     assert!(
@@ -440,8 +420,8 @@ fn context_answers_what_show_prints() {
             .unwrap()
             .starts_with("In February 2012")
     );
-    let (status, _) = get(&server, "/api/context?source=nope.txt&line=1");
+    let (status, _) = server.get_json("/api/context?source=nope.txt&line=1");
     assert_eq!(status, 404);
-    let (status, body) = get(&server, "/api/context?line=1");
+    let (status, body) = server.get_json("/api/context?line=1");
     assert_eq!(status, 400, "{body}");
 }

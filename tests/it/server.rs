@@ -86,6 +86,16 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// GET a path; the status and the body as JSON.
+    pub fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let mut response = agent().get(self.url(path)).call().expect("request");
+        let status = response.status().as_u16();
+        let body = response.body_mut().read_to_string().expect("body");
+        let json = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"));
+        (status, json)
+    }
+
     pub fn log_lines(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
     }
