@@ -256,6 +256,12 @@ pub fn anchor_document(
             has_cent: false,
         };
         let mut added: Vec<DateMention> = Vec::new();
+        // The last explicit date of this sentence so far: nearer than the
+        // narrative's ("in 1461, and released him eight years later").
+        let mut here: Option<Reference> = None;
+        // What `here` was before its date, and where that date ends: "in May
+        // 1863, one year earlier" says when May 1863 was, from before it.
+        let (mut before_here, mut here_end) = (None, 0);
         let mut m = 0; // next explicit mention
         let mut i = 0;
         while i < toks.len() {
@@ -267,6 +273,10 @@ pub fn anchor_document(
                     break;
                 }
                 update(&mut reference, x, (k, false), sent.text, doc_date);
+                if let Some(r) = same_sentence_reference(x, k, sent.text) {
+                    (before_here, here_end) = (here, x.end);
+                    here = Some(r);
+                }
                 m += 1;
             }
             if m < ann.mentions.len() && ann.mentions[m].start <= pos {
@@ -292,7 +302,14 @@ pub fn anchor_document(
                     && x.calendar.is_none()
                     && x.from.is_some()
             });
-            let Some(r) = reference
+            let appositive = here.is_some()
+                && sent
+                    .text
+                    .get(here_end..pos)
+                    .is_some_and(|between| between.trim() == ",");
+            let nearest = if appositive { before_here } else { here };
+            let Some(r) = nearest
+                .or(reference)
                 .or(list_end.and_then(|x| Some(Reference::own(HistDate::y(x.from?.year)))))
             else {
                 i += 1;
@@ -321,7 +338,13 @@ pub fn anchor_document(
                 };
                 found = p.anchored_at(i, own, doc_date).map(|f| (f, own));
                 in_list = true;
-            } else if reference.is_none() {
+            } else if nearest.is_none() && reference.is_none() {
+                found = None;
+            }
+            // "Twelve years later, in 1842": the date that follows says it.
+            if let Some(((e, _, _, _, 3, _), _)) = found
+                && restated(sent.text, toks[e - 1].e as usize, &ann.mentions[m..])
+            {
                 found = None;
             }
             // A year the document hardly speaks of is a digression ("In
@@ -383,7 +406,11 @@ pub fn anchor_document(
                     {
                         support.reached.push(from.year);
                     }
-                    update(&mut reference, &dm, (k, false), sent.text, doc_date);
+                    // "The following year, …" moves the narrative; "postponed
+                    // until the following year" is a plan told in passing.
+                    if supplied < 3 || opens_sentence(sent.text, dm.start) {
+                        update(&mut reference, &dm, (k, false), sent.text, doc_date);
+                    }
                     added.push(dm);
                     i = e;
                 }
@@ -567,6 +594,58 @@ fn update(
         until: None,
         at,
     });
+}
+
+/// An explicit date of the sentence as the reference for what follows it
+/// in the same sentence: a single Gregorian date of year precision or
+/// finer, outside quotation marks, a bare year only as a time adverbial.
+fn same_sentence_reference(x: &DateMention, k: usize, text: &str) -> Option<Reference> {
+    if x.anchor.is_some()
+        || x.calendar.is_some()
+        || x.precision > Precision::Year
+        || is_quoted(text, x.start)
+        || (x.precision == Precision::Year && !is_adverbial(text, x.start))
+    {
+        return None;
+    }
+    let (f, t) = (x.from?, x.to?);
+    if f.year != t.year {
+        return None;
+    }
+    let date = if f == t {
+        f
+    } else if f.month == t.month {
+        f.truncate(Precision::Month)
+    } else {
+        HistDate::y(f.year)
+    };
+    Some(Reference {
+        date,
+        until: None,
+        at: Some(AnchorRef {
+            sentence: k,
+            start: x.start,
+            end: x.end,
+            supplied: 0,
+            heading: false,
+        }),
+    })
+}
+
+/// Does an explicit date follow at once, after a comma and "in" or "on"
+/// ("Twelve years later, in 1842")?
+fn restated(text: &str, end: usize, next: &[DateMention]) -> bool {
+    let Some(x) = next
+        .first()
+        .filter(|x| x.anchor.is_none() && x.start >= end)
+    else {
+        return false;
+    };
+    let between = text.get(end..x.start).unwrap_or("x").trim();
+    let between = between.strip_prefix(',').unwrap_or(between).trim();
+    ["", "in", "on"]
+        .iter()
+        .any(|w| between.eq_ignore_ascii_case(w))
 }
 
 /// Words after which a year is a time adverbial: "in 1914", "by 1863",
@@ -982,6 +1061,10 @@ impl Parser<'_> {
         let first = self.txt(i).to_ascii_lowercase();
         let delta: i32 = if first == "that" {
             j += 1;
+            // "that same day"
+            if self.txt(j).eq_ignore_ascii_case("same") {
+                j += 1;
+            }
             0
         } else {
             if first == "the" {

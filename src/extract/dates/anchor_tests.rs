@@ -667,6 +667,61 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a relative year told in passing (a plan, a postponement) does not
+    // move the narrative; one that opens the sentence does
+    (
+        "William resolved in November 1687 to invade the next summer. || In April he began to gather a fleet.",
+        None,
+        "0:the next summer=1688",
+    ),
+    (
+        "The plot neared completion in 1688. || It is said that the news made William decide to invade the next summer. || It is certain however that in April 1688 he was ready. || So in May he wrote to his allies.",
+        None,
+        "1:the next summer=1689 | 3:May=1688-05",
+    ),
+    (
+        "The landing of 1688 was planned in secret. || Storms forced him to put it off until the following year. || By early September the fleet was ready. || On 9 November his army reached Exeter.",
+        None,
+        "1:the following year=1689 | 2:early September=1688-09 | 3:9 November=1688-11-09",
+    ),
+    (
+        "He was elected in 1902. || The following year he resigned. || On 3 May he left the country.",
+        None,
+        "1:The following year=1903 | 2:3 May=1903-05-03",
+    ),
+    // a date earlier in the same sentence comes before the narrative's
+    (
+        "In March 1896 he married Anna. || He had toured Europe in August 1895, but came home later that year.",
+        None,
+        "1:that year=1895",
+    ),
+    (
+        "In 1482 the old king died. || Warwick had been captured in 1461, and Edward released him eight years later.",
+        None,
+        "1:eight years later=1469",
+    ),
+    (
+        "The rising began on 26 January 1918. || After the defeats of July and October 1917, on 1 November the council voted to seize power.",
+        None,
+        "1:1 November=1917-11-01",
+    ),
+    // "N later, in D": the date says it; the relative expression adds nothing
+    (
+        "The settlers arrived in 1830. || Twelve years later, in 1842, the town was founded.",
+        None,
+        "",
+    ),
+    (
+        "The army landed in September 1854. || Ten days later, on 24 September 1854, the march began.",
+        None,
+        "",
+    ),
+    // "that same day"
+    (
+        "The army landed on 5 June 1944. || Its commander went ashore that same day.",
+        None,
+        "1:that same day=1944-06-05",
+    ),
     // an open range's one end is a moment for what follows
     (
         "French troops would not withdraw until 1946, the same year that Syria won its independence.",
