@@ -69,6 +69,11 @@ fn seed_gold() {
 
 /// (sentence, expected rendering). An empty expectation means no mention.
 const TABLE: &[(&str, &str)] = &[
+    // a lifespan ending on a full date: the day is no year
+    (
+        "His daughter Nina (1902 – 9 June 1928) died young.",
+        "1902..1902:year | 1928-06-09..1928-06-09:day",
+    ),
     // Full dates
     (
         "Iran recognized Azerbaijan on January 4, 1992.",
@@ -718,6 +723,14 @@ fn spans() {
         ),
         ("From the mid-1990s on.", &["mid-1990s"]),
         ("In the late 17th century.", &["late 17th century"]),
+        (
+            "At the end of the 19th century the town grew.",
+            &["the end of the 19th century"],
+        ),
+        (
+            "By the beginning of the 1960s it had grown.",
+            &["the beginning of the 1960s"],
+        ),
         (
             "Ninth to seventh centuries b.c. saw it.",
             &["Ninth to seventh centuries b.c."],

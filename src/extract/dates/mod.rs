@@ -416,6 +416,15 @@ const MODIFIERS: &[(&str, &str, bool)] = &[
     ("christmas ", "christmas", true),
 ];
 
+/// Modifiers of a decade or century, written before its "the": "the end
+/// of the 19th century", "the beginning of the 1960s".
+const PERIOD_MODIFIERS: &[(&str, &str)] = &[
+    ("the end of the ", "end"),
+    ("the beginning of the ", "start"),
+    ("the start of the ", "start"),
+    ("the middle of the ", "mid"),
+];
+
 /// Finds each mention's modifier, before it or at the start of its span,
 /// and widens the span over one written before it. Spans stay on char
 /// boundaries (every pattern is ASCII).
@@ -441,6 +450,19 @@ pub(crate) fn apply_modifiers(text: &str, mentions: &mut [DateMention]) {
                 m.start -= p.len();
                 m.modifier = Some(name);
                 break;
+            }
+        }
+        if m.modifier.is_none() && m.precision > Precision::Year {
+            for &(pat, name) in PERIOD_MODIFIERS {
+                let p = pat.as_bytes();
+                if m.start >= p.len() + prev_end
+                    && b[m.start - p.len()..m.start].eq_ignore_ascii_case(p)
+                    && (m.start == p.len() || !b[m.start - p.len() - 1].is_ascii_alphanumeric())
+                {
+                    m.start -= p.len();
+                    m.modifier = Some(name);
+                    break;
+                }
             }
         }
         prev_end = m.end;

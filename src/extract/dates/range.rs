@@ -72,6 +72,11 @@ impl<'a> Parser<'a> {
         let Some(b) = self.year_number(bi, dash) else {
             return Some(p);
         };
+        // "(1902 – 9 June 1928)": the day of the date that ends a life, not
+        // a year.
+        if b.nd <= 2 && self.month_name(b.e).is_some() {
+            return Some(p);
+        }
         let mut bv = b.v;
         if (dash || self.is_p(j, '/'))
             && b.nd <= 2
