@@ -179,6 +179,25 @@ const TABLE: &[(&str, &[&str], &[&str])] = &[
     ),
     ("Ayatollah Khomeini returned in 1979.", &["Khomeini"], &[]),
     ("Sheikh Zayed founded the federation.", &["Zayed"], &[]),
+    (
+        "Pandit Jawaharlal Nehru spoke first.",
+        &["Jawaharlal Nehru"],
+        &[],
+    ),
+    (
+        "Alhaji Abubakar Tafawa Balewa answered.",
+        &["Abubakar Tafawa Balewa"],
+        &[],
+    ),
+    // a record label and a medal are no people
+    ("She signed with Columbia Records in 1962.", &[], &[]),
+    ("He received the Albert Medal for bravery.", &[], &[]),
+    // a country is no organization, though a movement is named after it
+    (
+        "Thousands of refugees from Sudan crossed the border.",
+        &[],
+        &[],
+    ),
     ("General Zahedi led the coup.", &["Zahedi"], &[]),
     ("Colonel Qaddafi seized power.", &["Qaddafi"], &[]),
     ("Senator Corker criticized the deal.", &["Corker"], &[]),

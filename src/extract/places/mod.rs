@@ -64,6 +64,10 @@ pub fn find_places_in_document(
     // names seen as a person somewhere in the document: one sense per document, so "Miyazaki
     // said" in an article about Hayao Miyazaki is no town either
     let mut person_names: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // places that say they are places (a dateline, a qualifier): a person of the same name
+    // elsewhere in the document does not take them ("FLORENCE, S.C." beside "Florence Gaskins")
+    let mut sure_places: std::collections::HashSet<(usize, usize)> =
+        std::collections::HashSet::new();
     for (si, s) in sentences.iter().enumerate() {
         let folded = Folded::new(s);
         let t = folded.text.as_bytes();
@@ -122,6 +126,9 @@ pub fn find_places_in_document(
             if guard != Guard::Place {
                 continue;
             }
+            if sure_place {
+                sure_places.insert((si, r.start));
+            }
             kept.push((r.clone(), orig));
         }
         for (r, _) in &kept {
@@ -132,8 +139,10 @@ pub fn find_places_in_document(
         per_sentence.push((folded, kept));
     }
     if !person_names.is_empty() {
-        for (_, kept) in &mut per_sentence {
-            kept.retain(|(r, _)| !person_names.contains(&r.entry));
+        for (si, (_, kept)) in per_sentence.iter_mut().enumerate() {
+            kept.retain(|(r, _)| {
+                !person_names.contains(&r.entry) || sure_places.contains(&(si, r.start))
+            });
         }
         doc_counts.clear();
         for (_, kept) in &per_sentence {

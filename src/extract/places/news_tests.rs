@@ -133,6 +133,11 @@ const DATELINES: &[(&str, &str)] = &[
         "ISTANBUL — Turkish officials denied the report.",
         "ISTANBUL=TR; Turkish=TR",
     ),
+    // a person of the same name elsewhere in the story does not take the dateline's place
+    (
+        "FLORENCE, S.C. (AP) — Two years after Hurricane Florence, homes stand empty. | \"We were promised help,\" said Florence Gaskins, 71.",
+        "FLORENCE=US-SC",
+    ),
     // a run in capitals before a lowercase word is no dateline
     ("BAKU is the largest city on the Caspian.", ""),
     ("THE STORY of a town.", ""),
