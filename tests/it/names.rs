@@ -82,3 +82,61 @@ fn entities_keep_their_text_and_gain_the_name() {
     assert_eq!(villa["kind"], "org");
     assert!(villa.get("name").is_none_or(Value::is_null), "{villa}");
 }
+
+/// Where people's and places' names meet, each sentence's entities as `kind:text=country`.
+#[test]
+fn places_beside_people_keep_their_reading() {
+    let f = Fixture::empty();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Shelling hit Ukraine's Donetsk region overnight. The city of Donetsk was dark.",
+            &["country:Ukraine=UA", "place:Donetsk=UA", "place:Donetsk=UA"],
+        ),
+        (
+            "State officials in Columbia said the roads were closed.",
+            &["place:Columbia=US"],
+        ),
+        (
+            "Farmers in southern Alberta said the drought was the worst in years.",
+            &["place:Alberta=CA"],
+        ),
+        (
+            "The republic of Saint Vincent and the Grenadines voted yes.",
+            &["country:Saint Vincent and the Grenadines=VC"],
+        ),
+        (
+            "Thousands of refugees from Sudan crossed the border.",
+            &["country:Sudan=SD"],
+        ),
+        // a speaker after "in" is still a speaker when the word is no place
+        (
+            "In Washington, Merkel said the talks went well.",
+            &["place:Washington=US", "person:Merkel="],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (i, (text, want)) in cases.iter().enumerate() {
+        let path = format!("case{i}.txt");
+        f.write(&path, text);
+        let got: Vec<String> = f
+            .extract(&[&path])
+            .iter()
+            .flat_map(|r| r["entities"].as_array().cloned().unwrap_or_default())
+            .map(|e| {
+                format!(
+                    "{}:{}={}",
+                    e["kind"].as_str().unwrap_or_default(),
+                    e["text"].as_str().unwrap_or_default(),
+                    e["country"]
+                        .as_str()
+                        .or(e["code"].as_str())
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        if got != *want {
+            wrong.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -464,6 +464,34 @@ impl<'a> NameRules<'a> {
         self.lower(p) && self.in_class(p, ROLE)
     }
 
+    /// A locative preposition right before token a, or before one lowercase word of
+    /// direction or nearness: "in Columbia", "across northern Alberta".
+    pub(super) fn located_at(&self, a: usize) -> bool {
+        const LOCATIVE: &[&str] = &["in", "near", "across", "throughout", "outside", "inside"];
+        const WHERE: &[&str] = &[
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "rural",
+            "downtown",
+            "nearby",
+            "neighbouring",
+            "neighboring",
+            "suburban",
+        ];
+        let locative = |i: usize| self.lower(i) && LOCATIVE.contains(&self.key(i));
+        match a {
+            0 => false,
+            1 => locative(0),
+            _ => {
+                locative(a - 1)
+                    || (self.lower(a - 1) && WHERE.contains(&self.key(a - 1)) && locative(a - 2))
+            }
+        }
+    }
+
     pub(super) fn according_before(&self, a: usize) -> bool {
         a >= 2 && self.key(a - 1) == "to" && self.key(a - 2) == "according"
     }
@@ -827,15 +855,19 @@ impl<'a> NameRules<'a> {
             let place = self.in_class(first, PLACE_NAME);
             let known = self.in_class(first, ONE_WORD_PERSON);
             let initial = self.t[first].is(INITIAL);
+            // "officials in Columbia said", "farmers in southern Alberta said": the word
+            // after "in" is where they are, not who speaks.
+            let located = self.located_at(a);
             !initial
                 && !place
                 && (known
                     || ctx
-                    || (self.morph(first) && (speaker || poss))
+                    || (self.morph(first) && (speaker || poss) && !located)
                     || (personal_poss && !self.t[first].is(ACRONYM))
                     || (self.in_class(first, GIVEN_NAME)
                         && !self.in_class(first, DEMONYM)
-                        && self.report_after(b)))
+                        && self.report_after(b)
+                        && !located))
         } else {
             // A place that is also a given name needs a surname-like word after it:
             // "Paris Hilton", not "Paris Commitments" or "Rio Conventions".

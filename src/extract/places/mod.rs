@@ -94,7 +94,9 @@ pub fn find_places_in_document(
             // nor is a dateline's place ("WASHINGTON Barack Obama said"), a place with its
             // qualifier ("Churchill, Man.", "AUSTIN, Texas A white truck"), or a big place's
             // whole name read as a person's ("Addis Abeba")
-            let whole_name = excl.contains(&orig) && big_place(entry, &t[r.start..r.end]);
+            // … or holding one ("Saint Vincent and the Grenadines" is no "Vincent")
+            let whole_name = excl.iter().any(|&(ps, pe)| orig.0 <= ps && pe <= orig.1)
+                && big_place(entry, &t[r.start..r.end]);
             let sure_place = r.end <= dateline || qualified(t, r, &raws) || whole_name;
             let before_title = title_after(t, r.end) || sure_place;
             let overlapping = excl
@@ -237,6 +239,14 @@ pub fn person_without_place(
     places: &[PlaceHit],
 ) -> Option<(usize, usize)> {
     let (start, end) = person;
+    // a person inside a longer place that was kept: "Vincent" of "Saint Vincent and the
+    // Grenadines"
+    if places
+        .iter()
+        .any(|p| p.start <= start && end <= p.end && p.end - p.start > end - start)
+    {
+        return None;
+    }
     let Some(place) = places.iter().find(|p| p.start == start && p.end <= end) else {
         return Some(person);
     };

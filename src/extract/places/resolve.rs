@@ -137,7 +137,22 @@ pub(super) fn qualified(t: &[u8], r: &Raw, raws: &[Raw]) -> bool {
             !t[s].is_ascii_uppercase() || (e == s + 1 && matches!(t[s], b'A' | b'I'))
         })
     };
+    // "Ukraine's Donetsk region", "France's Lyon": a country's possessive qualifies what follows
+    let possessive = |a: usize, b: usize| {
+        t.get(a..b)
+            .is_some_and(|gap| gap == b"'s " || gap == "\u{2019}s ".as_bytes())
+    };
+    let is_country = |o: &Raw| {
+        g.entry(o.entry).is_some_and(|e| {
+            g.candidates(e)
+                .iter()
+                .any(|c| matches!(c.kind, NameKind::Country))
+        })
+    };
     qualifier_after(t, r.end).is_some()
+        || raws
+            .iter()
+            .any(|o| o.end < r.start && possessive(o.end, r.start) && is_country(o))
         || raws
             .iter()
             .any(|o| o.start > r.end && comma(r.end, o.start) && is_qualifier(o) && ends_name(o))
