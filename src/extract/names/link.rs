@@ -61,32 +61,45 @@ const LEGAL_FORMS: &[&str] = &[
 /// names it may stand for.
 #[derive(Default)]
 struct Registry {
-    /// Folded short form → (kind, canonical text); `None` once two names claim it.
-    short: FxHashMap<String, Option<(NameKind, String)>>,
+    /// Folded short form → the full names that claimed it, each with its kind, canonical
+    /// text and how often it was named in full.
+    short: FxHashMap<String, Vec<Claim>>,
 }
+
+struct Claim {
+    kind: NameKind,
+    full: String,
+    key: String,
+    times: u32,
+}
+
+/// A short form stands for one of several full names only when that one was named in full at
+/// least this many times as often as any other ("Menger" in an article on Carl Menger that
+/// names his son Karl once).
+const DOMINANT: u32 = 3;
 
 impl Registry {
     fn claim(&mut self, short: String, kind: NameKind, full: &str) {
-        let full_key = fold_name(full);
-        match self.short.get_mut(&short) {
-            None => {
-                self.short.insert(short, Some((kind, full.to_string())));
-            }
-            Some(slot) => {
-                if slot
-                    .as_ref()
-                    .is_some_and(|(k, f)| *k != kind || fold_name(f) != full_key)
-                {
-                    *slot = None;
-                }
-            }
+        let key = fold_name(full);
+        let claims = self.short.entry(short).or_default();
+        match claims.iter_mut().find(|c| c.kind == kind && c.key == key) {
+            Some(c) => c.times += 1,
+            None => claims.push(Claim {
+                kind,
+                full: full.to_string(),
+                key,
+                times: 1,
+            }),
         }
     }
+
     fn get(&self, short: &str) -> Option<(NameKind, &str)> {
-        match self.short.get(short) {
-            Some(Some((k, f))) => Some((*k, f.as_str())),
-            _ => None,
-        }
+        let claims = self.short.get(short)?;
+        let best = claims.iter().max_by_key(|c| c.times)?;
+        let dominant = claims.iter().all(|c| {
+            std::ptr::eq(c, best) || (c.kind == best.kind && c.times * DOMINANT <= best.times)
+        });
+        dominant.then_some((best.kind, best.full.as_str()))
     }
 
     /// Registers the short forms of the full names among one sentence's hits.

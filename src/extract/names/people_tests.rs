@@ -696,6 +696,30 @@ const DOCUMENTS: &[DocCase] = &[
         "Abbas",
         Some(""),
     ),
+    // … unless the story names one of them in full three times as often as any other.
+    (
+        &[
+            "Carl Menger founded the Austrian school.",
+            "Carl Menger taught in Vienna for decades.",
+            "Carl Menger wrote the Principles of Economics.",
+            "His son Karl Menger became a mathematician.",
+            "Menger retired in 1903.",
+        ],
+        4,
+        "Menger",
+        Some("Carl Menger"),
+    ),
+    (
+        &[
+            "Carl Menger founded the Austrian school.",
+            "Carl Menger taught in Vienna for decades.",
+            "His son Karl Menger became a mathematician.",
+            "Menger retired in 1903.",
+        ],
+        3,
+        "Menger",
+        Some(""),
+    ),
     // Only a name met earlier counts.
     (
         &["Lara, who scored 75, was out.", "Brian Lara was out."],
