@@ -21,13 +21,7 @@ const PAGE: usize = 5_000;
 /// `around` sentences of its document on each side.
 pub fn context(client: &Client, request: &ContextRequest) -> Result<Context> {
     request.check()?;
-    let ContextRequest {
-        source,
-        line,
-        sentence,
-        around,
-    } = request;
-    let (line, around) = (*line, *around);
+    let (source, line, around) = (request.source.as_str(), request.line, request.around);
     let in_source = json!({"term": {Facet::Source.field(): source}});
     // Every sentence's order and line, in corpus order, a page at a time.
     let mut listed: Vec<(u64, u64)> = Vec::new();
@@ -61,7 +55,7 @@ pub fn context(client: &Client, request: &ContextRequest) -> Result<Context> {
         });
     }
     let orders: Vec<u64> = listed.iter().map(|&(order, _)| order).collect();
-    let target = target_of(&orders, *sentence, line, |i| Ok(listed[i].1))?;
+    let target = target_of(&orders, request.sentence, line, |i| Ok(listed[i].1))?;
     let first = target.saturating_sub(around);
     let last = (target + around).min(listed.len() - 1);
     let body = json!({

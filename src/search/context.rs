@@ -49,13 +49,7 @@ impl Engine {
     /// to `around` sentences of the same document on each side.
     pub fn context(&self, request: &ContextRequest) -> Result<Context> {
         request.check()?;
-        let ContextRequest {
-            source,
-            line,
-            sentence,
-            around,
-        } = request;
-        let (line, around) = (*line, *around);
+        let (source, line, around) = (request.source.as_str(), request.line, request.around);
         let searcher = self.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.index().fields.source(), source),
@@ -69,7 +63,7 @@ impl Engine {
             });
         }
         let orders: Vec<u64> = sentences.iter().map(|&(order, _)| order).collect();
-        let target = target_of(&orders, *sentence, line, |i| {
+        let target = target_of(&orders, request.sentence, line, |i| {
             Ok(self.read_record(&searcher, sentences[i].1)?.line)
         })?;
         let first = target.saturating_sub(around);

@@ -49,6 +49,19 @@ pub struct AnchorRef {
     pub heading: bool,
 }
 
+impl AnchorRef {
+    /// An explicit mention `x` of sentence `k`, as what others are resolved from.
+    fn explicit(k: usize, x: &DateMention) -> Self {
+        AnchorRef {
+            sentence: k,
+            start: x.start,
+            end: x.end,
+            supplied: 0,
+            heading: false,
+        }
+    }
+}
+
 /// One sentence of a document as the pass reads it.
 #[derive(Debug, Clone, Copy)]
 pub struct DocSentence<'a> {
@@ -328,13 +341,7 @@ pub fn anchor_document(
                 let own = Reference {
                     date: HistDate::y(from.year),
                     until: None,
-                    at: Some(AnchorRef {
-                        sentence: k,
-                        start: x.start,
-                        end: x.end,
-                        supplied: 0,
-                        heading: false,
-                    }),
+                    at: Some(AnchorRef::explicit(k, x)),
                 };
                 found = p.anchored_at(i, own, doc_date).map(|f| (f, own));
                 in_list = true;
@@ -563,11 +570,8 @@ fn update(
         // relative expressions names the explicit date it rests on.
         Some(a) if a.sentence == usize::MAX => None,
         _ => Some(AnchorRef {
-            sentence: k,
-            start: x.start,
-            end: x.end,
-            supplied: 0,
             heading,
+            ..AnchorRef::explicit(k, x)
         }),
     };
     if f.year != t.year {
@@ -582,15 +586,8 @@ fn update(
         };
         return;
     }
-    let date = if f == t {
-        f
-    } else if f.month == t.month {
-        f.truncate(Precision::Month)
-    } else {
-        HistDate::y(f.year)
-    };
     *reference = Some(Reference {
-        date,
+        date: within_one_year(f, t),
         until: None,
         at,
     });
@@ -612,24 +609,22 @@ fn same_sentence_reference(x: &DateMention, k: usize, text: &str) -> Option<Refe
     if f.year != t.year {
         return None;
     }
-    let date = if f == t {
+    Some(Reference {
+        date: within_one_year(f, t),
+        until: None,
+        at: Some(AnchorRef::explicit(k, x)),
+    })
+}
+
+/// A span within one year as one date: the day, the month or the year both ends share.
+fn within_one_year(f: HistDate, t: HistDate) -> HistDate {
+    if f == t {
         f
     } else if f.month == t.month {
         f.truncate(Precision::Month)
     } else {
         HistDate::y(f.year)
-    };
-    Some(Reference {
-        date,
-        until: None,
-        at: Some(AnchorRef {
-            sentence: k,
-            start: x.start,
-            end: x.end,
-            supplied: 0,
-            heading: false,
-        }),
-    })
+    }
 }
 
 /// Does an explicit date follow at once, after a comma and "in" or "on"

@@ -467,27 +467,15 @@ impl<'a> NameRules<'a> {
     /// A locative preposition right before token a, or before one lowercase word of
     /// direction or nearness: "in Columbia", "across northern Alberta".
     pub(super) fn located_at(&self, a: usize) -> bool {
-        const LOCATIVE: &[&str] = &["in", "near", "across", "throughout", "outside", "inside"];
-        const WHERE: &[&str] = &[
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-            "central",
-            "rural",
-            "downtown",
-            "nearby",
-            "neighbouring",
-            "neighboring",
-            "suburban",
-        ];
-        let locative = |i: usize| self.lower(i) && LOCATIVE.contains(&self.key(i));
+        let locative = |i: usize| self.lower(i) && self.in_class(i, LOCATIVE);
         match a {
             0 => false,
             1 => locative(0),
             _ => {
                 locative(a - 1)
-                    || (self.lower(a - 1) && WHERE.contains(&self.key(a - 1)) && locative(a - 2))
+                    || (self.lower(a - 1)
+                        && self.in_class(a - 1, LOCATIVE_MODIFIER)
+                        && locative(a - 2))
             }
         }
     }

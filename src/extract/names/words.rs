@@ -71,6 +71,10 @@ pub(super) const PERSONAL_NOUN: u32 = 1 << 21;
 pub(super) const REGNAL_NUMBER: u32 = 1 << 22;
 /// Opens place names ("San", "Port"): no given name there.
 pub(super) const PLACE_NAME_START: u32 = 1 << 23;
+/// A lowercase preposition of place before a name ("in Columbia"): where, not who.
+pub(super) const LOCATIVE: u32 = 1 << 24;
+/// A lowercase word between such a preposition and the name ("in southern Alberta").
+pub(super) const LOCATIVE_MODIFIER: u32 = 1 << 25;
 
 impl WordClasses {
     #[inline]
@@ -110,6 +114,8 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
     ("personal-noun", PERSONAL_NOUN),
     ("regnal-number", REGNAL_NUMBER),
     ("place-name-start", PLACE_NAME_START),
+    ("locative", LOCATIVE),
+    ("locative-modifier", LOCATIVE_MODIFIER),
 ];
 
 pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
