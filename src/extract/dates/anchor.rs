@@ -17,13 +17,15 @@
 //! month-day := month day ((conn | "and") day)? ("of" "that" 'year')?
 //! day-alone := ("on"|"by"|"until"|"till"|"from") "the" ordinal ("of" "that" "month")?
 //!              (needs a reference month; then punctuation or the end)
-//! month-alone := ("in"|"by"|"during"|"until"|"till"|"early"|"late"|"mid") "-"? month
+//! month-alone := ("in"|"by"|"during"|"until"|"till"|"early"|"late"|"mid"
+//!                 | ("end"|"beginning"|"middle"|"start") "of") "-"? month
 //! relative-year := ("the"? ("following"|"next"|"subsequent"|"previous"|"preceding")
-//!                  | "that" | "the" "same") ('year' | season)
+//!                  | "that" "same"? | "the" "same") ('year' | season)
 //!            | ("a" | count) 'year'"s"? ("later"|"earlier")
 //!            | ("last"|"this"|"next") 'year'   (a document's own date only)
-//! relative-month := ("the" ("following"|"next"|"previous") | "that") "month"
-//! relative-day := ("the" ("following"|"next"|"previous") | "that") "day"
+//! relative-month := ("the" ("following"|"next"|"previous") | "that" "same"?) "month"
+//!            | count "months" ("later"|"earlier")   (a reference month only)
+//! relative-day := ("the" ("following"|"next"|"previous") | "that" "same"?) "day"
 //!            | count "days" ("later"|"earlier")     (a reference day only)
 //! apostrophe-year := "'" dd                         (the reference's century)
 //! ```
@@ -796,7 +798,13 @@ impl Parser<'_> {
                                 "since",
                             ]
                             .iter()
-                            .any(|w| self.wis(i - 1, w));
+                            .any(|w| self.wis(i - 1, w))
+                            // "by the end of April", "the beginning of May"
+                            || i > 1
+                                && self.wis(i - 1, "of")
+                                && ["end", "beginning", "middle", "start"]
+                                    .iter()
+                                    .any(|w| self.wis(i - 2, w));
                         if !prep || self.num(j).is_some() {
                             return None;
                         }
@@ -934,6 +942,12 @@ impl Parser<'_> {
                             let day = r.date.day?;
                             let d = shift_days(r.date.year, r.date.month?, day, sign * n)?;
                             return Some((u + 2, d, d, Precision::Day, 3, false));
+                        }
+                        // "two months later": from a reference month only
+                        if ut == "month" || ut == "months" {
+                            let (y, m) = shift_month(r.date.year, r.date.month?, sign * n);
+                            let d = HistDate::ym(y, m);
+                            return Some((u + 2, d, d, Precision::Month, 3, false));
                         }
                         None
                     }

@@ -716,6 +716,23 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // the end or beginning of a month whose year the story gave
+    (
+        "The siege began in March 1900. || Between the end of April and the beginning of May the rains came. || By the end of June the town fell.",
+        None,
+        "1:the end of April=1900-04 | 1:the beginning of May=1900-05 | 2:the end of June=1900-06",
+    ),
+    // months counted from a reference month, never from a bare year
+    (
+        "The rising broke out in November 1918. || Two months later the army moved north.",
+        None,
+        "1:Two months later=1919-01",
+    ),
+    (
+        "The rising broke out in 1918. || Two months later the army moved north.",
+        None,
+        "",
+    ),
     // "that same day"
     (
         "The army landed on 5 June 1944. || Its commander went ashore that same day.",
