@@ -121,14 +121,19 @@ fn run(f: &Fixture, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `annals COMMAND ARGS… WHERE… --format json`, parsed (exit 0 or 1).
+fn json_of(f: &Fixture, command: &str, args: &[&str], where_: &[&str]) -> Value {
+    let mut all = vec![command];
+    all.extend_from_slice(args);
+    all.extend_from_slice(where_);
+    all.extend_from_slice(&["--format", "json"]);
+    let (code, out, err) = run(f, &all);
+    assert!(code == 0 || code == 1, "{all:?}: exit {code}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{all:?}: not JSON ({e}): {out}"))
+}
+
 fn answer(f: &Fixture, query: &[&str], where_: &[&str]) -> Value {
-    let mut args = vec!["query"];
-    args.extend_from_slice(query);
-    args.extend_from_slice(where_);
-    args.extend_from_slice(&["--format", "json"]);
-    let (code, out, err) = run(f, &args);
-    assert!(code == 0 || code == 1, "{args:?}: exit {code}: {err}");
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
+    json_of(f, "query", query, where_)
 }
 
 /// What must agree: the total, the set of hits, each facet's values with
@@ -177,6 +182,33 @@ fn comparable(answer: &Value) -> Value {
 /// A text file with headings, whose sentences have sections.
 const NOTES: &str = "# Caspian disputes\n\nThe legal status of the Caspian Sea divided the littoral states for years.\n\n# Trade\n\nTrade across the Astara crossing grew after 1991.\n";
 
+/// The queries of `table` whose answers differ locally and through `engine` (each asked for
+/// `page` hits unless it pages itself), and how many of them find something.
+fn compare_table(f: &Fixture, engine: &str, table: &[&[&str]], page: &str) -> (Vec<String>, usize) {
+    let mut differ = Vec::new();
+    let mut found = 0;
+    for query in table {
+        let page: &[&str] = if query.contains(&"--limit") {
+            &[]
+        } else {
+            &["--limit", page]
+        };
+        let local = answer(f, query, page);
+        let remote = answer(f, query, &[page, &["--engine", engine]].concat());
+        if local["total"].as_u64().unwrap_or(0) > 0 {
+            found += 1;
+        }
+        if comparable(&local) != comparable(&remote) {
+            differ.push(format!(
+                "{query:?}:\n  local  {}\n  engine {}",
+                comparable(&local),
+                comparable(&remote)
+            ));
+        }
+    }
+    (differ, found)
+}
+
 fn fixture() -> Fixture {
     let f = Fixture::seed();
     f.write("corpus/records.jsonl", RECORDS);
@@ -194,23 +226,7 @@ fn the_engine_answers_as_the_local_index_does() {
     let (code, _, err) = run(&f, &["build", "corpus", "--engine", &engine]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("loaded"), "{err}");
-    let mut differ = Vec::new();
-    for query in EQUAL {
-        let page: &[&str] = if query.contains(&"--limit") {
-            &[]
-        } else {
-            &["--limit", "100"]
-        };
-        let local = answer(&f, query, page);
-        let remote = answer(&f, query, &[page, &["--engine", &engine]].concat());
-        if comparable(&local) != comparable(&remote) {
-            differ.push(format!(
-                "{query:?}:\n  local  {}\n  engine {}",
-                comparable(&local),
-                comparable(&remote)
-            ));
-        }
-    }
+    let (differ, found) = compare_table(&f, &engine, EQUAL, "100");
     assert!(
         differ.is_empty(),
         "{} of {} queries differ:\n{}",
@@ -219,10 +235,6 @@ fn the_engine_answers_as_the_local_index_does() {
         differ.join("\n")
     );
     // The table is not vacuous: most queries find something.
-    let found = EQUAL
-        .iter()
-        .filter(|q| answer(&f, q, &[])["total"].as_u64().unwrap_or(0) > 0)
-        .count();
     assert!(found >= EQUAL.len() - 3, "{found}");
 }
 
@@ -704,15 +716,9 @@ const SPEECHES_TRENDS: &[&[&str]] = &[
     &["Africa", "Asia", "Europe", "--by", "year", "--all"],
 ];
 
+/// A trend's JSON without its time.
 fn trend(f: &Fixture, args: &[&str], where_: &[&str]) -> Value {
-    let mut all = vec!["trend"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(where_);
-    all.extend_from_slice(&["--format", "json"]);
-    let (code, out, err) = run(f, &all);
-    assert!(code == 0 || code == 1, "{all:?}: exit {code}: {err}");
-    let mut trend: Value =
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{all:?}: not JSON ({e}): {out}"));
+    let mut trend = json_of(f, "trend", args, where_);
     trend.as_object_mut().expect("object").remove("took_ms");
     trend
 }
@@ -728,28 +734,13 @@ fn the_engine_answers_on_ten_thousand_un_sentences_as_the_local_index_does() {
         .expect("sentences");
     assert!(sentences >= 10_000, "{sentences}");
 
-    let mut differ = Vec::new();
-    for query in SPEECHES_EQUAL {
-        // Every hit, so that the sets compare whatever the ranks.
-        let page: &[&str] = if query.contains(&"--limit") {
-            &[]
-        } else {
-            &["--limit", "10000"]
-        };
-        let local = answer(&f, query, page);
-        let remote = answer(&f, query, &[page, &["--engine", &engine]].concat());
-        assert!(
-            local["total"].as_u64().unwrap_or(0) > 0,
-            "{query:?} finds nothing: the table would test nothing"
-        );
-        if comparable(&local) != comparable(&remote) {
-            differ.push(format!(
-                "{query:?}:\n  local  {}\n  engine {}",
-                comparable(&local),
-                comparable(&remote)
-            ));
-        }
-    }
+    // Every hit, so that the sets compare whatever the ranks.
+    let (mut differ, found) = compare_table(&f, &engine, SPEECHES_EQUAL, "10000");
+    assert_eq!(
+        found,
+        SPEECHES_EQUAL.len(),
+        "a query finds nothing: the table would test nothing"
+    );
     // Paging: the engine's pages, one after another, hold every hit once
     // (which hits fall on which page follows each engine's ranking).
     let query = ["disarmament"];
