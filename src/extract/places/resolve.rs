@@ -206,6 +206,42 @@ pub(super) fn resolve(
     )
 }
 
+/// Does the state or province written after a town lie in a country none of its readings is
+/// in? "Palm Beach, Florida" where the gazetteer knows only the Australian Palm Beach is no
+/// place it knows: better nothing than Australia.
+fn contradicted(cands: &[Candidate], k: usize, kept: &Kept, t: &[u8]) -> bool {
+    if cands.is_empty() || !cands.iter().all(|c| c.kind == NameKind::City) {
+        return false;
+    }
+    let g = gazetteer();
+    if let Some((code, _)) = qualifier_after(t, kept[k].0.end) {
+        return cands.iter().all(|c| c.code != code);
+    }
+    let Some((next, _)) = kept.get(k + 1) else {
+        return false;
+    };
+    let gap = t.get(kept[k].0.end..next.start).unwrap_or_default();
+    if gap != b", " && gap != b" (" {
+        return false;
+    }
+    // a state or province, and no country or city of note by that name ("Florida", not
+    // "Georgia", nor "Tokyo" in "Heathrow, Tokyo and Paris")
+    let Some(ncands) = g.entry(next.entry).map(|e| g.candidates(e)) else {
+        return false;
+    };
+    if ncands.iter().any(|n| {
+        n.kind == NameKind::Country
+            || (n.kind == NameKind::City && n.population >= super::guard::BIG_CITY / 10)
+    }) {
+        return false;
+    }
+    let mut states = ncands
+        .iter()
+        .filter(|n| n.kind == NameKind::Region)
+        .peekable();
+    states.peek().is_some() && states.all(|n| cands.iter().all(|c| c.code != n.code))
+}
+
 /// A town read only with support (see [`SMALL_TOWN`]).
 pub(super) fn small_town(c: &Candidate) -> bool {
     c.kind == NameKind::City && c.population < SMALL_TOWN
@@ -222,6 +258,9 @@ fn reading(
 ) -> Option<&'static Candidate> {
     let g = gazetteer();
     let cands = g.candidates(entry);
+    if contradicted(cands, k, kept, t) {
+        return None;
+    }
     if cands.len() <= 1 {
         return cands.first();
     }
