@@ -256,8 +256,7 @@ pub fn trend(request: &TrendRequest, index: &Path, format: TrendFormat) -> Resul
 
 /// `annals trend --engine`: the same series and output over a cluster.
 pub fn trend_engine(request: &TrendRequest, url: &str, format: TrendFormat) -> Result<Outcome> {
-    let client = engine_client(url)?;
-    engine::check_readable(&client)?;
+    let client = readable_engine(url)?;
     let trend = engine::trend(&client, request)?;
     print_trend(&trend, format)
 }
@@ -351,8 +350,7 @@ pub fn show_engine(
     format: OutputFormat,
 ) -> Result<Outcome> {
     let request = context_request(location, around)?;
-    let client = engine_client(url)?;
-    engine::check_readable(&client)?;
+    let client = readable_engine(url)?;
     let context = engine::context(&client, &request)?;
     print_context(&context, format)
 }
@@ -471,8 +469,7 @@ pub fn serve(index: &Path, options: ServeOptions) -> Result<Outcome> {
 
 /// `annals serve --engine`: the same page and API over a cluster's index.
 pub fn serve_engine(url: &str, mut options: ServeOptions) -> Result<Outcome> {
-    let client = engine_client(url)?;
-    engine::check_readable(&client)?;
+    let client = readable_engine(url)?;
     options.index_label = client.target.label();
     // No folder of this machine is served, so none is redacted.
     options.index_root = PathBuf::new();
@@ -531,10 +528,16 @@ fn engine_client(url: &str) -> Result<engine::Client> {
     Ok(client)
 }
 
-/// `annals query --engine`: the same search and output over a cluster.
-pub fn query_engine(request: &SearchRequest, url: &str, output: QueryOutput) -> Result<Outcome> {
+/// The engine at `url`, its index checked to be annals' own, for reading.
+fn readable_engine(url: &str) -> Result<engine::Client> {
     let client = engine_client(url)?;
     engine::check_readable(&client)?;
+    Ok(client)
+}
+
+/// `annals query --engine`: the same search and output over a cluster.
+pub fn query_engine(request: &SearchRequest, url: &str, output: QueryOutput) -> Result<Outcome> {
+    let client = readable_engine(url)?;
     let view = match output {
         QueryOutput::Page(view) => view,
         QueryOutput::Export(format) => {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 pub use clean::{CleanText, OffsetMap};
 pub use formats::{Format, read_file, read_text};
-pub use rules::{DocRules, META_SEPARATOR, RulesSpec, is_meta_key};
+pub use rules::{DocRules, RulesSpec, is_meta_key};
 pub use segment::{Headings, MAX_SENTENCE_BYTES, segment_text};
 
 use crate::error::{Error, Result};

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Document, Warning};
 use crate::error::{Error, Result};
+use crate::vocab::facets::meta_term;
 use crate::vocab::fold::fold_name;
 use crate::vocab::time::HistDate;
 
@@ -59,9 +60,6 @@ impl<'de> Deserialize<'de> for DocRules {
         DocRules::compile(spec).map_err(serde::de::Error::custom)
     }
 }
-
-/// Separates a metadata key from its value in the index's `meta` field.
-pub const META_SEPARATOR: char = '=';
 
 pub use crate::vocab::facets::is_key as is_meta_key;
 
@@ -187,7 +185,7 @@ impl DocRules {
                 Some(value) => vec![value_text(value)],
             };
             for value in values {
-                let term = format!("{key}{META_SEPARATOR}{}", fold_name(&value));
+                let term = meta_term(key, &fold_name(&value));
                 if !value.trim().is_empty() && !doc.meta_keys.contains(&term) {
                     doc.meta_keys.push(term);
                 }

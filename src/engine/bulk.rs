@@ -495,11 +495,8 @@ fn indexed_stamps(client: &Client) -> Result<BTreeMap<String, Vec<String>>> {
                 "aggs": {"stamps": {"terms": {"field": FILE_STAMP, "size": 2}}}
             }}
         });
-        let answer = client.request("POST", "_search", Some(&body))?;
-        if !answer.ok() {
-            return Err(engine_error(client, "listing indexed files", &answer));
-        }
-        let files = &answer.body["aggregations"]["files"];
+        let answer = client.search(&body, "listing indexed files")?;
+        let files = &answer["aggregations"]["files"];
         let buckets = files["buckets"].as_array().cloned().unwrap_or_default();
         for bucket in &buckets {
             let Some(source) = bucket["key"]["file"].as_str() else {

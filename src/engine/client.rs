@@ -150,6 +150,16 @@ impl Client {
         }
     }
 
+    /// A search of the index: the answer's body, or the engine's error for
+    /// what was being done (`doing`: "searching", "counting a trend").
+    pub fn search(&self, body: &Value, doing: &str) -> Result<Value> {
+        let answer = self.request("POST", "_search", Some(body))?;
+        if !answer.ok() {
+            return Err(super::bulk::engine_error(self, doing, &answer));
+        }
+        Ok(answer.body)
+    }
+
     /// A request to a path under the index (`_search`) or, starting with
     /// `/`, under the cluster (`/_cluster/health`).
     pub fn request(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Answer> {

@@ -5,7 +5,6 @@
 
 use serde_json::{Value, json};
 
-use super::bulk::engine_error;
 use super::client::Client;
 use super::query::read_record;
 use crate::error::{Error, Result};
@@ -35,7 +34,7 @@ pub fn context(client: &Client, request: &ContextRequest) -> Result<Context> {
         if let Some(&(last, _)) = listed.last() {
             body["search_after"] = json!([last]);
         }
-        let hits = search(client, &body)?;
+        let hits = hits_of(client, &body)?;
         let page: Vec<(u64, u64)> = hits
             .iter()
             .filter_map(|h| {
@@ -67,7 +66,7 @@ pub fn context(client: &Client, request: &ContextRequest) -> Result<Context> {
         "sort": [{schema::ORDER: {"order": "asc"}}],
         "_source": ["record"],
     });
-    let records = search(client, &body)?
+    let records = hits_of(client, &body)?
         .iter()
         .filter_map(|h| {
             let order = h["sort"][0].as_u64()?;
@@ -79,13 +78,10 @@ pub fn context(client: &Client, request: &ContextRequest) -> Result<Context> {
 }
 
 /// The hits of a search.
-fn search(client: &Client, body: &Value) -> Result<Vec<Value>> {
-    let answer = client.request("POST", "_search", Some(body))?;
-    if !answer.ok() {
-        return Err(engine_error(client, "reading around a sentence", &answer));
-    }
-    Ok(answer.body["hits"]["hits"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default())
+fn hits_of(client: &Client, body: &Value) -> Result<Vec<Value>> {
+    let mut answer = client.search(body, "reading around a sentence")?;
+    Ok(match answer["hits"]["hits"].take() {
+        Value::Array(hits) => hits,
+        _ => Vec::new(),
+    })
 }

@@ -97,12 +97,9 @@ pub fn stats(client: &Client) -> Result<Stats> {
         json!({"filter": {"exists": {"field": Facet::Country.field()}}}),
     );
     let body = json!({"size": 0, "track_total_hits": true, "aggs": aggs});
-    let answer = client.request("POST", "_search", Some(&body))?;
-    if !answer.ok() {
-        return Err(bulk::engine_error(client, "counting", &answer));
-    }
-    let a = &answer.body["aggregations"];
-    let total = answer.body["hits"]["total"]["value"].as_u64().unwrap_or(0);
+    let answer = client.search(&body, "counting")?;
+    let a = &answer["aggregations"];
+    let total = query::total_hits(&answer["hits"]);
     let share = |n: u64| {
         if total == 0 {
             0.0

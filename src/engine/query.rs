@@ -12,9 +12,7 @@ use std::time::Instant;
 use serde_json::{Value, json};
 use tantivy::query_grammar::{Occur, UserInputAst, UserInputBound, UserInputLeaf};
 
-use super::bulk::engine_error;
 use super::client::Client;
-use crate::corpus::META_SEPARATOR;
 use crate::error::{Error, Result};
 use crate::index::schema;
 use crate::search::{MAX_LIMIT, SearchRequest, Sort, parse_text, top_counted};
@@ -22,7 +20,7 @@ use crate::vocab::contract::{
     FacetLists, FacetSummary, FacetValue, Hit, SearchResult, SentenceRecord, Snippet,
 };
 use crate::vocab::countries;
-use crate::vocab::facets::{DIMENSIONS, Dimension, Facet, META_PREFIX, Values};
+use crate::vocab::facets::{DIMENSIONS, Dimension, Facet, META_PREFIX, Values, meta_value};
 use crate::vocab::filters::FilterValue;
 use crate::vocab::fold::fold_name;
 
@@ -107,20 +105,13 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
     if !aggs.is_empty() {
         body["aggs"] = Value::Object(aggs);
     }
-    let answer = client.request("POST", "_search", Some(&body))?;
-    if !answer.ok() {
-        return Err(engine_error(client, "searching", &answer));
-    }
-    let reply = &answer.body;
+    let reply = &client.search(&body, "searching")?;
     let total = if request.group_by_doc {
         reply["aggregations"]["groups"]["value"]
             .as_u64()
             .unwrap_or(0)
     } else {
-        reply["hits"]["total"]["value"]
-            .as_u64()
-            .or_else(|| reply["hits"]["total"].as_u64())
-            .unwrap_or(0)
+        total_hits(&reply["hits"])
     };
     let mut hits = Vec::new();
     for (i, hit) in reply["hits"]["hits"]
@@ -135,13 +126,10 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
             Some(marked) => snippet_from_marks(marked),
             None => snippet_from_marks(&record.text),
         };
-        let doc_matches = request.group_by_doc.then(|| {
-            let total = &hit["inner_hits"]["matches"]["hits"]["total"];
-            total["value"]
-                .as_u64()
-                .or_else(|| total.as_u64())
-                .unwrap_or(1)
-        });
+        // A document's group holds one match at least.
+        let doc_matches = request
+            .group_by_doc
+            .then(|| total_hits(&hit["inner_hits"]["matches"]["hits"]).max(1));
         hits.push(Hit {
             rank: request.offset + i + 1,
             score: hit["_score"].as_f64().unwrap_or(0.0) as f32,
@@ -156,14 +144,13 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
     let meta = &reply["aggregations"]["meta"]["buckets"];
     for key in &request.meta_facets {
         // The metadata field holds `key=value` for every key: count this key's.
-        let prefix = format!("{key}{META_SEPARATOR}");
         let counts: HashMap<String, u64> = meta
             .as_array()
             .map(Vec::as_slice)
             .unwrap_or_default()
             .iter()
             .filter_map(|b| {
-                let value = b["key"].as_str()?.strip_prefix(&prefix)?;
+                let value = meta_value(b["key"].as_str()?, key)?;
                 Some((value.to_string(), b["doc_count"].as_u64().unwrap_or(0)))
             })
             .collect();
@@ -173,6 +160,16 @@ pub fn search(client: &Client, request: &SearchRequest) -> Result<SearchResult> 
         facets.1.insert(name, summary);
     }
     Ok(request.answer(total, hits, facets, started))
+}
+
+/// How many hits a `hits` object counted: `total` is an object since
+/// Elasticsearch 7 and OpenSearch, a number before.
+pub fn total_hits(hits: &Value) -> u64 {
+    let total = &hits["total"];
+    total["value"]
+        .as_u64()
+        .or_else(|| total.as_u64())
+        .unwrap_or(0)
 }
 
 /// The request's query text as a clause, and its filters as bool filters.
@@ -426,11 +423,8 @@ pub fn all_values(client: &Client, field: &str) -> Result<Vec<String>> {
             composite["after"] = after.clone();
         }
         let body = json!({"size": 0, "aggs": {"values": {"composite": composite}}});
-        let answer = client.request("POST", "_search", Some(&body))?;
-        if !answer.ok() {
-            return Err(engine_error(client, "listing values", &answer));
-        }
-        let agg = &answer.body["aggregations"]["values"];
+        let answer = client.search(&body, "listing values")?;
+        let agg = &answer["aggregations"]["values"];
         let buckets = agg["buckets"].as_array().cloned().unwrap_or_default();
         values.extend(
             buckets

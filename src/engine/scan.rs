@@ -5,9 +5,8 @@
 
 use serde_json::{Value, json};
 
-use super::bulk::engine_error;
 use super::client::Client;
-use super::query::{read_record, sort, text_and_filters};
+use super::query::{read_record, sort, text_and_filters, total_hits};
 use crate::error::Result;
 use crate::search::SearchRequest;
 use crate::vocab::contract::ExportHit;
@@ -41,19 +40,9 @@ pub fn export(
         if let Some(after) = &after {
             body["search_after"] = after.clone();
         }
-        let answer = client.request("POST", "_search", Some(&body))?;
-        if !answer.ok() {
-            return Err(engine_error(client, "exporting hits", &answer));
-        }
-        let reply = &answer.body;
+        let reply = &client.search(&body, "exporting hits")?;
         if total.is_none() {
-            let hits_total = &reply["hits"]["total"];
-            total = Some(
-                hits_total["value"]
-                    .as_u64()
-                    .or_else(|| hits_total.as_u64())
-                    .unwrap_or(0),
-            );
+            total = Some(total_hits(&reply["hits"]));
         }
         let hits = reply["hits"]["hits"]
             .as_array()

@@ -9,15 +9,12 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use super::bulk::engine_error;
 use super::client::Client;
-use super::query::{MAX_BUCKETS, spelling, spellings_agg, text_and_filters};
-use crate::corpus::META_SEPARATOR;
+use super::query::{MAX_BUCKETS, spelling, spellings_agg, text_and_filters, total_hits};
 use crate::error::Result;
 use crate::search::{BucketCount, BucketKey, Counted, SearchRequest, TrendRequest};
 use crate::vocab::contract::{FacetValue, Trend};
-use crate::vocab::countries;
-use crate::vocab::facets::{Facet, Values};
+use crate::vocab::facets::{Facet, Values, meta_value};
 
 /// Distinct documents are counted exactly up to this many per bucket (the
 /// engines' largest `precision_threshold`), approximately beyond.
@@ -57,21 +54,8 @@ fn count(client: &Client, request: &TrendRequest, query: &str, docs: bool) -> Re
         "query": {"bool": {"must": [text], "filter": filter}},
         "aggs": {"buckets": buckets},
     });
-    let answer = client.request("POST", "_search", Some(&body))?;
-    if !answer.ok() {
-        return Err(engine_error(client, "counting a trend", &answer));
-    }
-    let reply = &answer.body;
-    let total = reply["hits"]["total"]["value"]
-        .as_u64()
-        .or_else(|| reply["hits"]["total"].as_u64())
-        .unwrap_or(0);
-    // The metadata field holds `key=value` for every key: keep this key's.
-    let prefix = request
-        .by
-        .meta_key
-        .as_ref()
-        .map(|k| format!("{k}{META_SEPARATOR}"));
+    let reply = &client.search(&body, "counting a trend")?;
+    let total = total_hits(&reply["hits"]);
     let mut counted = Counted {
         total,
         ..Counted::default()
@@ -81,7 +65,8 @@ fn count(client: &Client, request: &TrendRequest, query: &str, docs: bool) -> Re
         .map(Vec::as_slice)
         .unwrap_or_default()
     {
-        let Some(key) = bucket_key(request.by.facet, &bucket["key"], prefix.as_deref()) else {
+        let meta_key = request.by.meta_key.as_deref();
+        let Some(key) = bucket_key(request.by.facet, &bucket["key"], meta_key) else {
             continue;
         };
         counted.buckets.insert(
@@ -96,20 +81,20 @@ fn count(client: &Client, request: &TrendRequest, query: &str, docs: bool) -> Re
 }
 
 /// A bucket's key as the local trend counts it: a number on a time axis,
-/// else the indexed value (without the metadata key's prefix).
-fn bucket_key(facet: Facet, key: &Value, prefix: Option<&str>) -> Option<BucketKey> {
+/// else the indexed value (for a metadata key, its value: the field holds
+/// `key=value` for every key).
+fn bucket_key(facet: Facet, key: &Value, meta_key: Option<&str>) -> Option<BucketKey> {
     if facet.is_time() {
         // Engines may send a long's key as a float.
         let number = key.as_i64().or_else(|| key.as_f64().map(|f| f as i64))?;
         return Some(BucketKey::Number(number));
     }
     let text = key.as_str()?;
-    match prefix {
-        Some(prefix) => text
-            .strip_prefix(prefix)
-            .map(|v| BucketKey::Text(v.to_string())),
-        None => Some(BucketKey::Text(text.to_string())),
-    }
+    let value = match meta_key {
+        Some(meta_key) => meta_value(text, meta_key)?,
+        None => text,
+    };
+    Some(BucketKey::Text(value.to_string()))
 }
 
 /// Readable names for a trend's values, as the local index gives them:
@@ -117,10 +102,7 @@ fn bucket_key(facet: Facet, key: &Value, prefix: Option<&str>) -> Option<BucketK
 fn name_values(client: &Client, facet: Facet, values: &mut [FacetValue]) -> Result<()> {
     match facet.values() {
         Values::Countries => {
-            for v in values.iter_mut() {
-                v.value = v.value.to_uppercase();
-                v.name = countries::name(&v.value).map(str::to_string);
-            }
+            values.iter_mut().for_each(FacetValue::name_country);
         }
         Values::Names if !values.is_empty() => {
             let field = facet.field();
@@ -136,11 +118,8 @@ fn name_values(client: &Client, facet: Facet, values: &mut [FacetValue]) -> Resu
                 })
                 .collect();
             let body = json!({"size": 0, "aggs": aggs});
-            let answer = client.request("POST", "_search", Some(&body))?;
-            if !answer.ok() {
-                return Err(engine_error(client, "naming a trend's values", &answer));
-            }
-            let found = &answer.body["aggregations"];
+            let answer = client.search(&body, "naming a trend's values")?;
+            let found = &answer["aggregations"];
             for (i, v) in values.iter_mut().enumerate() {
                 let sample = &found[format!("v{i}")]["spellings"]["hits"]["hits"];
                 v.name = spelling(facet, &v.value, sample);

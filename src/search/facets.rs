@@ -20,7 +20,6 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 use super::Engine;
 use crate::error::Result;
 use crate::vocab::contract::{FacetSummary, FacetValue};
-use crate::vocab::countries;
 use crate::vocab::facets::{Facet, Values};
 use crate::vocab::fold::fold_name;
 
@@ -236,9 +235,8 @@ pub fn top_meta_values(
 ) -> (Vec<FacetValue>, FacetSummary) {
     let mut merged: HashMap<String, u64> = HashMap::new();
     if let Counts::Text(segments) = counts {
-        let prefix = format!("{key}{}", crate::corpus::META_SEPARATOR);
         for_each_counted(segments, &mut |value, count| {
-            if let Some(v) = value.strip_prefix(&prefix) {
+            if let Some(v) = crate::vocab::facets::meta_value(value, key) {
                 *merged.entry(v.to_string()).or_default() += count;
             }
         });
@@ -426,10 +424,7 @@ impl Engine {
     ) -> Result<()> {
         match facet.values() {
             Values::Countries => {
-                for v in values.iter_mut() {
-                    v.value = v.value.to_uppercase();
-                    v.name = countries::name(&v.value).map(str::to_string);
-                }
+                values.iter_mut().for_each(FacetValue::name_country);
             }
             Values::Names => {
                 let field = self.index().fields.of(facet);

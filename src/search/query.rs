@@ -316,7 +316,7 @@ fn rewrite_literal(mut literal: UserInputLiteral) -> Result<UserInputLeaf> {
         }
         Some(Values::Meta) => {
             if let Some((key, value)) = literal.phrase.split_once('=') {
-                literal.phrase = format!("{}={}", key.trim(), fold_name(value));
+                literal.phrase = crate::vocab::facets::meta_term(key.trim(), &fold_name(value));
             }
         }
         Some(Values::Countries) => {

@@ -317,8 +317,8 @@ enum Values {
 
 struct TrendSegment {
     values: Values,
-    /// Keeps only the metadata terms of this key (`speaker=`).
-    prefix: Option<String>,
+    /// Keeps only the metadata terms of this key (`speaker`).
+    meta_key: Option<String>,
     doc_column: Option<StrColumn>,
     counts: FxHashMap<u64, u64>,
     doc_pairs: FxHashSet<(u64, u64)>,
@@ -348,11 +348,7 @@ impl Collector for TrendCollector {
         };
         Ok(TrendSegment {
             values,
-            prefix: self
-                .axis
-                .meta_key
-                .as_ref()
-                .map(|k| format!("{k}{}", crate::corpus::META_SEPARATOR)),
+            meta_key: self.axis.meta_key.clone(),
             doc_column,
             counts: FxHashMap::default(),
             doc_pairs: FxHashSet::default(),
@@ -416,9 +412,8 @@ impl SegmentCollector for TrendSegment {
                     Values::Ords(Some(column)) => {
                         let mut text = String::new();
                         column.ord_to_str(raw, &mut text).ok()?;
-                        match &self.prefix {
-                            Some(prefix) => text
-                                .strip_prefix(prefix.as_str())
+                        match &self.meta_key {
+                            Some(key) => crate::vocab::facets::meta_value(&text, key)
                                 .map(|v| BucketKey::Text(v.to_string())),
                             None => Some(BucketKey::Text(text)),
                         }

@@ -346,6 +346,15 @@ pub struct FacetValue {
     pub count: u64,
 }
 
+impl FacetValue {
+    /// A country value as facets show it: the code in capitals (the index
+    /// holds it folded) and the country's name.
+    pub fn name_country(&mut self) {
+        self.value = self.value.to_uppercase();
+        self.name = countries::name(&self.value).map(str::to_string);
+    }
+}
+
 /// Facet lists by facet name, kept in the order they were asked for and
 /// written as one JSON object.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -269,6 +269,19 @@ pub const DIMENSIONS: &[Dimension] = &[
 /// How a metadata key is named as a facet: `meta.speaker`.
 pub const META_PREFIX: &str = "meta.";
 
+/// Separates a metadata key from its value in the index's `meta` field: `speaker=moz`.
+const META_SEPARATOR: char = '=';
+
+/// The term the index holds for a value (already folded) of a metadata key.
+pub fn meta_term(key: &str, value: &str) -> String {
+    format!("{key}{META_SEPARATOR}{value}")
+}
+
+/// The value a `meta` term gives `key`, if the term is that key's.
+pub fn meta_value<'a>(term: &'a str, key: &str) -> Option<&'a str> {
+    term.strip_prefix(key)?.strip_prefix(META_SEPARATOR)
+}
+
 /// Whether `key` can name a metadata facet: letters, digits, `_` and `-`.
 pub fn is_key(key: &str) -> bool {
     !key.is_empty()

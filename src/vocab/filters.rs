@@ -286,7 +286,7 @@ impl FromStr for MetaPair {
 impl MetaPair {
     /// The term the index holds for it.
     pub fn term(&self) -> String {
-        format!("{}={}", self.key, self.value)
+        super::facets::meta_term(&self.key, &self.value)
     }
 }
 
