@@ -14,10 +14,11 @@ use crate::index::{self, BuildOptions, BuildStats};
 use crate::render::tables::{self, TableFormat};
 use crate::render::{self, KwicLayout, Style};
 use crate::search::{
-    CollocatesRequest, ContextRequest, Engine, KeywordsRequest, SearchRequest, TrendRequest,
+    CollocatesRequest, ContextRequest, Engine, KeywordsRequest, RenderHit, SearchRequest,
+    TrendRequest, each_rendered,
 };
 use crate::serve::{self, ServeOptions};
-use crate::vocab::contract::{Context, ExportHit, SearchResult, Trend};
+use crate::vocab::contract::{Context, SearchResult, Trend};
 
 /// Whether a command found something: exit status 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,31 +213,32 @@ pub fn keywords(request: &KeywordsRequest, index: &Path, format: TableFormat) ->
 fn export_hits(request: &SearchRequest, index: &Path, format: ExportFormat) -> Result<Outcome> {
     build_default_index_if_missing(index)?;
     let engine = open_checked(index)?;
-    write_hits(format, |each| {
-        reading(&engine, || engine.export(request, each))
+    write_hits(format, |render, each| {
+        reading(&engine, || engine.export(request, render, each))
     })
 }
 
-/// Writes the hits `export` hands over as `format` to standard output, until
-/// the reader closes it; found if anything matched.
+/// Writes the hits `export` hands over, rendered as `format`, to standard
+/// output, until the reader closes it; found if anything matched.
 fn write_hits(
     format: ExportFormat,
-    export: impl FnOnce(&mut dyn FnMut(ExportHit) -> Result<()>) -> Result<u64>,
+    export: impl FnOnce(&RenderHit, &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<u64>,
 ) -> Result<Outcome> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if format == ExportFormat::Csv {
         finish_output(render::csv_header(&render::hit_columns(), &mut out))?;
     }
+    let render: &RenderHit = match format {
+        ExportFormat::Csv => &render::hit_csv,
+        ExportFormat::Jsonl => &render::hit_jsonl,
+    };
     let mut closed = false;
-    let total = export(&mut |hit| {
+    let total = export(render, &mut |row| {
         if closed {
             return Ok(());
         }
-        let written = match format {
-            ExportFormat::Csv => render::hit_csv(&hit, &mut out),
-            ExportFormat::Jsonl => render::hit_jsonl(&hit, &mut out),
-        };
+        let written = out.write_all(row);
         if matches!(&written, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
             closed = true;
         }
@@ -541,7 +543,9 @@ pub fn query_engine(request: &SearchRequest, url: &str, output: QueryOutput) -> 
     let view = match output {
         QueryOutput::Page(view) => view,
         QueryOutput::Export(format) => {
-            return write_hits(format, |each| engine::export_hits(&client, request, each));
+            return write_hits(format, |render, each| {
+                engine::export_hits(&client, request, &mut each_rendered(render, each))
+            });
         }
     };
     let result = engine::search(&client, &view.request(request))?;

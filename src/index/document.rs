@@ -15,8 +15,7 @@ pub fn to_document(fields: &Fields, annotated: &Annotated, file_rank: u64) -> Ta
     let record = &annotated.record;
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.text, &record.text);
-    let stored = serde_json::to_vec(&record.for_storage()).unwrap_or_default();
-    doc.add_bytes(fields.record, &stored);
+    doc.add_bytes(fields.record, &record.stored_json());
     let sentence = record.sentence.min((1 << SENTENCE_BITS) - 1);
     doc.add_u64(fields.order, (file_rank << SENTENCE_BITS) | sentence);
     if let Some(first) = annotated.first_day {

@@ -70,11 +70,12 @@ fn joined<T: ToString>(items: &[T]) -> String {
         .join(";")
 }
 
-/// A hit as a CSV row of [`hit_columns`].
-pub fn hit_csv(hit: &ExportHit, out: &mut dyn Write) -> io::Result<()> {
+/// A hit as a CSV row of [`hit_columns`], added to `out`.
+pub fn hit_csv(hit: &ExportHit, out: &mut Vec<u8>) {
     let r = &hit.record;
     let countries: Vec<&str> = r.countries.iter().map(|c| c.code.as_str()).collect();
-    row(
+    // Writing into memory cannot fail.
+    let _ = row(
         out,
         &[
             &hit.rank.to_string(),
@@ -90,12 +91,15 @@ pub fn hit_csv(hit: &ExportHit, out: &mut dyn Write) -> io::Result<()> {
             &joined(&r.orgs),
             &joined(&r.places),
         ],
-    )
+    );
 }
 
-pub fn hit_jsonl(hit: &ExportHit, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, hit)?;
-    out.write_all(b"\n")
+/// A hit as a JSON line, added to `out`.
+pub fn hit_jsonl(hit: &ExportHit, out: &mut Vec<u8>) {
+    // Writing into memory cannot fail, nor can serializing a hit (its
+    // maps have string keys).
+    let _ = serde_json::to_writer(&mut *out, hit);
+    out.push(b'\n');
 }
 
 /// A trend as CSV of [`TREND_COLUMNS`], long form, with its header.

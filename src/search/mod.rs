@@ -39,6 +39,7 @@ use crate::vocab::filters::{Filter, FilterError};
 pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
 pub use context::{ContextRequest, MAX_CONTEXT, context_of, parse_location, target_of};
 use deadline::WithDeadline;
+pub use export::{RenderHit, each_rendered};
 pub use facets::{FacetCollector, top_counted};
 pub use keywords::KeywordsRequest;
 pub use kwic::{keep_end, keep_start};
@@ -550,7 +551,7 @@ pub(crate) fn names_of(
 /// a window's values first, in one pass over the dictionary in term order.
 struct NamedColumn {
     column: tantivy::columnar::StrColumn,
-    names: std::cell::RefCell<rustc_hash::FxHashMap<u64, String>>,
+    names: std::sync::RwLock<rustc_hash::FxHashMap<u64, String>>,
 }
 
 impl NamedColumn {
@@ -566,13 +567,15 @@ impl NamedColumn {
         let ords = docs
             .filter_map(|doc| self.column.term_ords(doc).next())
             .collect();
-        *self.names.borrow_mut() = names_of(&self.column, ords);
+        if let Ok(mut names) = self.names.write() {
+            *names = names_of(&self.column, ords);
+        }
     }
 
     /// The first value of a sentence, if it has one and it can be read.
     fn value(&self, doc: DocId) -> Option<String> {
         let ord = self.column.term_ords(doc).next()?;
-        if let Some(value) = self.names.borrow().get(&ord) {
+        if let Some(value) = self.names.read().ok()?.get(&ord) {
             return Some(value.clone());
         }
         let mut value = String::new();
@@ -580,7 +583,9 @@ impl NamedColumn {
             .ord_to_str(ord, &mut value)
             .ok()?
             .then_some(())?;
-        self.names.borrow_mut().insert(ord, value.clone());
+        if let Ok(mut names) = self.names.write() {
+            names.insert(ord, value.clone());
+        }
         Some(value)
     }
 }

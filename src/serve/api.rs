@@ -14,7 +14,7 @@ use super::params::ExportKind;
 use super::{Shared, blocking, params};
 use crate::error::Error;
 use crate::render;
-use crate::search::SearchRequest;
+use crate::search::{RenderHit, SearchRequest};
 use crate::vocab::contract::SearchResult;
 use crate::vocab::facets::DIMENSIONS;
 
@@ -211,11 +211,12 @@ pub async fn export(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
             let gone = || Error::BadQuery {
                 message: "the download was closed".into(),
             };
-            let outcome = reader.export(&request, &mut |hit| {
-                let _ = match kind {
-                    ExportKind::Csv => render::hit_csv(&hit, &mut buffer),
-                    ExportKind::Jsonl => render::hit_jsonl(&hit, &mut buffer),
-                };
+            let render: &RenderHit = match kind {
+                ExportKind::Csv => &render::hit_csv,
+                ExportKind::Jsonl => &render::hit_jsonl,
+            };
+            let outcome = reader.export(&request, render, &mut |row| {
+                buffer.extend_from_slice(row);
                 if buffer.len() >= EXPORT_CHUNK_BYTES {
                     let chunk =
                         std::mem::replace(&mut buffer, Vec::with_capacity(EXPORT_CHUNK_BYTES));

@@ -14,8 +14,8 @@ use super::errors::ApiError;
 use super::live::{self, Live, Loaded};
 use crate::engine::{self, Client};
 use crate::error::Result;
-use crate::search::{ContextRequest, SearchRequest, TrendRequest};
-use crate::vocab::contract::{Context, ExportHit, Health, SearchResult, Stats, Trend};
+use crate::search::{ContextRequest, RenderHit, SearchRequest, TrendRequest, each_rendered};
+use crate::vocab::contract::{Context, Health, SearchResult, Stats, Trend};
 
 /// The index a server answers from.
 pub enum Backend {
@@ -69,15 +69,19 @@ impl Reader {
         }
     }
 
-    /// Every hit of `request`, in rank order, to `each`; how many match.
+    /// Every hit of `request`, rendered by `render`, in rank order, to
+    /// `each`; how many match.
     pub fn export(
         &self,
         request: &SearchRequest,
-        each: &mut dyn FnMut(ExportHit) -> Result<()>,
+        render: &RenderHit,
+        each: &mut dyn FnMut(&[u8]) -> Result<()>,
     ) -> Result<u64> {
         match self {
-            Reader::Local(loaded) => loaded.engine.export(request, each),
-            Reader::Engine(client) => engine::export_hits(client, request, each),
+            Reader::Local(loaded) => loaded.engine.export(request, render, each),
+            Reader::Engine(client) => {
+                engine::export_hits(client, request, &mut each_rendered(render, each))
+            }
         }
     }
 

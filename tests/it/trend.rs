@@ -480,6 +480,22 @@ fn limit_all_exports_every_hit_past_the_page_cap() {
         "both exports list the hits in one order"
     );
 
+    // The export reads its hits in windows (the first of 8,192), each in
+    // index order on every core: put back in rank order, they are the
+    // ranked page's hits.
+    let (page, _) = f.query_json(&["harvest", "--limit", "10000"]);
+    let page_hits: Vec<(&str, u64)> = page["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["doc"].as_str().unwrap(), h["line"].as_u64().unwrap()))
+        .collect();
+    let exported: Vec<(&str, u64)> = rows[1..=10_000]
+        .iter()
+        .map(|r| (r[2].as_str(), r[4].parse().unwrap()))
+        .collect();
+    assert_eq!(exported, page_hits, "the export keeps the rank order");
+
     let out = f
         .annals(&[
             "query", "harvest", "--limit", "5", "--offset", "10", "--format", "jsonl",
