@@ -15,6 +15,12 @@ use crate::vocab::contract::ExportHit;
 /// Writes one hit as one row of an export's format; run on every core.
 pub type RenderHit = dyn Fn(&ExportHit, &mut Vec<u8>) + Sync;
 
+/// A hit of a window: its address and its place in the window's rank order.
+type WindowHit = (DocAddress, usize);
+
+/// Reads, names and renders one hit of a window.
+type RenderWindowHit<'a> = dyn Fn(&WindowHit, &mut Vec<u8>) -> Result<()> + Sync + 'a;
+
 /// Hits in the first window: small, so that the first rows come soon
 /// (and a later window takes the rest of a 100,000-hit query whole).
 const FIRST_WINDOW: usize = 8_192;
@@ -124,7 +130,7 @@ impl Engine {
         chunk: &[(f32, DocAddress)],
         render: &RenderHit,
     ) -> Result<Rows> {
-        let mut order: Vec<(DocAddress, usize)> = chunk
+        let mut order: Vec<WindowHit> = chunk
             .iter()
             .enumerate()
             .map(|(i, (_, address))| (*address, i))
@@ -138,7 +144,7 @@ impl Engine {
             let columns = self.record_columns(searcher, run[0].0.segment_ord)?;
             let docs: Vec<DocId> = run.iter().map(|(address, _)| address.doc_id).collect();
             columns.prefetch(&docs);
-            let row = |&(address, i): &(DocAddress, usize), out: &mut Vec<u8>| -> Result<()> {
+            let row = |&(address, i): &WindowHit, out: &mut Vec<u8>| -> Result<()> {
                 let record = self.record_from(searcher.doc(address)?, address.doc_id, &columns)?;
                 let hit = ExportHit {
                     rank: skipped + i + 1,
@@ -157,15 +163,10 @@ impl Engine {
     /// thread takes a contiguous part, so that each stored block is
     /// decompressed by one thread; decompressing, parsing and rendering
     /// them is most of an export's time.
-    fn render_run(
-        &self,
-        run: &[(DocAddress, usize)],
-        row: &(dyn Fn(&(DocAddress, usize), &mut Vec<u8>) -> Result<()> + Sync),
-        rows: &mut Rows,
-    ) -> Result<()> {
+    fn render_run(&self, run: &[WindowHit], row: &RenderWindowHit, rows: &mut Rows) -> Result<()> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = cores.min(run.len() / MIN_PER_THREAD).max(1);
-        let render_part = |part: &[(DocAddress, usize)]| -> Result<(Vec<u8>, Vec<usize>)> {
+        let render_part = |part: &[WindowHit]| -> Result<(Vec<u8>, Vec<usize>)> {
             let mut out = Vec::new();
             let mut ends = Vec::with_capacity(part.len());
             for hit in part {
@@ -174,7 +175,7 @@ impl Engine {
             }
             Ok((out, ends))
         };
-        let parts: Vec<&[(DocAddress, usize)]> = run.chunks(run.len().div_ceil(threads)).collect();
+        let parts: Vec<&[WindowHit]> = run.chunks(run.len().div_ceil(threads)).collect();
         let rendered = if threads == 1 {
             vec![render_part(run)?]
         } else {
