@@ -101,7 +101,7 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
                 .collect()
         })
         .collect();
-    let places = places::find_places_in_document(&texts, &person_spans);
+    let mut places = places::find_places_in_document(&texts, &person_spans);
     let names = without_places(&texts, names, &places);
     let mut times: Vec<dates::TimeAnnotations> =
         texts.iter().map(|t| dates::extract_dates(t)).collect();
@@ -115,6 +115,7 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
         .collect();
     let doc_date = doc.date.as_deref().and_then(parse_doc_date);
     dates::anchor_document(&in_doc, doc_date, &mut times);
+    places::read_in_time(&texts, &sentence_years(doc_date, &times), &mut places);
     let anchors: Vec<Vec<Option<DateAnchor>>> = times
         .iter()
         .map(|t| {
@@ -135,6 +136,29 @@ pub fn annotate_document(doc: &Document) -> Vec<Annotated> {
             annotated.doc_year = doc_date.map(|d| d.year);
             annotated.meta_keys.clone_from(&doc.meta_keys);
             annotated
+        })
+        .collect()
+}
+
+/// The year each sentence speaks in, for the names whose country depends on
+/// it: the year of its own first date of year precision or finer, else the
+/// document's own date, else the last such year the document gave before.
+fn sentence_years(
+    doc_date: Option<HistDate>,
+    times: &[dates::TimeAnnotations],
+) -> Vec<Option<i32>> {
+    let mut narrative = None;
+    times
+        .iter()
+        .map(|time| {
+            let own = time
+                .mentions
+                .iter()
+                .find(|m| m.precision <= Precision::Year)
+                .and_then(|m| m.from.or(m.to))
+                .map(|d| d.year);
+            narrative = own.or(narrative);
+            own.or(doc_date.map(|d| d.year)).or(narrative)
         })
         .collect()
 }

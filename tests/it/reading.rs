@@ -322,3 +322,47 @@ fn one_large_file_builds_the_same_index_on_one_thread_as_on_four() {
     assert_eq!(one_hits["hits"].as_array().unwrap().len(), 1201);
     assert_eq!(one_hits["hits"], four_hits["hits"]);
 }
+
+#[test]
+fn the_congo_is_the_one_of_the_time_the_text_speaks_of() {
+    let f = Fixture::empty();
+    f.write(
+        "c/speeches.jsonl",
+        concat!(
+            r#"{"id": "a", "date": "1960-09-20", "text": "The situation in the Congo is grave. The Congo (Brazzaville) agrees."}"#,
+            "\n",
+            r#"{"id": "b", "date": "1985-10-01", "text": "The Congo has sent its troops. In 1961 the Congo was torn apart."}"#,
+            "\n",
+        ),
+    );
+    f.write(
+        "c/history.txt",
+        "In June 1960 Belgium left. Soon the Congo was at war.\n\nBy 1985 the Congo was at peace.\n",
+    );
+    let out = f.extract(&["c"]);
+    let countries: Vec<(&str, Vec<&str>)> = out
+        .iter()
+        .map(|s| {
+            let codes = s["countries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["code"].as_str().unwrap())
+                .collect();
+            (s["text"].as_str().unwrap(), codes)
+        })
+        .collect();
+    let want: Vec<(&str, Vec<&str>)> = vec![
+        ("In June 1960 Belgium left.", vec!["BE"]),
+        // the year the document gave before
+        ("Soon the Congo was at war.", vec!["CD"]),
+        ("By 1985 the Congo was at peace.", vec!["CG"]),
+        // the document's own date
+        ("The situation in the Congo is grave.", vec!["CD"]),
+        ("The Congo (Brazzaville) agrees.", vec!["CG"]),
+        ("The Congo has sent its troops.", vec!["CG"]),
+        // the sentence's own year before the document's
+        ("In 1961 the Congo was torn apart.", vec!["CD"]),
+    ];
+    assert_eq!(countries, want);
+}

@@ -5,6 +5,7 @@
 //! folds and probes, `guard` drops person contexts, `resolve` picks a reading; this module
 //! runs them over a document.
 
+mod eras;
 mod guard;
 mod resolve;
 mod scan;
@@ -21,6 +22,7 @@ mod news_tests;
 use std::collections::HashMap;
 
 use super::gazetteer::{Candidate, GeoRef, NameKind, gazetteer};
+pub use eras::read_in_time;
 use guard::{Guard, looks_like_person, names_the_continent, small_place, title_after};
 use resolve::{hit_of, qualified, resolve, unambiguous};
 use scan::{Folded, Kept, dateline_end, scan};
