@@ -5,6 +5,7 @@
 pub mod document;
 pub mod merges;
 pub mod schema;
+mod stemmer;
 pub mod store;
 pub mod writer;
 

@@ -9,11 +9,11 @@ use tantivy::schema::{
 };
 use tantivy::store::Compressor;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::{Index, IndexSettings};
 
+use super::stemmer::EnglishStemmer;
 use crate::vocab::facets::{DIMENSIONS, Facet, Values};
 
 /// Bumped whenever fields or analyzers change in a way an older index
@@ -131,7 +131,7 @@ pub fn register_analyzers(index: &Index) {
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::English))
+            .filter(EnglishStemmer)
             .build(),
     );
 }
