@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::tokens::{char_at, is_alnum};
 use super::words::*;
 use super::{NameHit, NameKind, find_names, fold_name};
 
@@ -293,16 +294,19 @@ fn usable_short(w: &str) -> bool {
 fn words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    // Bytes on the ASCII fast path: every sentence of a document goes through here.
+    while let Some(c) = char_at(s, i) {
+        let next = i + c.len_utf8();
         let inner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
-            && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+            && char_at(s, next).is_some_and(is_alnum);
+        if is_alnum(c) || inner {
             start.get_or_insert(i);
         } else if let Some(a) = start.take() {
             out.push((a, i));
         }
+        i = next;
     }
     if let Some(a) = start {
         out.push((a, s.len()));
@@ -489,5 +493,59 @@ fn resolve_headline(reg: &Registry, named: &Registry, sentence: &str, hits: &mut
     if !added.is_empty() {
         hits.extend(added);
         hits.sort_by_key(|h| (h.start, h.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::words;
+
+    /// Words as a reader splits them, one char at a time.
+    fn words_by_chars(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let inner = matches!(c, '-' | '\'' | '’')
+                && start.is_some()
+                && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                start.get_or_insert(i);
+            } else if let Some(a) = start.take() {
+                out.push((a, i));
+            }
+        }
+        if let Some(a) = start {
+            out.push((a, s.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn words_join_inner_hyphens_and_apostrophes() {
+        let s = "Erbakan's Welfare Party - al-Assad’s Ködmön, O'Neill- 3.5";
+        let got: Vec<&str> = words(s).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            got,
+            [
+                "Erbakan's",
+                "Welfare",
+                "Party",
+                "al-Assad’s",
+                "Ködmön",
+                "O'Neill",
+                "3",
+                "5"
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn words_are_those_read_char_by_char(s in "[a-zA-Z0-9 '’\\-.,éÖ\u{0627}-\u{0629}]{0,40}") {
+            prop_assert_eq!(words(&s), words_by_chars(&s));
+        }
     }
 }
