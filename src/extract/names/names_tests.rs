@@ -550,6 +550,28 @@ const TABLE: &[(&str, &[&str], &[&str])] = &[
     ("We met in San Francisco in 1945.", &[], &[]),
     ("The Armenian authorities declined to confirm it.", &[], &[]),
     ("The Sustainable Development Goals are ambitious.", &[], &[]),
+    // a possessive inside an organization's name does not end it; a person's does
+    (
+        "The Sudan People's Liberation Movement signed the accord.",
+        &[],
+        &["Sudan People's Liberation Movement"],
+    ),
+    (
+        "The Women's International League for Peace and Freedom spoke.",
+        &[],
+        &["Women's International League for Peace and Freedom"],
+    ),
+    (
+        "The Workers' Party of Korea met.",
+        &[],
+        &["Workers' Party of Korea"],
+    ),
+    (
+        "Erbakan's Welfare Party won.",
+        &["Erbakan"],
+        &["Welfare Party"],
+    ),
+    ("The people's will prevailed.", &[], &[]),
 ];
 
 #[test]

@@ -10,6 +10,23 @@ use super::{NameHit, NameKind, fold_name};
 /// Longest capitalized run considered, in tokens.
 pub(super) const MAX_RUN: usize = 32;
 
+/// Words whose possessive is part of an organization's name and does not end
+/// it, as a person's does ("Erbakan's Welfare Party"): "the Sudan People's
+/// Liberation Movement", "the Workers' Party", "Save the Children's Fund".
+const POSSESSIVES_IN_NAMES: &[&str] = &[
+    "people",
+    "peoples",
+    "workers",
+    "women",
+    "children",
+    "veterans",
+    "farmers",
+    "citizens",
+    "soldiers",
+    "students",
+    "employers",
+];
+
 /// One sentence under judgment: its tokens and keys, the hits so far, and the little state
 /// that carries from one chunk of a run to the next.
 pub(super) struct NameRules<'a> {
@@ -102,7 +119,9 @@ impl<'a> NameRules<'a> {
             if self.capword(j) {
                 j += 1;
                 end = j;
-                if self.t[j - 1].is(POSSESSIVE) {
+                if self.t[j - 1].is(POSSESSIVE)
+                    && !(POSSESSIVES_IN_NAMES.contains(&self.key(j - 1)) && self.capword(j))
+                {
                     break;
                 }
                 continue;
