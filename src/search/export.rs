@@ -28,6 +28,7 @@ const FIRST_WINDOW: usize = 8_192;
 /// fewer times a stored block is decompressed (a window of a frequent
 /// word's hits touches nearly every block).
 const WINDOW_BYTES: usize = 48 << 20;
+/// Bounds on a later window's hits, whatever its rows weigh.
 const MIN_WINDOW: usize = 32_768;
 const MAX_WINDOW: usize = 1 << 20;
 /// Fewer stored sentences than this are read on one thread.

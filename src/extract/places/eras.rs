@@ -1,8 +1,10 @@
 //! Country names whose country depends on when the text speaks. "The Congo"
 //! of the UN debates of 1960 is the former Belgian Congo (today CD), and so
 //! it is until 1971, when that state took the name Zaire; from then on "the
-//! Congo" is Congo-Brazzaville (CG), the reading without a time. A
-//! qualifier in brackets, as the debates of the 1960s write it, says which
+//! Congo" is Congo-Brazzaville (CG), the reading without a time. "The
+//! Republic of the Congo" was the name of both from 1960 to 1964; the
+//! debates of those years mean Leopoldville's by it unless they say
+//! Brazzaville. A qualifier in brackets, as the debates of the 1960s write it, says which
 //! Congo whatever the time: "Congo (Brazzaville)", "Congo (Leopoldville)".
 
 use super::{PlaceHit, PlaceKind};
@@ -29,7 +31,7 @@ pub fn read_in_time(sentences: &[&str], years: &[Option<i32>], hits: &mut [Vec<P
             } else {
                 continue;
             };
-            let former_belgian = match qualifier(&sentence[hit.end..]) {
+            let former_belgian = match qualifier(sentence.get(hit.end..).unwrap_or("")) {
                 Some(Congo::Brazzaville) => false,
                 Some(Congo::Leopoldville) => true,
                 None => year.is_some_and(|y| y <= until),
