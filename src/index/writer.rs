@@ -135,6 +135,10 @@ pub fn build(
     progress: &dyn BuildProgress,
 ) -> Result<BuildStats> {
     let started = Instant::now();
+    // The gazetteer's automaton and the word lists load while the corpus is
+    // listed and hashed; the first document waits for them only if this
+    // has not finished.
+    std::thread::spawn(annotate::prepare);
     let dir = IndexDir::new(&options.index);
     let mut warnings = Vec::new();
     let files = corpus::collect_files(paths, &mut warnings)?;

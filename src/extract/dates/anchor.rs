@@ -262,6 +262,7 @@ pub fn anchor_document(
         }
         toks.clear();
         tokenize(sent.text, &mut toks);
+        skip_style_notes(sent.text, &mut toks);
         let p = Parser {
             t: sent.text,
             k: &toks,

@@ -376,6 +376,7 @@ pub fn extract_dates(text: &str) -> TimeAnnotations {
     }
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
     tokenize(text, &mut toks);
+    skip_style_notes(text, &mut toks);
     let mut p = Parser {
         t: text,
         k: &toks,
@@ -389,6 +390,61 @@ pub fn extract_dates(text: &str) -> TimeAnnotations {
     let mut a = build(raws);
     apply_modifiers(text, &mut a.mentions);
     a
+}
+
+/// Tokens of a note in brackets that gives the same day in the other
+/// calendar, as English texts on Russia, Sweden or Britain before the
+/// change write it: "9 June [O.S. 30 May] 1672", "8 February 1725 (O.S. 28
+/// January)", "11 January 1700 (N.S.)". The note is no date of its own (its
+/// day is the one beside it), and the date around it reads as if it were
+/// not there. A New Style note with a day ("25 October [N.S. 7 November]
+/// 1917") is left as it is: the Gregorian day is the note's, not the one
+/// beside it.
+fn skip_style_notes(text: &str, toks: &mut Vec<Tok>) {
+    let mut i = 0;
+    while i < toks.len() {
+        match style_note_end(text, toks, i) {
+            Some(end) => {
+                toks.drain(i..=end);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The closing bracket's token of a calendar-style note opening at `i`.
+fn style_note_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    /// A note is short: "(Old Style: 28 January 1725)".
+    const MAX_NOTE: usize = 12;
+    let word = |k: usize, words: &[&str]| {
+        toks.get(k).is_some_and(|t| {
+            t.k == Kind::Word
+                && words
+                    .iter()
+                    .any(|w| text[t.s as usize..t.e as usize].eq_ignore_ascii_case(w))
+        })
+    };
+    let punct = |k: usize, c: char| toks.get(k).is_some_and(|t| t.k == Kind::Punct && t.c == c);
+    let close = if punct(i, '(') {
+        ')'
+    } else if punct(i, '[') {
+        ']'
+    } else {
+        return None;
+    };
+    // "O.S." / "N.S." (also "O. S."), or "Old Style" / "New Style"
+    let old_style = word(i + 1, &["o"]) && punct(i + 2, '.') && word(i + 3, &["s"])
+        || word(i + 1, &["old"]) && word(i + 2, &["style"]);
+    let new_style = word(i + 1, &["n"]) && punct(i + 2, '.') && word(i + 3, &["s"])
+        || word(i + 1, &["new"]) && word(i + 2, &["style"]);
+    if !(old_style || new_style) {
+        return None;
+    }
+    let end = (i + 1..toks.len().min(i + 2 + MAX_NOTE)).find(|&j| punct(j, close))?;
+    // A New Style note with a day in it gives the Gregorian day of an Old
+    // Style date before it: not a note to read past.
+    let gives_a_day = toks[i..end].iter().any(|t| t.k == Kind::Num);
+    (old_style || !gives_a_day).then_some(end)
 }
 
 /// Modifiers written before a date ("early", "the end of", "the summer of")

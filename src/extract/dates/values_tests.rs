@@ -176,6 +176,28 @@ const SENTENCES: &[(&str, &str)] = &[
         "Fighting continued through the 1990s.",
         "1990s=1990..1999:decade",
     ),
+    // a note giving the same day in the other calendar is part of the date
+    (
+        "Peter the Great was born in Moscow on 9 June [O.S. 30 May] 1672.",
+        "9 June [O.S. 30 May] 1672=1672-06-09..1672-06-09:day",
+    ),
+    (
+        "The Battle of Poltava was fought on 8 July (O.S. 27 June) 1709.",
+        "8 July (O.S. 27 June) 1709=1709-07-08..1709-07-08:day",
+    ),
+    (
+        "The Bolsheviks seized power on 7 November [Old Style: 25 October] 1917.",
+        "7 November [Old Style: 25 October] 1917=1917-11-07..1917-11-07:day",
+    ),
+    (
+        "The treaty was signed on 11 January 1700 (N.S.).",
+        "11 January 1700=1700-01-11..1700-01-11:day",
+    ),
+    // a bracket that is no calendar note stays what it was
+    (
+        "The Battle of Narva (1700) was an early victory.",
+        "1700=1700..1700:year",
+    ),
 ];
 
 #[test]
@@ -318,6 +340,15 @@ const DOCUMENTS: &[(&[&str], Option<&str>, &str)] = &[
         &["The 82-day-long battle lasted from early April until mid-June 1945."],
         None,
         "0:+early April=1945-04 | 0:mid-June 1945=1945-06",
+    ),
+    // an Old Style note after a date is no second date
+    (
+        &[
+            "Peter died at the Winter Palace on 8 February 1725 (O.S. 28 January).",
+            "He was buried in the Peter and Paul Cathedral on 8 March.",
+        ],
+        None,
+        "0:8 February 1725=1725-02-08 | 1:+8 March=1725-03-08",
     ),
 ];
 
