@@ -233,17 +233,17 @@ fn write_hits(
         ExportFormat::Csv => &render::hit_csv,
         ExportFormat::Jsonl => &render::hit_jsonl,
     };
-    let mut closed = false;
-    let total = export(render, &mut |row| {
-        if closed {
-            return Ok(());
-        }
-        let written = out.write_all(row);
-        if matches!(&written, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
-            closed = true;
-        }
-        finish_output(written)
-    })?;
+    let exported = export(render, &mut |row| match out.write_all(row) {
+        // The reader has what it wanted: stop reading hits.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Error::Stopped),
+        written => finish_output(written),
+    });
+    let total = match exported {
+        Ok(total) => total,
+        // Rows were written, so something matched.
+        Err(Error::Stopped) => return Ok(Outcome::found_if(true)),
+        Err(e) => return Err(e),
+    };
     finish_output(out.flush())?;
     Ok(Outcome::found_if(total > 0))
 }

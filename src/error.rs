@@ -99,9 +99,10 @@ pub enum Error {
     #[error("the search ran past its deadline and was stopped")]
     TimedOut,
 
-    /// Work given up because another thread of the same build failed; the
-    /// build reports that thread's error, never this one.
-    #[error("stopped because another part of the build failed")]
+    /// Work given up on purpose: another thread of the same build failed
+    /// (the build reports that thread's error), or the reader of an export
+    /// closed it (`annals query … | head`). Never shown to a user.
+    #[error("stopped because another part of the work failed or its reader left")]
     Stopped,
 
     /// An OpenSearch or Elasticsearch cluster that cannot be reached, that

@@ -5,6 +5,8 @@
 //! block once per window, and read, named and rendered on every core, while
 //! the window before it is handed over in rank order.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tantivy::collector::Count;
 use tantivy::{DocAddress, DocId};
 
@@ -93,10 +95,13 @@ impl Engine {
             &statistics,
         )?;
         let ranked = ranked.get(request.offset..).unwrap_or_default();
+        // Set when the hand-over stops (the reader left, the deadline
+        // passed): the window being read is given up.
+        let stop = AtomicBool::new(false);
         // The next window is read while this one is handed over.
         std::thread::scope(|scope| -> Result<()> {
             let read = |start: usize, chunk: &'_ [(f32, DocAddress)]| {
-                self.read_window(&searcher, request.offset + start, chunk, render)
+                self.read_window(&searcher, request.offset + start, chunk, render, &stop)
             };
             let mut start = 0;
             let mut next_window = |size: usize| {
@@ -107,13 +112,18 @@ impl Engine {
             };
             let mut next = next_window(FIRST_WINDOW);
             while let Some(reading) = next.take() {
-                deadline::check(request.deadline)?;
                 let rows = reading.join().map_err(|_| thread_failed())??;
                 let per_row = rows.bytes() / rows.spans.len().max(1);
                 let size = (WINDOW_BYTES / per_row.max(1)).clamp(MIN_WINDOW, MAX_WINDOW);
                 next = next_window(size);
-                for &(part, from, to) in &rows.spans {
-                    each(&rows.parts[part][from..to])?;
+                let handed = deadline::check(request.deadline).and_then(|()| {
+                    rows.spans
+                        .iter()
+                        .try_for_each(|&(part, from, to)| each(&rows.parts[part][from..to]))
+                });
+                if handed.is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                    return handed;
                 }
             }
             Ok(())
@@ -130,6 +140,7 @@ impl Engine {
         skipped: usize,
         chunk: &[(f32, DocAddress)],
         render: &RenderHit,
+        stop: &AtomicBool,
     ) -> Result<Rows> {
         let mut order: Vec<WindowHit> = chunk
             .iter()
@@ -146,6 +157,9 @@ impl Engine {
             let docs: Vec<DocId> = run.iter().map(|(address, _)| address.doc_id).collect();
             columns.prefetch(&docs);
             let row = |&(address, i): &WindowHit, out: &mut Vec<u8>| -> Result<()> {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(Error::Stopped);
+                }
                 let record = self.record_from(searcher.doc(address)?, address.doc_id, &columns)?;
                 let hit = ExportHit {
                     rank: skipped + i + 1,

@@ -508,6 +508,36 @@ fn limit_all_exports_every_hit_past_the_page_cap() {
 }
 
 #[test]
+fn an_export_whose_reader_leaves_stops_quietly() {
+    use std::io::Read;
+    let f = Fixture::empty();
+    let mut jsonl = String::new();
+    for record in 0..200 {
+        let text = "The harvest was good, said the farmers of the valley. ".repeat(30);
+        jsonl.push_str(&format!(
+            "{{\"id\": \"r{record}\", \"text\": {}}}\n",
+            serde_json::to_string(&text).unwrap()
+        ));
+    }
+    f.write("harvests.jsonl", jsonl);
+    f.annals(&["build", "harvests.jsonl"]).assert().success();
+    // `annals query harvest --limit all --format csv | head -c 100`
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .current_dir(f.dir.path())
+        .args(["query", "harvest", "--limit", "all", "--format", "csv"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with(b"rank,score,doc"));
+    assert_eq!(out.status.code(), Some(0), "a closed pipe is no error");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
 fn the_api_answers_trends_and_streams_exports_as_the_command_line_does() {
     use crate::server::{Server, agent};
     let f = build_speeches();
