@@ -47,9 +47,6 @@ impl<T: Tokenizer> Tokenizer for StemmerFilter<T> {
     type TokenStream<'a> = StemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.stems.len() >= REMEMBERED {
-            self.stems.clear();
-        }
         let StemmerFilter { inner, stems } = self;
         StemmerStream {
             tail: inner.token_stream(text),
@@ -75,6 +72,9 @@ impl<T: TokenStream> TokenStream for StemmerStream<'_, T> {
             token.text.clear();
             token.text.push_str(stem);
             return true;
+        }
+        if self.stems.len() >= REMEMBERED {
+            self.stems.clear();
         }
         let stem: Box<str> = self.stemmer.stem(&token.text).into();
         let word = std::mem::replace(&mut token.text, stem.to_string());
@@ -121,5 +121,26 @@ mod tests {
         // the second time every word is remembered
         assert_eq!(tokens(&mut ours, text), want);
         assert_eq!(tokens(&mut ours, text), want);
+    }
+
+    #[test]
+    fn the_memory_stays_bounded_and_the_stems_right() {
+        let mut filter = EnglishStemmer.transform(SimpleTokenizer::default());
+        let words: Vec<String> = (0..REMEMBERED + 1000)
+            .map(|n| format!("nations{n}x"))
+            .collect();
+        for chunk in words.chunks(500) {
+            let text = chunk.join(" ");
+            let mut stream = filter.token_stream(&text);
+            while stream.advance() {}
+            assert!(filter.stems.len() <= REMEMBERED);
+        }
+        assert!(filter.stems.len() < REMEMBERED, "the memory started again");
+        let mut stream = filter.token_stream("nations negotiated nations");
+        let mut stems = Vec::new();
+        while stream.advance() {
+            stems.push(stream.token().text.clone());
+        }
+        assert_eq!(stems, ["nation", "negoti", "nation"]);
     }
 }
