@@ -489,6 +489,30 @@ def main():
                 if src is not None and pop > 0:
                     region[("P", code, canon, pop)] = region_of(src)
                     geo[("P", code, canon, pop)] = geo_of(src)
+    # English names of cities GeoNames lists under their own ("Ieper", "Koln"): the place is
+    # renamed as English writes it ("Ypres", "Cologne"), its names kept; one place, not two.
+    listed = {geo[k]: i for i, p in enumerate(places) if (k := (p[0], p[1], p[3], p[2])) in geo}
+    for code, groups in cur["E"]:
+        for g in groups:
+            ns = [n for n in (clean(x) for x in g.split("=")) if n]
+            src = next((city_of[(code, fold(n).lower())] for n in ns
+                        if (code, fold(n).lower()) in city_of), None)
+            if src is None:
+                sys.exit(f"curated.tsv: E {code} {g}: GeoNames has no such city")
+            canon = english_form(ns[0])
+            same = listed.get(geo_of(src))
+            if same is None or places[same][1] != code:
+                # a city the filters above left out ("Gent", "Liège"): added under its English name
+                pop = int(src.get("population") or 0)
+                places.append(("P", code, pop, canon, ns))
+                region[("P", code, canon, pop)] = region_of(src)
+                geo[("P", code, canon, pop)] = geo_of(src)
+                continue
+            kind, _, pop, old_canon, old_names = places[same]
+            old_key, new_key = (kind, code, old_canon, pop), (kind, code, canon, pop)
+            places[same] = (kind, code, pop, canon, ns + [n for n in old_names if n not in ns])
+            region[new_key] = region.pop(old_key, "")
+            geo[new_key] = geo.pop(old_key)
 
     drop_subdivisions = {(code, n) for code, ns in cur["Z"] for n in ns}
     for st in gstates.values():

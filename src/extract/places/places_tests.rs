@@ -282,6 +282,14 @@ const TABLE: &[(&str, &str)] = &[
         "The belfries of Bruges and Ghent survive.",
         "Bruges=BE; Ghent=BE",
     ),
+    (
+        "The armies fought at Ypres; the bishop fled from Liège to Cologne.",
+        "Ypres=BE; Liège=BE; Cologne=DE",
+    ),
+    (
+        "The Elector of Hanover sailed from Madras.",
+        "Hanover=DE; Madras=IN",
+    ),
     // token boundaries and odd text
     ("Iranianism is a word.", ""),
     ("a soldier of Atatürk", ""),
