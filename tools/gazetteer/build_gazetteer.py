@@ -9,7 +9,7 @@ Sources (see data/GAZETTEER-LICENSE.md):
     (BSD-3-Clause; data from the `countries` Ruby gem, MIT).  Extracted once into
     tools/gazetteer/keshvar_extract.tsv by `--keshvar DIR` so a rebuild needs no Rust registry.
   * tools/gazetteer/curated.tsv: hand-written demonyms, historical names, regions, stop lists,
-    well-known readings of shared names.
+    English names of cities, well-known readings of shared names.
   * /usr/share/dict/words (Debian `wamerican`, SCOWL: permissive) only as a filter that
     keeps common English words out of the city names; none of it is copied into the output.
   * names 0.3.0 (PyPI; 1990 US Census name lists, public domain) as a filter marking towns
