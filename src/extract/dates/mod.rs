@@ -401,50 +401,62 @@ pub fn extract_dates(text: &str) -> TimeAnnotations {
 /// 1917") is left as it is: the Gregorian day is the note's, not the one
 /// beside it.
 fn skip_style_notes(text: &str, toks: &mut Vec<Tok>) {
+    let view = Parser {
+        t: text,
+        k: toks,
+        out: Vec::new(),
+        floor: 0,
+        rej: Vec::new(),
+        has_cent: false,
+    };
+    let mut notes = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match style_note_end(text, toks, i) {
+        match view.style_note_end(i) {
             Some(end) => {
-                toks.drain(i..=end);
+                notes.push(i..=end);
+                i = end + 1;
             }
             None => i += 1,
         }
     }
+    if notes.is_empty() {
+        return;
+    }
+    let mut at = 0;
+    toks.retain(|_| {
+        let kept = !notes.iter().any(|note| note.contains(&at));
+        at += 1;
+        kept
+    });
 }
 
-/// The closing bracket's token of a calendar-style note opening at `i`.
-fn style_note_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
-    /// A note is short: "(Old Style: 28 January 1725)".
-    const MAX_NOTE: usize = 12;
-    let word = |k: usize, words: &[&str]| {
-        toks.get(k).is_some_and(|t| {
-            t.k == Kind::Word
-                && words
-                    .iter()
-                    .any(|w| text[t.s as usize..t.e as usize].eq_ignore_ascii_case(w))
-        })
-    };
-    let punct = |k: usize, c: char| toks.get(k).is_some_and(|t| t.k == Kind::Punct && t.c == c);
-    let close = if punct(i, '(') {
-        ')'
-    } else if punct(i, '[') {
-        ']'
-    } else {
-        return None;
-    };
-    // "O.S." / "N.S." (also "O. S."), or "Old Style" / "New Style"
-    let old_style = word(i + 1, &["o"]) && punct(i + 2, '.') && word(i + 3, &["s"])
-        || word(i + 1, &["old"]) && word(i + 2, &["style"]);
-    let new_style = word(i + 1, &["n"]) && punct(i + 2, '.') && word(i + 3, &["s"])
-        || word(i + 1, &["new"]) && word(i + 2, &["style"]);
-    if !(old_style || new_style) {
-        return None;
+impl Parser<'_> {
+    /// The closing bracket's token of a calendar-style note opening at `i`.
+    fn style_note_end(&self, i: usize) -> Option<usize> {
+        /// A note is short: "(Old Style: 28 January 1725)".
+        const MAX_NOTE: usize = 12;
+        let close = if self.is_p(i, '(') {
+            ')'
+        } else if self.is_p(i, '[') {
+            ']'
+        } else {
+            return None;
+        };
+        // "O.S." / "N.S." (also "O. S."), or "Old Style" / "New Style"
+        let initial = |w: &str| self.wis(i + 1, w) && self.is_p(i + 2, '.') && self.wis(i + 3, "s");
+        let spelled = |w: &str| self.wis(i + 1, w) && self.wis(i + 2, "style");
+        let old_style = initial("o") || spelled("old");
+        let new_style = initial("n") || spelled("new");
+        if !(old_style || new_style) {
+            return None;
+        }
+        let end = (i + 1..self.k.len().min(i + 2 + MAX_NOTE)).find(|&j| self.is_p(j, close))?;
+        // A New Style note with a day in it gives the Gregorian day of an Old
+        // Style date before it: not a note to read past.
+        let gives_a_day = (i..end).any(|j| self.kind(j) == Some(Kind::Num));
+        (old_style || !gives_a_day).then_some(end)
     }
-    let end = (i + 1..toks.len().min(i + 2 + MAX_NOTE)).find(|&j| punct(j, close))?;
-    // A New Style note with a day in it gives the Gregorian day of an Old
-    // Style date before it: not a note to read past.
-    let gives_a_day = toks[i..end].iter().any(|t| t.k == Kind::Num);
-    (old_style || !gives_a_day).then_some(end)
 }
 
 /// Modifiers written before a date ("early", "the end of", "the summer of")
