@@ -1,7 +1,9 @@
 //! The index: its schema (`schema`), its folder of atomically published
 //! generations (`store`), the build that fills it (`writer`) and which of
-//! its segments merge (`merges`).
+//! its segments merge (`merges`), and the people named two ways across the
+//! corpus (`aliases`).
 
+pub mod aliases;
 pub mod document;
 pub mod merges;
 pub mod schema;

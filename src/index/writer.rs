@@ -16,6 +16,7 @@ use super::store::{IndexDir, WriteLock};
 use crate::annotate;
 use crate::corpus::{self, DocRules, ReadOptions, SourceFile, Warning};
 use crate::error::{Error, Result};
+use crate::vocab::facets::Facet;
 
 /// What a build reads and how hard it works.
 #[derive(Debug, Clone)]
@@ -107,6 +108,11 @@ pub struct Manifest {
     /// Where documents' dates and metadata facets came from.
     #[serde(default)]
     pub rules: DocRules,
+    /// Person names that stand for another across the corpus (a bare
+    /// surname for the one full name it ends), folded: the person facet
+    /// counts them as that name and its filter finds them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub person_aliases: super::aliases::Aliases,
 }
 
 /// One indexed file.
@@ -427,8 +433,35 @@ fn commit(
         sentences: sources.values().map(|f| f.sentences).sum(),
         sources,
         rules: options.rules.clone().unwrap_or_default(),
+        person_aliases: Default::default(),
     };
-    let payload = serde_json::to_string(&manifest).map_err(|e| Error::BadQuery {
+    commit_with(writer, &manifest)?;
+    // The aliases are read from the committed index's dictionaries, then
+    // committed with the same manifest: until then (or if that second
+    // commit fails) the index is whole, and its person facet only counts
+    // bare surnames apart.
+    let reader = writer
+        .index()
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let field = Fields::from_schema(&writer.index().schema())?.of(Facet::Person);
+    let person_aliases = super::aliases::person_aliases(&searcher, field)?;
+    if !person_aliases.is_empty() {
+        commit_with(
+            writer,
+            &Manifest {
+                person_aliases,
+                ..manifest
+            },
+        )?;
+    }
+    Ok(())
+}
+
+fn commit_with(writer: &mut IndexWriter, manifest: &Manifest) -> Result<()> {
+    let payload = serde_json::to_string(manifest).map_err(|e| Error::BadQuery {
         message: e.to_string(),
     })?;
     let mut prepared = writer.prepare_commit()?;

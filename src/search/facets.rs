@@ -7,6 +7,9 @@
 //! reading their sorted dictionaries side by side when many values match
 //! (a match-all query over millions of sentences), or by looking up the few
 //! values that did when few match: never a string per value per segment.
+//!
+//! Person names that stand for another across the corpus (the index's
+//! `person_aliases`) count as that name, once per sentence.
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
@@ -19,6 +22,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::Engine;
 use crate::error::Result;
+use crate::index::aliases::Aliases;
 use crate::vocab::contract::{FacetSummary, FacetValue};
 use crate::vocab::facets::{Facet, Values};
 use crate::vocab::fold::fold_name;
@@ -37,29 +41,118 @@ pub struct OrdinalCounts {
     counts: Vec<u32>,
     /// How many ordinals have a count.
     nonzero: usize,
+    /// Names counted that this segment's dictionary lacks: the full names
+    /// some of its aliases stand for.
+    absent: Vec<(String, u64)>,
 }
 
 /// Counts the requested facets of every document collected.
-pub struct FacetCollector {
+pub struct FacetCollector<'a> {
     facets: Vec<Facet>,
+    person_aliases: Option<&'a Aliases>,
 }
 
-impl FacetCollector {
+impl<'a> FacetCollector<'a> {
     pub fn new(facets: Vec<Facet>) -> Self {
-        FacetCollector { facets }
+        FacetCollector {
+            facets,
+            person_aliases: None,
+        }
+    }
+
+    /// Counts a person named by an alias as the name it stands for.
+    pub fn linking_people(mut self, aliases: &'a Aliases) -> Self {
+        self.person_aliases = (!aliases.is_empty()).then_some(aliases);
+        self
     }
 }
 
 enum SegmentCounts {
     Numeric(Option<Column<i64>>, HashMap<i64, u64>),
-    Text(Option<StrColumn>, Vec<u32>),
+    Text(Option<StrColumn>, Vec<u32>, Option<Redirects>),
+}
+
+/// Where a segment's ordinals of aliases count: at the ordinal of the name
+/// they stand for, or, when the segment lacks that name, in `absent`.
+struct Redirects {
+    /// For each ordinal: `NOT_ALIAS`, the ordinal it counts at, or
+    /// `terms + i` for the `i`th name of `absent`.
+    to: Vec<u32>,
+    terms: u32,
+    absent: Vec<(String, u64)>,
+    /// The ordinals of one document, and where they counted: a sentence
+    /// naming "Hammarskjold" and "Dag Hammarskjold" counts once.
+    ords: Vec<u32>,
+    counted: Vec<u32>,
+}
+
+const NOT_ALIAS: u32 = u32::MAX;
+
+impl Redirects {
+    fn new(column: &StrColumn, aliases: &Aliases) -> Option<Redirects> {
+        let dictionary = column.dictionary();
+        let terms = u32::try_from(column.num_terms()).ok()?;
+        let mut to = vec![NOT_ALIAS; terms as usize];
+        let mut absent: Vec<(String, u64)> = Vec::new();
+        let mut any = false;
+        for (alias, name) in aliases {
+            let Ok(Some(ord)) = dictionary.term_ord(alias) else {
+                continue;
+            };
+            let target = match dictionary.term_ord(name) {
+                Ok(Some(target)) => target as u32,
+                _ => {
+                    let i = absent
+                        .iter()
+                        .position(|(n, _)| n == name)
+                        .unwrap_or_else(|| {
+                            absent.push((name.clone(), 0));
+                            absent.len() - 1
+                        });
+                    terms + i as u32
+                }
+            };
+            to[ord as usize] = target;
+            any = true;
+        }
+        any.then_some(Redirects {
+            to,
+            terms,
+            absent,
+            ords: Vec::new(),
+            counted: Vec::new(),
+        })
+    }
+
+    fn collect(&mut self, column: &StrColumn, doc: DocId, by_ord: &mut [u32]) {
+        self.ords.clear();
+        self.ords.extend(column.term_ords(doc).map(|o| o as u32));
+        self.counted.clear();
+        for &ord in &self.ords {
+            let target = match self.to.get(ord as usize) {
+                Some(&NOT_ALIAS) | None => ord,
+                Some(&t) => t,
+            };
+            if self.counted.contains(&target) {
+                continue;
+            }
+            self.counted.push(target);
+            if target < self.terms {
+                if let Some(c) = by_ord.get_mut(target as usize) {
+                    *c += 1;
+                }
+            } else if let Some((_, c)) = self.absent.get_mut((target - self.terms) as usize) {
+                *c += 1;
+            }
+        }
+    }
 }
 
 pub struct FacetSegmentCollector {
     counts: Vec<SegmentCounts>,
 }
 
-impl Collector for FacetCollector {
+impl Collector for FacetCollector<'_> {
     type Fruit = Vec<Counts>;
     type Child = FacetSegmentCollector;
 
@@ -76,7 +169,13 @@ impl Collector for FacetCollector {
             } else {
                 let column = fast.str(facet.field())?;
                 let n = column.as_ref().map_or(0, |c| c.num_terms());
-                SegmentCounts::Text(column, vec![0; n])
+                let redirects = match (&column, self.person_aliases) {
+                    (Some(column), Some(aliases)) if *facet == Facet::Person => {
+                        Redirects::new(column, aliases)
+                    }
+                    _ => None,
+                };
+                SegmentCounts::Text(column, vec![0; n], redirects)
             });
         }
         Ok(FacetSegmentCollector { counts })
@@ -126,7 +225,10 @@ impl SegmentCollector for FacetSegmentCollector {
                         *map.entry(value).or_default() += 1;
                     }
                 }
-                SegmentCounts::Text(Some(column), by_ord) => {
+                SegmentCounts::Text(Some(column), by_ord, Some(redirects)) => {
+                    redirects.collect(column, doc, by_ord);
+                }
+                SegmentCounts::Text(Some(column), by_ord, None) => {
                     for ord in column.term_ords(doc) {
                         if let Some(c) = by_ord.get_mut(ord as usize) {
                             *c += 1;
@@ -143,12 +245,15 @@ impl SegmentCollector for FacetSegmentCollector {
             .into_iter()
             .map(|counts| match counts {
                 SegmentCounts::Numeric(_, map) => Counts::Numeric(map),
-                SegmentCounts::Text(column, counts) => Counts::Text(
+                SegmentCounts::Text(column, counts, redirects) => Counts::Text(
                     column
                         .map(|column| OrdinalCounts {
                             nonzero: counts.iter().filter(|&&c| c > 0).count(),
                             column,
                             counts,
+                            absent: redirects
+                                .map(|r| r.absent.into_iter().filter(|(_, c)| *c > 0).collect())
+                                .unwrap_or_default(),
                         })
                         .into_iter()
                         .collect(),
@@ -192,6 +297,14 @@ pub fn top_values(facet: Facet, counts: Counts, limit: usize) -> (Vec<FacetValue
 /// exact, with what was left out.
 fn top_keywords(segments: &[OrdinalCounts], limit: usize) -> (Vec<FacetValue>, FacetSummary) {
     let mut top = TopK::new(limit);
+    // Names counted only where a segment lacked them: added to their count
+    // where they are met, offered on their own if never met.
+    let mut absent: HashMap<&str, u64> = HashMap::new();
+    for s in segments {
+        for (name, count) in &s.absent {
+            *absent.entry(name.as_str()).or_default() += count;
+        }
+    }
     if let [s] = segments {
         // One dictionary: its ordinals are the values, so only those that
         // may enter the list are looked up.
@@ -213,15 +326,30 @@ fn top_keywords(segments: &[OrdinalCounts], limit: usize) -> (Vec<FacetValue>, F
         .iter()
         .any(|s| s.nonzero.saturating_mul(16) >= s.counts.len())
     {
-        merge_dictionaries(segments, &mut |value, count| top.offer(value, count));
+        merge_dictionaries(segments, &mut |value, count| {
+            let more = match absent.is_empty() {
+                true => 0,
+                false => std::str::from_utf8(value)
+                    .ok()
+                    .and_then(|v| absent.remove(v))
+                    .unwrap_or(0),
+            };
+            top.offer(value, count + more)
+        });
     } else {
         let mut merged: HashMap<String, u64> = HashMap::new();
         for_each_counted(segments, &mut |value, count| {
             *merged.entry(value.to_string()).or_default() += count;
         });
+        for (name, count) in absent.drain() {
+            *merged.entry(name.to_string()).or_default() += count;
+        }
         for (value, count) in &merged {
             top.offer(value.as_bytes(), *count);
         }
+    }
+    for (name, count) in absent {
+        top.offer(name.as_bytes(), count);
     }
     top.finish()
 }
@@ -486,6 +614,72 @@ mod tests {
                 remaining_values: 1,
                 remaining_count: 1
             }
+        );
+    }
+
+    /// Person counts over a small index of three segments, some of which
+    /// lack the full name their aliases stand for.
+    fn person_counts(segments: &[&[&[&str]]], aliases: &Aliases) -> Vec<(String, u64)> {
+        use tantivy::schema::{FAST, STRING, Schema};
+        let mut schema = Schema::builder();
+        let person = schema.add_text_field(Facet::Person.field(), STRING | FAST);
+        let index = tantivy::Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15 << 20).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        for docs in segments {
+            for names in *docs {
+                let mut doc = tantivy::TantivyDocument::default();
+                for n in *names {
+                    doc.add_text(person, n);
+                }
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        let searcher = index.reader().unwrap().searcher();
+        let collector = FacetCollector::new(vec![Facet::Person]).linking_people(aliases);
+        let counts = searcher
+            .search(&tantivy::query::AllQuery, &collector)
+            .unwrap();
+        let counts = counts.into_iter().next().unwrap();
+        let (values, _) = top_values(Facet::Person, counts, 10);
+        values.into_iter().map(|v| (v.value, v.count)).collect()
+    }
+
+    #[test]
+    fn an_alias_counts_as_its_full_name_once_per_sentence_in_every_segment() {
+        let aliases = Aliases::from([("hammarskjold".to_string(), "dag hammarskjold".to_string())]);
+        let counts = person_counts(
+            &[
+                &[
+                    &["dag hammarskjold"],
+                    &["hammarskjold", "dag hammarskjold"],
+                    &["bush"],
+                ],
+                // no "dag hammarskjold" in this segment's dictionary
+                &[&["hammarskjold"], &["hammarskjold", "bush"]],
+                &[&["bush"]],
+            ],
+            &aliases,
+        );
+        assert_eq!(
+            counts,
+            vec![("dag hammarskjold".into(), 4), ("bush".into(), 3)]
+        );
+        // One segment: the full name is in its dictionary.
+        let counts = person_counts(
+            &[&[&["hammarskjold"], &["hammarskjold", "dag hammarskjold"]]],
+            &aliases,
+        );
+        assert_eq!(counts, vec![("dag hammarskjold".into(), 2)]);
+        // Without links each name counts apart.
+        let counts = person_counts(
+            &[&[&["hammarskjold"], &["hammarskjold", "dag hammarskjold"]]],
+            &Aliases::new(),
+        );
+        assert_eq!(
+            counts,
+            vec![("hammarskjold".into(), 2), ("dag hammarskjold".into(), 1)]
         );
     }
 

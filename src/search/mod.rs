@@ -233,7 +233,8 @@ impl Engine {
         if !request.meta_facets.is_empty() {
             counted.push(Facet::Meta);
         }
-        let facet_collector = FacetCollector::new(counted);
+        let facet_collector =
+            FacetCollector::new(counted).linking_people(&self.open.manifest.person_aliases);
         let window = request.offset.saturating_add(request.limit);
 
         let deadline = request.deadline;

@@ -118,6 +118,15 @@ fn filter_query(
             let keep = |name: &str| words.matches(name) || aliases.iter().any(|a| a == name);
             Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?))
         }
+        FilterValue::Name(words) if facet == Facet::Person => {
+            // a name that stands for another across the corpus is found by it
+            // ("Dag Hammarskjold" finds the speeches that say "Hammarskjold")
+            let aliases = &open.manifest.person_aliases;
+            let keep = |name: &str| {
+                words.matches(name) || aliases.get(name).is_some_and(|full| words.matches(full))
+            };
+            Box::new(TermSetQuery::new(matching_terms(searcher, field, &keep)?))
+        }
         FilterValue::Name(words) => name_query(searcher, field, words)?,
         FilterValue::Path(pattern) => source_query(searcher, field, pattern)?,
     })

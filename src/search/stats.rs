@@ -84,8 +84,13 @@ impl Engine {
             Facet::Org,
             Facet::Source,
         ];
-        let (total, counts) =
-            searcher.search(&AllQuery, &(Count, FacetCollector::new(kinds.clone())))?;
+        let (total, counts) = searcher.search(
+            &AllQuery,
+            &(
+                Count,
+                FacetCollector::new(kinds.clone()).linking_people(&open.manifest.person_aliases),
+            ),
+        )?;
         let dated = searcher.search(
             &ExistsQuery::new(schema::FIRST_DAY.to_string(), false),
             &Count,

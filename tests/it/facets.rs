@@ -557,3 +557,52 @@ fn place_entities_carry_their_geonames_position_and_leave_the_person_its_name() 
     // the country of the town named like one is the town's
     assert_eq!(records[1]["countries"][0]["code"], "US");
 }
+
+/// Speeches that say only "Hammarskjold" and a document that gives his full
+/// name: the person facet counts one person, and filtering on the full name
+/// finds the bare one too. Linked only once the full name is indexed (an
+/// incremental build recomputes the links); "Bush", with two George Bushes
+/// and too few sentences to judge, stays on its own.
+#[test]
+fn a_bare_surname_counts_as_the_one_full_name_it_stands_for_across_the_corpus() {
+    let f = Fixture::empty();
+    f.write(
+        "corpus/b.txt",
+        "Secretary-General Hammarskjold said the Organization must act.\n\
+         We recall the words of Secretary-General Hammarskjold in 1960.\n\
+         President Bush said the war would end.\n",
+    );
+    f.write(
+        "corpus/c.txt",
+        "The late Mr. Hammarskjold gave his life for peace in 1961.\n\
+         Secretary-General Hammarskjold flew to Ndola.\n\
+         President Bush spoke in 1991.\nPresident Bush spoke again in 1992.\n",
+    );
+    f.annals(&["build"]).assert().success();
+    let people = |args: &[&str]| {
+        let mut all = vec!["*", "--facet", "person"];
+        all.extend_from_slice(args);
+        let (answer, _) = f.query_json(&all);
+        (facet(&answer, "person"), answer["total"].as_u64().unwrap())
+    };
+    let (before, _) = people(&[]);
+    assert_eq!(before.get("hammarskjold"), Some(&4), "{before:?}");
+
+    f.write(
+        "corpus/a.txt",
+        "Dag Hammarskjöld was elected Secretary-General of the United Nations in 1953.\n\
+         In 1956 Dag Hammarskjöld sent peacekeepers to Suez.\n\
+         The diaries of Dag Hammarskjöld were published in 1963.\n\
+         George Bush met Mikhail Gorbachev in Malta in 1989.\n\
+         George W. Bush spoke to the Assembly in 2002.\n",
+    );
+    f.annals(&["build"]).assert().success();
+    let (after, _) = people(&[]);
+    assert_eq!(after.get("dag hammarskjold"), Some(&7), "{after:?}");
+    assert_eq!(after.get("hammarskjold"), None, "{after:?}");
+    assert_eq!(after.get("bush"), Some(&3), "{after:?}");
+    let (filtered, total) = people(&["--person", "Dag Hammarskjold"]);
+    assert_eq!(total, 7, "{filtered:?}");
+    let (_, bare) = people(&["--person", "Hammarskjold"]);
+    assert_eq!(bare, 7);
+}

@@ -61,6 +61,15 @@ impl NameHit {
     }
 }
 
+/// Whether a folded word is one of the given names the extractor knows: a
+/// bare given name ("Nelson") stands for too many people to link to one.
+pub fn is_given_name(folded: &str) -> bool {
+    WORD_CLASSES
+        .bits
+        .get(folded)
+        .is_some_and(|bits| bits & words::GIVEN_NAME != 0)
+}
+
 /// People and organizations named in `sentence`, in order of appearance.
 pub fn find_names(sentence: &str) -> Vec<NameHit> {
     // Without a capital letter there is no name to find.
