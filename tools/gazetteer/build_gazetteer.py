@@ -58,6 +58,7 @@ WORD_CITY_MIN_POP = 1000000
 SMALL_TOWN_MIN_POP = 1000     # towns down to this many people, read only with support
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}  # cities1000 (1,000-4,999) here only
 CURATED_REGION_POP = 1500000
+MATCHER_UNKNOWN_POP = 500000  # what src/extract/gazetteer.rs ranks a place of population 0 as
 # GeoNames admin1 numbers of Canadian provinces and Australian states -> postal codes (the
 # US ones are postal codes already); the `region` facet shows them as US-KY, CA-BC, AU-NSW
 ADMIN1_POSTAL = {
@@ -595,18 +596,28 @@ def main():
 
     # Well-known readings: the place a bare name means in general text ranks as twice its
     # biggest namesake in another country ("Napoleon at Waterloo" is Belgium's, not Iowa's or
-    # Ontario's); a qualifier or the document's states still choose another.
+    # Ontario's; "Canterbury" is Kent's, not New Zealand's region), and a small one is read
+    # without a qualifier ("the Battle of Gettysburg"); a qualifier or the document's states
+    # still choose another.
     for code, ns in cur["W"]:
         for n in ns:
             k = fold(n).lower()
 
             def named(p):
                 return any(fold(x).lower() == k for x in p[4])
-            others = [p[2] for p in places if p[1] != code and named(p)]
-            for i, p in enumerate(places):
-                if p[0] != "P" or p[1] != code or not named(p):
-                    continue
-                pop = max(p[2], 2 * max(others, default=0))
+            # the matcher ranks a place of no known population (regions, curated places) as
+            # MATCHER_UNKNOWN_POP people
+            others = [p[2] or MATCHER_UNKNOWN_POP for p in places if p[1] != code and named(p)]
+            # the country's biggest place of that name, and the same place listed twice (in
+            # its division): Gettysburg, Pennsylvania, not Gettysburg, South Dakota
+            mine = sorted((i for i, p in enumerate(places) if p[0] == "P" and p[1] == code and named(p)),
+                          key=lambda i: -places[i][2])
+
+            def division(p):
+                return region.get((p[0], p[1], p[3], p[2]), "")
+            for i in [i for i in mine if division(places[i]) == division(places[mine[0]])]:
+                p = places[i]
+                pop = max(p[2] or MATCHER_UNKNOWN_POP, 2 * max(others, default=0), CITY_MIN_POP)
                 old, new = (p[0], p[1], p[3], p[2]), (p[0], p[1], p[3], pop)
                 if old in region:
                     region[new] = region.pop(old)

@@ -182,6 +182,68 @@ const DIVISIONS_AND_NAMES: &[(&str, &str)] = &[
     ("St Peter of Alcantara was a friar.", ""),
 ];
 
+/// Places history is written about: the reading a bare name has in general text (`W` lines
+/// of the gazetteer's curated list), English names of cities listed under their own, famous
+/// small places, and two towns of one province read together.
+const WELL_KNOWN_PLACES: &[(&str, &str)] = &[
+    (
+        "The Allied landings at Gallipoli in 1915 ended in failure.",
+        "Gallipoli=TR",
+    ),
+    (
+        "The Treaty of Westminster was signed in London.",
+        "Westminster=GB; London=GB",
+    ),
+    (
+        "Thomas Becket was murdered in Canterbury Cathedral in 1170.",
+        "Canterbury=GB",
+    ),
+    (
+        "Henry V won the battle of Agincourt in 1415.",
+        "Agincourt=FR",
+    ),
+    ("Napoleon won at Austerlitz in 1805.", "Austerlitz=CZ"),
+    (
+        "William of Normandy won at Hastings in 1066.",
+        "Normandy=FR; Hastings=GB",
+    ),
+    ("The city of Lvov was occupied in 1939.", "Lvov=UA"),
+    (
+        "He studied at Oxford and Cambridge.",
+        "Oxford=GB; Cambridge=GB",
+    ),
+    (
+        "The ship sailed from Victoria to Vancouver.",
+        "Victoria=CA; Vancouver=CA",
+    ),
+    ("The Battle of Gettysburg was decisive.", "Gettysburg=US"),
+    (
+        "Troops fought at Ypres and Passchendaele.",
+        "Ypres=BE; Passchendaele=BE",
+    ),
+    ("The Battle of Tannenberg began.", "Tannenberg=PL"),
+    // a town's namesake elsewhere still wins with its own state
+    (
+        "He grew up in Gettysburg, South Dakota.",
+        "Gettysburg=US; South Dakota=US",
+    ),
+    ("The Waterloo, Iowa plant closed.", "Waterloo=US; Iowa=US"),
+    // two towns of one state are not read together across states
+    (
+        "Troops left Athens and Rome for Sparta.",
+        "Athens=GR; Rome=IT; Sparta=GR",
+    ),
+    (
+        "She sang in Birmingham and Manchester.",
+        "Birmingham=GB; Manchester=GB",
+    ),
+];
+
+#[test]
+fn well_known_places_are_read_as_history_writes_them() {
+    check(WELL_KNOWN_PLACES);
+}
+
 #[test]
 fn small_towns_need_support() {
     check(SMALL_TOWNS);

@@ -394,7 +394,19 @@ fn reading(
     if in_sentence.is_some() {
         return in_sentence;
     }
-    // other ambiguous names in the sentence that share a country with this one
+    // other ambiguous names in the sentence that share a country with this one, or a state
+    // or province with this town, where that town is a plausible reading of its own name
+    // ("from Victoria to Vancouver": British Columbia's two, not Hong Kong's Victoria; but
+    // London, Ontario is no reading of "London" beside Weston)
+    let same_division = |c: &Candidate, x: &Candidate, others: &[Candidate]| {
+        x.kind == NameKind::City
+            && !c.region.is_empty()
+            && x.region == c.region
+            && !small_town(c)
+            && !small_town(x)
+            && ranked_first(others.iter())
+                .is_some_and(|r| x.population.saturating_mul(5) >= r.population)
+    };
     let shared = best(
         cands
             .iter()
@@ -404,9 +416,11 @@ fn reading(
                 kept.iter().enumerate().any(|(j, (o, _))| {
                     j != k
                         && g.entry(o.entry).is_some_and(|oe| {
-                            g.candidates(oe)
-                                .iter()
-                                .any(|x| x.code == c.code && x.kind != NameKind::City)
+                            let others = g.candidates(oe);
+                            others.iter().any(|x| {
+                                x.code == c.code
+                                    && (x.kind != NameKind::City || same_division(c, x, others))
+                            })
                         })
                 })
             }),
