@@ -406,8 +406,16 @@ fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
         .max(1)
         .div_ceil(2)
         .min((options.heap_bytes / (15 << 20)).max(1));
-    let writer: IndexWriter =
-        index.writer_with_num_threads(indexing_threads, options.heap_bytes.max(15 << 20))?;
+    // One merge at a time (tantivy runs up to four at once): a merge's memory,
+    // its own and the pages of the segments it reads, is then the most a build
+    // adds to its indexing budget, however many segments wait to merge.
+    let writer: IndexWriter = index.writer_with_options(
+        tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(indexing_threads)
+            .memory_budget_per_thread(options.heap_bytes.max(15 << 20) / indexing_threads)
+            .num_merge_threads(1)
+            .build(),
+    )?;
     writer.set_merge_policy(Box::new(super::merges::BoundedMerges::new(
         super::merges::DEFAULT_MAX_MERGED_DOCS,
     )));
