@@ -157,10 +157,14 @@ pub fn link(names: &[(String, u64)], is_given_name: &dyn Fn(&str) -> bool) -> Al
             if (sentences as f64) < DOMINANT_SHARE * total as f64 || person == bare {
                 continue;
             }
-            if words[bare].len() >= 2 && names[bare].1 >= sentences {
-                // A full name in more sentences than its longer form: the longer one
-                // carries an honorific ("Taoiseach Bertie Ahern", "Daw Aung San Suu
-                // Kyi"), and the name people write is this one.
+            if words[bare].len() >= 2
+                && names[bare].1 >= sentences
+                && !is_given_name(words[person][0])
+            {
+                // A full name in more sentences than a longer form that opens with no
+                // given name: the longer one carries an honorific ("Taoiseach Bertie
+                // Ahern", "Daw Aung San Suu Kyi"), and the name people write is this
+                // one. "De Michelis", however common, stands for Gianni De Michelis.
                 for &m in members.iter() {
                     if owner[m] == person {
                         owner[m] = bare;
@@ -291,6 +295,11 @@ mod tests {
                 ("ahern", "bertie ahern"),
                 ("taoiseach bertie ahern", "bertie ahern"),
             ])
+        );
+        // a longer form that opens with a given name is the full name, however rare
+        assert_eq!(
+            linked(&[("de michelis", 40), ("john de michelis", 12)]),
+            pairs(&[("de michelis", "john de michelis")])
         );
         // a bare surname always links to the full name, whatever its count
         assert_eq!(

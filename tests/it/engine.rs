@@ -700,7 +700,11 @@ const SPEECHES_EQUAL: &[&[&str]] = &[
     &["refugees", "--sort", "-date", "--limit", "20"],
     &["Africa", "--group-by", "doc", "--facet", "doc"],
     &["*", "--source", "*1990*", "--facet", "source"],
-    &["*", "--facet", "person,org,country", "--facet-limit", "5"],
+    // Over every sentence the local person facet counts bare surnames as the full
+    // name they stand for across the corpus (`index::aliases`), which an engine's
+    // index does not know; the person facet is compared above on queries whose
+    // top names are no such links.
+    &["*", "--facet", "org,country", "--facet-limit", "5"],
 ];
 
 /// Trends over the speeches: the same series, buckets, denominators and
