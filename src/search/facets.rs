@@ -13,6 +13,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
@@ -47,22 +48,29 @@ pub struct OrdinalCounts {
 }
 
 /// Counts the requested facets of every document collected.
-pub struct FacetCollector<'a> {
+pub struct FacetCollector {
     facets: Vec<Facet>,
-    person_aliases: Option<&'a Aliases>,
+    person_aliases: Option<Arc<Aliases>>,
+    /// The names the aliases stand for, sorted, once for every segment.
+    linked_names: Arc<Vec<String>>,
 }
 
-impl<'a> FacetCollector<'a> {
+impl FacetCollector {
     pub fn new(facets: Vec<Facet>) -> Self {
         FacetCollector {
             facets,
             person_aliases: None,
+            linked_names: Arc::default(),
         }
     }
 
     /// Counts a person named by an alias as the name it stands for.
-    pub fn linking_people(mut self, aliases: &'a Aliases) -> Self {
-        self.person_aliases = (!aliases.is_empty()).then_some(aliases);
+    pub fn linking_people(mut self, aliases: &Arc<Aliases>) -> Self {
+        self.person_aliases = (!aliases.is_empty()).then(|| Arc::clone(aliases));
+        let mut names: Vec<String> = aliases.values().cloned().collect();
+        names.sort_unstable();
+        names.dedup();
+        self.linked_names = Arc::new(names);
         self
     }
 }
@@ -74,11 +82,20 @@ enum SegmentCounts {
 
 /// Where a segment's ordinals of aliases count: at the ordinal of the name
 /// they stand for, or, when the segment lacks that name, in `absent`.
+/// Learned as ordinals are met, one dictionary lookup each, which is what a
+/// query with few hits needs; past `LOOKUPS_PER_PASS` lookups, by one pass
+/// over the whole dictionary beside the sorted aliases, which is what a
+/// query over most of the corpus needs (a lookup for each of thousands of
+/// aliases in each of thirty segments took seconds).
 struct Redirects {
-    /// For each ordinal: `NOT_ALIAS`, the ordinal it counts at, or
-    /// `terms + i` for the `i`th name of `absent`.
+    aliases: Arc<Aliases>,
+    /// The names the aliases stand for, sorted.
+    names: Arc<Vec<String>>,
+    /// For each ordinal: `UNKNOWN`, `NOT_ALIAS`, the ordinal it counts at,
+    /// or `terms + i` for the `i`th name of `absent`.
     to: Vec<u32>,
     terms: u32,
+    lookups: usize,
     absent: Vec<(String, u64)>,
     /// The ordinals of one document, and where they counted: a sentence
     /// naming "Hammarskjold" and "Dag Hammarskjold" counts once.
@@ -86,64 +103,145 @@ struct Redirects {
     counted: Vec<u32>,
 }
 
-const NOT_ALIAS: u32 = u32::MAX;
+const UNKNOWN: u32 = u32::MAX;
+const NOT_ALIAS: u32 = u32::MAX - 1;
+
+/// Ordinals looked up one by one in a segment before its whole dictionary
+/// is read instead.
+const LOOKUPS_PER_PASS: usize = 32;
 
 impl Redirects {
-    fn new(column: &StrColumn, aliases: &Aliases) -> Option<Redirects> {
-        let dictionary = column.dictionary();
+    fn new(
+        column: &StrColumn,
+        aliases: &Arc<Aliases>,
+        names: &Arc<Vec<String>>,
+    ) -> Option<Redirects> {
         let terms = u32::try_from(column.num_terms()).ok()?;
-        let mut to = vec![NOT_ALIAS; terms as usize];
-        let mut absent: Vec<(String, u64)> = Vec::new();
-        let mut any = false;
-        for (alias, name) in aliases {
-            let Ok(Some(ord)) = dictionary.term_ord(alias) else {
-                continue;
-            };
-            let target = match dictionary.term_ord(name) {
-                Ok(Some(target)) => target as u32,
-                _ => {
-                    let i = absent
-                        .iter()
-                        .position(|(n, _)| n == name)
-                        .unwrap_or_else(|| {
-                            absent.push((name.clone(), 0));
-                            absent.len() - 1
-                        });
-                    terms + i as u32
-                }
-            };
-            to[ord as usize] = target;
-            any = true;
-        }
-        any.then_some(Redirects {
-            to,
+        (terms < NOT_ALIAS / 2).then(|| Redirects {
+            aliases: Arc::clone(aliases),
+            names: Arc::clone(names),
+            to: vec![UNKNOWN; terms as usize],
             terms,
-            absent,
+            lookups: 0,
+            absent: Vec::new(),
             ords: Vec::new(),
             counted: Vec::new(),
         })
     }
 
+    /// Where ordinal `ord` counts.
+    fn target(&mut self, column: &StrColumn, ord: u32) -> u32 {
+        let known = self.to.get(ord as usize).copied().unwrap_or(NOT_ALIAS);
+        if known != UNKNOWN {
+            return if known == NOT_ALIAS { ord } else { known };
+        }
+        if self.lookups >= LOOKUPS_PER_PASS {
+            self.read_dictionary(column);
+            return self.target(column, ord);
+        }
+        self.lookups += 1;
+        let mut text = String::new();
+        let found = column
+            .ord_to_str(u64::from(ord), &mut text)
+            .unwrap_or(false);
+        let aliases = Arc::clone(&self.aliases);
+        let to = match aliases.get(&text).filter(|_| found) {
+            Some(name) => {
+                let at = column.dictionary().term_ord(name).ok().flatten();
+                self.place(name, at.map(|o| o as u32))
+            }
+            None => NOT_ALIAS,
+        };
+        self.to[ord as usize] = to;
+        if to == NOT_ALIAS { ord } else { to }
+    }
+
+    /// The ordinal a name counts at, or its place in `absent`.
+    fn place(&mut self, name: &str, ord: Option<u32>) -> u32 {
+        if let Some(ord) = ord {
+            return ord;
+        }
+        let i = match self.absent.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                self.absent.push((name.to_string(), 0));
+                self.absent.len() - 1
+            }
+        };
+        self.terms + i as u32
+    }
+
+    /// Fills every ordinal not yet known from one pass over the dictionary.
+    fn read_dictionary(&mut self, column: &StrColumn) {
+        let aliases = Arc::clone(&self.aliases);
+        let mut alias_ords: Vec<(u32, &str)> = Vec::new();
+        let mut name_ords: HashMap<&str, u32> = HashMap::new();
+        let names = Arc::clone(&self.names);
+        if let Ok(mut stream) = column.dictionary().stream() {
+            let (mut next_alias, mut next_name) =
+                (aliases.iter().peekable(), names.iter().peekable());
+            while stream.advance() {
+                let key = stream.key();
+                let ord = stream.term_ord() as u32;
+                while next_alias.peek().is_some_and(|(a, _)| a.as_bytes() < key) {
+                    next_alias.next();
+                }
+                if let Some((alias, name)) = next_alias.peek()
+                    && alias.as_bytes() == key
+                {
+                    alias_ords.push((ord, name.as_str()));
+                }
+                while next_name.peek().is_some_and(|n| n.as_bytes() < key) {
+                    next_name.next();
+                }
+                if let Some(name) = next_name.peek()
+                    && name.as_bytes() == key
+                {
+                    name_ords.insert(name.as_str(), ord);
+                }
+            }
+        }
+        for slot in self.to.iter_mut().filter(|t| **t == UNKNOWN) {
+            *slot = NOT_ALIAS;
+        }
+        for (ord, name) in alias_ords {
+            let to = self.place(name, name_ords.get(name).copied());
+            self.to[ord as usize] = to;
+        }
+    }
+
     fn collect(&mut self, column: &StrColumn, doc: DocId, by_ord: &mut [u32]) {
+        let mut ords = column.term_ords(doc);
+        let (Some(first), None) = (ords.next(), ords.next()) else {
+            return self.collect_several(column, doc, by_ord);
+        };
+        // One name, the common case: nothing to count twice.
+        let target = self.target(column, first as u32);
+        self.count(target, by_ord);
+    }
+
+    fn count(&mut self, target: u32, by_ord: &mut [u32]) {
+        if target < self.terms {
+            if let Some(c) = by_ord.get_mut(target as usize) {
+                *c += 1;
+            }
+        } else if let Some((_, c)) = self.absent.get_mut((target - self.terms) as usize) {
+            *c += 1;
+        }
+    }
+
+    fn collect_several(&mut self, column: &StrColumn, doc: DocId, by_ord: &mut [u32]) {
         self.ords.clear();
         self.ords.extend(column.term_ords(doc).map(|o| o as u32));
         self.counted.clear();
-        for &ord in &self.ords {
-            let target = match self.to.get(ord as usize) {
-                Some(&NOT_ALIAS) | None => ord,
-                Some(&t) => t,
-            };
+        for k in 0..self.ords.len() {
+            let ord = self.ords[k];
+            let target = self.target(column, ord);
             if self.counted.contains(&target) {
                 continue;
             }
             self.counted.push(target);
-            if target < self.terms {
-                if let Some(c) = by_ord.get_mut(target as usize) {
-                    *c += 1;
-                }
-            } else if let Some((_, c)) = self.absent.get_mut((target - self.terms) as usize) {
-                *c += 1;
-            }
+            self.count(target, by_ord);
         }
     }
 }
@@ -152,7 +250,7 @@ pub struct FacetSegmentCollector {
     counts: Vec<SegmentCounts>,
 }
 
-impl Collector for FacetCollector<'_> {
+impl Collector for FacetCollector {
     type Fruit = Vec<Counts>;
     type Child = FacetSegmentCollector;
 
@@ -169,9 +267,9 @@ impl Collector for FacetCollector<'_> {
             } else {
                 let column = fast.str(facet.field())?;
                 let n = column.as_ref().map_or(0, |c| c.num_terms());
-                let redirects = match (&column, self.person_aliases) {
+                let redirects = match (&column, &self.person_aliases) {
                     (Some(column), Some(aliases)) if *facet == Facet::Person => {
-                        Redirects::new(column, aliases)
+                        Redirects::new(column, aliases, &self.linked_names)
                     }
                     _ => None,
                 };
@@ -620,6 +718,7 @@ mod tests {
     /// Person counts over a small index of three segments, some of which
     /// lack the full name their aliases stand for.
     fn person_counts(segments: &[&[&[&str]]], aliases: &Aliases) -> Vec<(String, u64)> {
+        let aliases = Arc::new(aliases.clone());
         use tantivy::schema::{FAST, STRING, Schema};
         let mut schema = Schema::builder();
         let person = schema.add_text_field(Facet::Person.field(), STRING | FAST);
@@ -637,7 +736,7 @@ mod tests {
             writer.commit().unwrap();
         }
         let searcher = index.reader().unwrap().searcher();
-        let collector = FacetCollector::new(vec![Facet::Person]).linking_people(aliases);
+        let collector = FacetCollector::new(vec![Facet::Person]).linking_people(&aliases);
         let counts = searcher
             .search(&tantivy::query::AllQuery, &collector)
             .unwrap();
@@ -672,6 +771,23 @@ mod tests {
             &aliases,
         );
         assert_eq!(counts, vec![("dag hammarskjold".into(), 2)]);
+        // Past LOOKUPS_PER_PASS names met, the segment's whole dictionary is read instead.
+        let fillers: Vec<String> = (0..2 * LOOKUPS_PER_PASS)
+            .map(|i| format!("filler {i:03}"))
+            .collect();
+        let mut docs: Vec<Vec<&str>> = fillers.iter().map(|f| vec![f.as_str()]).collect();
+        docs.extend([
+            vec!["hammarskjold"],
+            vec!["hammarskjold", "dag hammarskjold"],
+            vec!["dag hammarskjold"],
+        ]);
+        let docs: Vec<&[&str]> = docs.iter().map(Vec::as_slice).collect();
+        let counts = person_counts(&[&docs, &[&["hammarskjold"]]], &aliases);
+        assert_eq!(counts[0], ("dag hammarskjold".into(), 4), "{counts:?}");
+        assert!(
+            !counts.iter().any(|(v, _)| v == "hammarskjold"),
+            "{counts:?}"
+        );
         // Without links each name counts apart.
         let counts = person_counts(
             &[&[&["hammarskjold"], &["hammarskjold", "dag hammarskjold"]]],

@@ -175,6 +175,8 @@ pub struct Engine {
     open: OpenIndex,
     reader: IndexReader,
     ranking: Ranking,
+    /// The manifest's person aliases, shared with facet counting's threads.
+    person_aliases: std::sync::Arc<crate::index::aliases::Aliases>,
 }
 
 impl Engine {
@@ -192,10 +194,12 @@ impl Engine {
                 message: format!("cannot be opened ({e})"),
             })?;
         let ranking = Ranking::for_unit(&open.manifest.unit);
+        let person_aliases = std::sync::Arc::new(open.manifest.person_aliases.clone());
         Ok(Engine {
             open,
             reader,
             ranking,
+            person_aliases,
         })
     }
 
@@ -233,8 +237,7 @@ impl Engine {
         if !request.meta_facets.is_empty() {
             counted.push(Facet::Meta);
         }
-        let facet_collector =
-            FacetCollector::new(counted).linking_people(&self.open.manifest.person_aliases);
+        let facet_collector = FacetCollector::new(counted).linking_people(&self.person_aliases);
         let window = request.offset.saturating_add(request.limit);
 
         let deadline = request.deadline;
