@@ -7,6 +7,29 @@ use proptest::prelude::*;
 
 /// (sentence, persons, orgs): exactly these, in order.
 const SENTENCES: &[(&str, &[&str], &[&str])] = &[
+    // honorifics and party labels stay outside the name
+    (
+        "Mzee Nelson Mandela was released in 1990.",
+        &["Nelson Mandela"],
+        &[],
+    ),
+    (
+        "Taoiseach Bertie Ahern spoke in Dublin.",
+        &["Bertie Ahern"],
+        &[],
+    ),
+    ("Democrat Barack Obama won in 2008.", &["Barack Obama"], &[]),
+    (
+        "Republican John McCain conceded the race.",
+        &["John McCain"],
+        &[],
+    ),
+    (
+        "The Republican Party won the Senate.",
+        &[],
+        &["Republican Party"],
+    ),
+    ("He was a Democrat all his life.", &[], &[]),
     (
         "Defender Hassan Abbas was injured in the first half.",
         &["Hassan Abbas"],
