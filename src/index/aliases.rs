@@ -11,11 +11,11 @@
 //! the full names ending in the surname must be, for at least
 //! `DOMINANT_SHARE` of their sentences, one person.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
+use tantivy::Searcher;
 use tantivy::schema::Field;
-use tantivy::{Searcher, termdict::TermStreamer};
+use tantivy::termdict::{TermMerger, TermStreamer};
 
 use crate::error::{Error, Result};
 
@@ -46,42 +46,21 @@ pub fn person_aliases(searcher: &Searcher, field: Field) -> Result<Aliases> {
     for d in &dictionaries {
         streams.push(d.terms().stream().map_err(|e| Error::Tantivy(e.into()))?);
     }
-    // The segments' sorted dictionaries read side by side (the smallest
-    // current key first, from a heap: an index of 20 M sentences has some
-    // thirty segments): one entry per name, with its sentences summed, and
+    // The segments' sorted dictionaries read side by side, as tantivy's
+    // merges read them: one entry per name, with its sentences summed, and
     // only names frequent enough to judge kept, so memory follows the
     // corpus's frequent names, not all of them.
-    let mut heap: BinaryHeap<Reverse<(Vec<u8>, usize)>> = BinaryHeap::new();
-    for (i, st) in streams.iter_mut().enumerate() {
-        if st.advance() {
-            heap.push(Reverse((st.key().to_vec(), i)));
-        }
-    }
+    let mut merged = TermMerger::new(streams);
     let mut names: Vec<(String, u64)> = Vec::new();
-    while let Some(Reverse((key, first))) = heap.pop() {
-        let mut sentences = 0u64;
-        let mut take =
-            |i: usize, heap: &mut BinaryHeap<Reverse<(Vec<u8>, usize)>>, key: Vec<u8>| {
-                let st = &mut streams[i];
-                sentences += u64::from(st.value().doc_freq);
-                if st.advance() {
-                    let mut next = key;
-                    next.clear();
-                    next.extend_from_slice(st.key());
-                    heap.push(Reverse((next, i)));
-                }
-            };
-        let current = key.clone();
-        take(first, &mut heap, key);
-        while heap.peek().is_some_and(|Reverse((k, _))| *k == current) {
-            if let Some(Reverse((k, i))) = heap.pop() {
-                take(i, &mut heap, k);
-            }
-        }
+    while merged.advance() {
+        let sentences: u64 = merged
+            .current_segment_ords_and_term_infos()
+            .map(|(_, info)| u64::from(info.doc_freq))
+            .sum();
         if sentences >= MIN_SENTENCES
-            && let Ok(name) = String::from_utf8(current)
+            && let Ok(name) = std::str::from_utf8(merged.key())
         {
-            names.push((name, sentences));
+            names.push((name.to_string(), sentences));
         }
     }
     Ok(link(&names, &crate::extract::names::is_given_name))
