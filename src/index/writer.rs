@@ -251,7 +251,7 @@ fn build_generation(
                 )
             })
             .collect();
-        commit(&mut writer, options, sources)?;
+        commit(&mut writer, &fields, options, sources)?;
         Ok(stats)
     })();
     match written {
@@ -330,7 +330,7 @@ fn update_in_place(
             },
         );
     }
-    commit(&mut writer, options, sources)?;
+    commit(&mut writer, &open.fields, options, sources)?;
     stats.incremental = true;
     stats.unchanged = unchanged;
     stats.removed = removed.len();
@@ -424,6 +424,7 @@ fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
 
 fn commit(
     writer: &mut IndexWriter,
+    fields: &Fields,
     options: &BuildOptions,
     sources: BTreeMap<String, IndexedFile>,
 ) -> Result<()> {
@@ -454,8 +455,7 @@ fn commit(
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()?;
     let searcher = reader.searcher();
-    let field = Fields::from_schema(&writer.index().schema())?.of(Facet::Person);
-    let person_aliases = super::aliases::person_aliases(&searcher, field)?;
+    let person_aliases = super::aliases::person_aliases(&searcher, fields.of(Facet::Person))?;
     if !person_aliases.is_empty() {
         commit_with(
             writer,

@@ -47,30 +47,44 @@ pub struct OrdinalCounts {
     absent: Vec<(String, u64)>,
 }
 
+/// An index's person aliases (`index::aliases`) as facet counting reads
+/// them: with the names they stand for, sorted, made once per opened index
+/// and shared by every query and segment.
+#[derive(Clone, Default)]
+pub struct PersonLinks {
+    aliases: Arc<Aliases>,
+    names: Arc<Vec<String>>,
+}
+
+impl PersonLinks {
+    pub fn new(aliases: Aliases) -> PersonLinks {
+        let mut names: Vec<String> = aliases.values().cloned().collect();
+        names.sort_unstable();
+        names.dedup();
+        PersonLinks {
+            aliases: Arc::new(aliases),
+            names: Arc::new(names),
+        }
+    }
+}
+
 /// Counts the requested facets of every document collected.
 pub struct FacetCollector {
     facets: Vec<Facet>,
-    person_aliases: Option<Arc<Aliases>>,
-    /// The names the aliases stand for, sorted, once for every segment.
-    linked_names: Arc<Vec<String>>,
+    person_links: Option<PersonLinks>,
 }
 
 impl FacetCollector {
     pub fn new(facets: Vec<Facet>) -> Self {
         FacetCollector {
             facets,
-            person_aliases: None,
-            linked_names: Arc::default(),
+            person_links: None,
         }
     }
 
     /// Counts a person named by an alias as the name it stands for.
-    pub fn linking_people(mut self, aliases: &Arc<Aliases>) -> Self {
-        self.person_aliases = (!aliases.is_empty()).then(|| Arc::clone(aliases));
-        let mut names: Vec<String> = aliases.values().cloned().collect();
-        names.sort_unstable();
-        names.dedup();
-        self.linked_names = Arc::new(names);
+    pub fn linking_people(mut self, links: &PersonLinks) -> Self {
+        self.person_links = (!links.aliases.is_empty()).then(|| links.clone());
         self
     }
 }
@@ -88,9 +102,7 @@ enum SegmentCounts {
 /// query over most of the corpus needs (a lookup for each of thousands of
 /// aliases in each of thirty segments took seconds).
 struct Redirects {
-    aliases: Arc<Aliases>,
-    /// The names the aliases stand for, sorted.
-    names: Arc<Vec<String>>,
+    links: PersonLinks,
     /// For each ordinal: `UNKNOWN`, `NOT_ALIAS`, the ordinal it counts at,
     /// or `terms + i` for the `i`th name of `absent`.
     to: Vec<u32>,
@@ -111,15 +123,10 @@ const NOT_ALIAS: u32 = u32::MAX - 1;
 const LOOKUPS_PER_PASS: usize = 32;
 
 impl Redirects {
-    fn new(
-        column: &StrColumn,
-        aliases: &Arc<Aliases>,
-        names: &Arc<Vec<String>>,
-    ) -> Option<Redirects> {
+    fn new(column: &StrColumn, links: &PersonLinks) -> Option<Redirects> {
         let terms = u32::try_from(column.num_terms()).ok()?;
         (terms < NOT_ALIAS / 2).then(|| Redirects {
-            aliases: Arc::clone(aliases),
-            names: Arc::clone(names),
+            links: links.clone(),
             to: vec![UNKNOWN; terms as usize],
             terms,
             lookups: 0,
@@ -144,7 +151,7 @@ impl Redirects {
         let found = column
             .ord_to_str(u64::from(ord), &mut text)
             .unwrap_or(false);
-        let aliases = Arc::clone(&self.aliases);
+        let aliases = Arc::clone(&self.links.aliases);
         let to = match aliases.get(&text).filter(|_| found) {
             Some(name) => {
                 let at = column.dictionary().term_ord(name).ok().flatten();
@@ -173,10 +180,9 @@ impl Redirects {
 
     /// Fills every ordinal not yet known from one pass over the dictionary.
     fn read_dictionary(&mut self, column: &StrColumn) {
-        let aliases = Arc::clone(&self.aliases);
+        let PersonLinks { aliases, names } = self.links.clone();
         let mut alias_ords: Vec<(u32, &str)> = Vec::new();
         let mut name_ords: HashMap<&str, u32> = HashMap::new();
-        let names = Arc::clone(&self.names);
         if let Ok(mut stream) = column.dictionary().stream() {
             let (mut next_alias, mut next_name) =
                 (aliases.iter().peekable(), names.iter().peekable());
@@ -267,9 +273,9 @@ impl Collector for FacetCollector {
             } else {
                 let column = fast.str(facet.field())?;
                 let n = column.as_ref().map_or(0, |c| c.num_terms());
-                let redirects = match (&column, &self.person_aliases) {
-                    (Some(column), Some(aliases)) if *facet == Facet::Person => {
-                        Redirects::new(column, aliases, &self.linked_names)
+                let redirects = match (&column, &self.person_links) {
+                    (Some(column), Some(links)) if *facet == Facet::Person => {
+                        Redirects::new(column, links)
                     }
                     _ => None,
                 };
@@ -718,7 +724,7 @@ mod tests {
     /// Person counts over a small index of three segments, some of which
     /// lack the full name their aliases stand for.
     fn person_counts(segments: &[&[&[&str]]], aliases: &Aliases) -> Vec<(String, u64)> {
-        let aliases = Arc::new(aliases.clone());
+        let links = PersonLinks::new(aliases.clone());
         use tantivy::schema::{FAST, STRING, Schema};
         let mut schema = Schema::builder();
         let person = schema.add_text_field(Facet::Person.field(), STRING | FAST);
@@ -736,7 +742,7 @@ mod tests {
             writer.commit().unwrap();
         }
         let searcher = index.reader().unwrap().searcher();
-        let collector = FacetCollector::new(vec![Facet::Person]).linking_people(&aliases);
+        let collector = FacetCollector::new(vec![Facet::Person]).linking_people(&links);
         let counts = searcher
             .search(&tantivy::query::AllQuery, &collector)
             .unwrap();

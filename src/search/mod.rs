@@ -40,7 +40,7 @@ pub use collocates::{CollocatesRequest, MAX_WINDOW, Measure};
 pub use context::{ContextRequest, MAX_CONTEXT, context_of, parse_location, target_of};
 use deadline::WithDeadline;
 pub use export::{RenderHit, each_rendered};
-pub use facets::{FacetCollector, top_counted};
+pub use facets::{FacetCollector, PersonLinks, top_counted};
 pub use keywords::KeywordsRequest;
 pub use kwic::{keep_end, keep_start};
 pub use query::{MAX_QUERY_BYTES, parse_text};
@@ -175,8 +175,8 @@ pub struct Engine {
     open: OpenIndex,
     reader: IndexReader,
     ranking: Ranking,
-    /// The manifest's person aliases, shared with facet counting's threads.
-    person_aliases: std::sync::Arc<crate::index::aliases::Aliases>,
+    /// The manifest's person aliases as facet counting reads them.
+    person_links: PersonLinks,
 }
 
 impl Engine {
@@ -194,12 +194,12 @@ impl Engine {
                 message: format!("cannot be opened ({e})"),
             })?;
         let ranking = Ranking::for_unit(&open.manifest.unit);
-        let person_aliases = std::sync::Arc::new(open.manifest.person_aliases.clone());
+        let person_links = PersonLinks::new(open.manifest.person_aliases.clone());
         Ok(Engine {
             open,
             reader,
             ranking,
-            person_aliases,
+            person_links,
         })
     }
 
@@ -237,7 +237,7 @@ impl Engine {
         if !request.meta_facets.is_empty() {
             counted.push(Facet::Meta);
         }
-        let facet_collector = FacetCollector::new(counted).linking_people(&self.person_aliases);
+        let facet_collector = FacetCollector::new(counted).linking_people(&self.person_links);
         let window = request.offset.saturating_add(request.limit);
 
         let deadline = request.deadline;

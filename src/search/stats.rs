@@ -88,7 +88,7 @@ impl Engine {
             &AllQuery,
             &(
                 Count,
-                FacetCollector::new(kinds.clone()).linking_people(&self.person_aliases),
+                FacetCollector::new(kinds.clone()).linking_people(&self.person_links),
             ),
         )?;
         let dated = searcher.search(
