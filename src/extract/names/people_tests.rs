@@ -7,6 +7,18 @@ use proptest::prelude::*;
 
 /// (sentence, persons, orgs): exactly these, in order.
 const SENTENCES: &[(&str, &[&str], &[&str])] = &[
+    // initials alone are an abbreviation, not a person
+    (
+        "The city was founded in the third century B. C. by settlers.",
+        &[],
+        &[],
+    ),
+    ("He was born in Washington, D. C. in 1950.", &[], &[]),
+    (
+        "J. R. R. Tolkien wrote it in 1937.",
+        &["J. R. R. Tolkien"],
+        &[],
+    ),
     // honorifics and party labels stay outside the name
     (
         "Mzee Nelson Mandela was released in 1990.",

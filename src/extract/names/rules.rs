@@ -833,6 +833,11 @@ impl<'a> NameRules<'a> {
         if caps.is_empty() || !self.capword(first) || !self.capword(last) {
             return false;
         }
+        // "B. C.", "D. C.", "A. D.": initials with no name after them are an
+        // abbreviation (an era, a district), not a person.
+        if caps.iter().all(|&i| self.t[i].is(INITIAL)) {
+            return false;
+        }
         if self.span_bits(a, b) & PLACE_NAME != 0
             || self.span_bits(a, b) & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b)
         {
