@@ -78,7 +78,7 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
     } else {
         sentence.chars().any(char::is_uppercase)
     };
-    if !has_upper {
+    if !has_upper || opens_with_the_only_capital(sentence) {
         return Vec::new();
     }
     // Token and key buffers are reused across calls on a thread: per-sentence
@@ -114,6 +114,32 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
         });
     }
     out
+}
+
+/// Whether the one capitalized word of `sentence` is its first and a function word ("We
+/// believe that…", "It is…"): a third of the sentences of speeches, with no name in them.
+fn opens_with_the_only_capital(sentence: &str) -> bool {
+    let text = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = text
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (first, rest) = text.split_at(end);
+    // A period, hyphen or apostrophe may join the word to more ("U.S.", "Al-Qaeda").
+    if first.is_empty() || rest.starts_with(['.', '-', '\'', '’']) {
+        return false;
+    }
+    let capital_after = if rest.is_ascii() {
+        rest.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        rest.chars().any(char::is_uppercase)
+    };
+    if capital_after {
+        return false;
+    }
+    let key = first.to_ascii_lowercase();
+    let bits = WORD_CLASSES.bits.get(key.as_str()).copied().unwrap_or(0);
+    bits & words::RUN_STOP != 0 && bits & words::MAY_NAME == 0
 }
 
 thread_local! {

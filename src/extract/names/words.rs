@@ -75,6 +75,16 @@ pub(super) const PLACE_NAME_START: u32 = 1 << 23;
 pub(super) const LOCATIVE: u32 = 1 << 24;
 /// A lowercase word between such a preposition and the name ("in southern Alberta").
 pub(super) const LOCATIVE_MODIFIER: u32 = 1 << 25;
+/// The classes that let a word alone be, or open, a name or a place.
+pub(super) const MAY_NAME: u32 = GIVEN_NAME
+    | PLACE_NAME
+    | PLACE_NAME_START
+    | DEMONYM
+    | ONE_WORD_PERSON
+    | CUELESS_ORG
+    | ORG_CUE
+    | TITLE
+    | ABBREVIATION;
 
 impl WordClasses {
     #[inline]
