@@ -266,13 +266,14 @@ impl NameRules<'_> {
         }
         // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
         // Zagallo", a national side, nor a "Window manager". A word of no known class
-        // needs the player's name after the role.
+        // (or only a given name: "Chelsea manager Ruud Gullit") needs the player's name
+        // after the role.
         self.lower(b)
             && (self.is_placeish(a, b)
                 || self.has_cue(a, b)
                 || self.span_bits(a, b) & CUELESS_ORG != 0
                 || b - a == 1
-                    && self.span_bits(a, b) == 0
+                    && self.span_bits(a, b) & !GIVEN_NAME == 0
                     && self.capword(b + 1)
                     && !self.t[b + 1].is(ACRONYM))
             && CLUB_ROLES.contains(&self.key(b))

@@ -7,6 +7,68 @@ use proptest::prelude::*;
 
 /// (sentence, persons, orgs): exactly these, in order.
 const SENTENCES: &[(&str, &[&str], &[&str])] = &[
+    // a nationality noun before a name is no part of it, and tells a name follows
+    (
+        "Spaniard Sergi Bruguera won in straight sets.",
+        &["Sergi Bruguera"],
+        &[],
+    ),
+    (
+        "Swede Stefan Edberg lost in the first round.",
+        &["Stefan Edberg"],
+        &[],
+    ),
+    (
+        "Dane Michael Laudrup scored twice.",
+        &["Michael Laudrup"],
+        &[],
+    ),
+    ("Turk Hakan Sukur scored.", &["Hakan Sukur"], &[]),
+    (
+        "Serb Predrag Mijatovic scored.",
+        &["Predrag Mijatovic"],
+        &[],
+    ),
+    // ... but a nationality that is also a name is one only before a whole name
+    ("Dane Cook said the show was over.", &["Dane Cook"], &[]),
+    (
+        "Finn Russell kicked the winning penalty.",
+        &["Finn Russell"],
+        &[],
+    ),
+    ("Our president, Danilo Türk, spoke.", &["Danilo Türk"], &[]),
+    ("The Serb Krajina was shelled.", &[], &[]),
+    ("German Friend was the title of the letter.", &[], &[]),
+    ("The Spaniard said he was tired.", &[], &[]),
+    // a name set off by commas after a role
+    (
+        "A police spokesman, Femi Adebayo, said the suspects were held.",
+        &["Femi Adebayo"],
+        &[],
+    ),
+    (
+        "The company's chairman, Ko Tanaka, resigned.",
+        &["Ko Tanaka"],
+        &[],
+    ),
+    (
+        "\"It is over,\" said the coach, Bora Milutinovic.",
+        &["Bora Milutinovic"],
+        &[],
+    ),
+    (
+        "His division commander, Brig. Gen. Rufus King, was ill.",
+        &["Rufus King"],
+        &[],
+    ),
+    ("As a lawyer, Iran was his main client.", &[], &[]),
+    ("The report, Growing Together, was published.", &[], &[]),
+    // a club named by a word that is also a given name, before a player's role
+    (
+        "Chelsea manager Ruud Gullit praised the team.",
+        &["Ruud Gullit"],
+        &["Chelsea"],
+    ),
     // initials alone are an abbreviation, not a person
     (
         "The city was founded in the third century B. C. by settlers.",

@@ -483,6 +483,20 @@ impl<'a> NameRules<'a> {
         self.lower(p) && self.in_class(p, ROLE)
     }
 
+    /// Tokens a..b set off by commas after a role: "a police spokesman, Femi Adebayo,
+    /// said", "said its chairman, Ko Tanaka."
+    pub(super) fn role_apposed(&self, a: usize, b: usize) -> bool {
+        a >= 2
+            && self.punct(a - 1, ',')
+            && self.lower(a - 2)
+            && self.in_class(a - 2, ROLE)
+            && !self.in_class(a, TITLE | ABBREVIATION)
+            // "Brig. Gen. Rufus King": a period before more of the name is an abbreviation's.
+            && (b >= self.t.len()
+                || self.punct(b, ',')
+                || self.punct(b, '.') && !self.capword(b + 1))
+    }
+
     /// A locative preposition right before token a, or before one lowercase word of
     /// direction or nearness: "in Columbia", "across northern Alberta".
     pub(super) fn located_at(&self, a: usize) -> bool {
@@ -797,12 +811,23 @@ impl<'a> NameRules<'a> {
         // and they license the name after them as a title does.
         let mut a = a0;
         let mut licensed = licensed;
+        // A person's nationality noun ("Spaniard", "Croat") tells a name follows; one that
+        // is also a name ("Dane", "Finn", "Türk") is a nationality only before a whole name:
+        // "Dane Michael Laudrup", not "Dane Cook" or "Danilo Türk".
+        let words_after = |a: usize| (a + 1..b).filter(|&i| self.word(i)).count();
+        let nationality = |a: usize| {
+            self.in_class(a, PERSON_DEMONYM)
+                && (words_after(a) >= 2 || !self.in_class(a, GIVEN_NAME) && a + 1 < b)
+                && !(a > 0 && self.key(a - 1) == "the")
+        };
         while a + 1 < b
             && (self.in_class(a, DEMONYM)
+                || nationality(a)
                 || self.is_demonymish(a) && !self.in_class(a, GIVEN_NAME)
                 || self.capword(a) && self.in_class(a, ROLE) && !self.in_class(a, GIVEN_NAME))
         {
-            licensed |= self.in_class(a, ROLE) && self.capword(a + 1);
+            licensed |= (self.in_class(a, ROLE) || nationality(a) && words_after(a) >= 2)
+                && self.capword(a + 1);
             a += 1;
         }
         if a >= b {
@@ -857,7 +882,11 @@ impl<'a> NameRules<'a> {
         if !all_namelike {
             return false;
         }
-        let ctx = licensed || self.and_license || self.role_before(a) || self.according_before(a);
+        let ctx = licensed
+            || self.and_license
+            || self.role_before(a)
+            || self.role_apposed(a, b)
+            || self.according_before(a);
         let poss = self.t[last].is(POSSESSIVE);
         // "Zarif's remarks", "Stalin's death": a possessive before words only people have.
         let personal_poss = poss && self.lower(b) && self.in_class(b, PERSONAL_NOUN);

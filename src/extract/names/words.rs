@@ -75,6 +75,9 @@ pub(super) const PLACE_NAME_START: u32 = 1 << 23;
 pub(super) const LOCATIVE: u32 = 1 << 24;
 /// A lowercase word between such a preposition and the name ("in southern Alberta").
 pub(super) const LOCATIVE_MODIFIER: u32 = 1 << 25;
+/// A noun for a person of a nation ("Spaniard", "Croat"): before a name, it tells a name
+/// follows, as a role does.
+pub(super) const PERSON_DEMONYM: u32 = 1 << 26;
 /// The classes that let a word alone be, or open, a name or a place.
 pub(super) const MAY_NAME: u32 = GIVEN_NAME
     | PLACE_NAME
@@ -126,6 +129,7 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
     ("place-name-start", PLACE_NAME_START),
     ("locative", LOCATIVE),
     ("locative-modifier", LOCATIVE_MODIFIER),
+    ("demonym-person", PERSON_DEMONYM),
 ];
 
 pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
