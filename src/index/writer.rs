@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexWriter};
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::document::{SENTENCE_BITS, to_document};
 use super::schema::{self, Fields};
@@ -393,18 +393,19 @@ fn worker_error(writer: &mut IndexWriter, err: Error) -> Error {
 }
 
 fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
-    // Half as many indexing threads as extracting ones: tantivy's share of a
-    // build's CPU (indexing, stemming, compressing) is under half, so one
-    // indexing thread nearly keeps up with two extracting ones, and every
-    // indexing thread more splits the memory budget into smaller segments
-    // that all flush, and merge, at the end. On 2 cores the Wikipedia sample
-    // built in 50.7 s with a peak of 302 MB, against 52.7 s and 712 MB with
-    // two indexing threads; the UN corpus took about 5 % longer.
-    // tantivy wants at least 15 MB per indexing thread.
-    let indexing_threads = options
-        .threads
-        .max(1)
+    // Two indexing threads, or half as many as extracting ones if that is
+    // more. tantivy's share of a build's CPU (indexing, stemming,
+    // compressing) is under half, but one indexing thread is the build's
+    // critical path on 2 cores: sharing them with two extracting threads it
+    // gets about 0.7 of a core, and while it writes a segment nothing else
+    // moves. Two write their (half-sized) segments side by side. On the UN
+    // corpus, 2 cores: 8.6 s against 9.3–10.3 s (medians of 3), peak RSS
+    // 350 MB against 320. tantivy wants at least 15 MB per indexing thread.
+    let threads = options.threads.max(1);
+    let indexing_threads = threads
         .div_ceil(2)
+        .max(2)
+        .min(threads)
         .min((options.heap_bytes / (15 << 20)).max(1));
     // One merge at a time (tantivy runs up to four at once): a merge's memory,
     // its own and the pages of the segments it reads, is then the most a build
@@ -494,6 +495,12 @@ pub fn create_index(path: &Path) -> Result<(Index, Fields)> {
 /// all, few enough that memory does not grow with the corpus.
 const QUEUED_DOCUMENTS_PER_THREAD: usize = 4;
 
+/// Sentences extracted and waiting for tantivy's indexing threads. While
+/// they write their segments (most of a second on a million sentences) they
+/// take none; without this queue the extracting threads would wait with
+/// them. About a kilobyte each: 16 MB at most.
+const READY_SENTENCES: usize = 16 * 1024;
+
 /// A document read from the `k`th file of `todo`, on its way to extraction.
 struct Queued {
     k: usize,
@@ -540,93 +547,114 @@ fn index_files(
             .unwrap_or_else(|p| p.into_inner())
             .get_or_insert(err);
     };
-    // Extracts and adds one document, counting it for its file.
-    let add = |queued: Queued| -> Result<()> {
-        let mut sentences = 0u64;
-        for annotated in annotate::annotate_document(&queued.document) {
-            sentences += 1;
-            writer.add_document(to_document(fields, &annotated, queued.rank))?;
-        }
-        let (documents, file_sentences) = &per_file[queued.k];
-        documents.fetch_add(1, Ordering::Relaxed);
-        file_sentences.fetch_add(sentences, Ordering::Relaxed);
-        progress.sentences_done(sentences);
-        Ok(())
-    };
+    let (ready, to_index) = crossbeam_channel::bounded::<TantivyDocument>(READY_SENTENCES);
     let (sender, receiver) =
         crossbeam_channel::bounded::<Queued>(threads * QUEUED_DOCUMENTS_PER_THREAD);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let sender = sender.clone();
-            let receiver = receiver.clone();
-            let (add, fail) = (&add, &fail);
-            let (next, failed, totals) = (&next, &failed, &totals);
-            let sizes = &sizes;
-            scope.spawn(move || {
-                let mut local = BuildStats::default();
-                while !failed.load(Ordering::Relaxed) {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&i) = todo.get(k) else { break };
-                    let mut rule_warnings = Vec::new();
-                    let mut each = |mut document: corpus::Document| -> Result<()> {
-                        if failed.load(Ordering::Relaxed) {
-                            return Err(Error::Stopped);
-                        }
-                        let rules = options.rules.as_ref();
-                        if let Some(warning) =
-                            rules.and_then(|r| r.apply(&files[i].path, &mut document))
-                        {
-                            rule_warnings.push(warning);
-                        }
-                        let queued = Queued {
-                            k,
-                            rank: ranks[i],
-                            document,
+    std::thread::scope(|outer| {
+        let ready = ready;
+        // Hands the extracted sentences to tantivy. It drains the queue to the
+        // end, failed or not, so that no extracting thread waits on it forever.
+        outer.spawn(|| {
+            for document in to_index.iter() {
+                if failed.load(Ordering::Relaxed) {
+                    continue;
+                }
+                if let Err(err) = writer.add_document(document) {
+                    fail(err.into());
+                }
+            }
+        });
+        // Extracts one document into sentences ready to index, counting it for its file.
+        let add = |queued: Queued| -> Result<()> {
+            let mut sentences = 0u64;
+            for annotated in annotate::annotate_document(&queued.document) {
+                sentences += 1;
+                // The indexer has stopped only when it failed, which `fail` recorded.
+                ready
+                    .send(to_document(fields, &annotated, queued.rank))
+                    .map_err(|_| Error::Stopped)?;
+            }
+            let (documents, file_sentences) = &per_file[queued.k];
+            documents.fetch_add(1, Ordering::Relaxed);
+            file_sentences.fetch_add(sentences, Ordering::Relaxed);
+            progress.sentences_done(sentences);
+            Ok(())
+        };
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let sender = sender.clone();
+                let receiver = receiver.clone();
+                let (add, fail) = (&add, &fail);
+                let (next, failed, totals) = (&next, &failed, &totals);
+                let sizes = &sizes;
+                scope.spawn(move || {
+                    let mut local = BuildStats::default();
+                    while !failed.load(Ordering::Relaxed) {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&i) = todo.get(k) else { break };
+                        let mut rule_warnings = Vec::new();
+                        let mut each = |mut document: corpus::Document| -> Result<()> {
+                            if failed.load(Ordering::Relaxed) {
+                                return Err(Error::Stopped);
+                            }
+                            let rules = options.rules.as_ref();
+                            if let Some(warning) =
+                                rules.and_then(|r| r.apply(&files[i].path, &mut document))
+                            {
+                                rule_warnings.push(warning);
+                            }
+                            let queued = Queued {
+                                k,
+                                rank: ranks[i],
+                                document,
+                            };
+                            match sender.try_send(queued) {
+                                Ok(()) => Ok(()),
+                                Err(crossbeam_channel::TrySendError::Full(queued))
+                                | Err(crossbeam_channel::TrySendError::Disconnected(queued)) => {
+                                    add(queued)
+                                }
+                            }
                         };
-                        match sender.try_send(queued) {
-                            Ok(()) => Ok(()),
-                            Err(crossbeam_channel::TrySendError::Full(queued))
-                            | Err(crossbeam_channel::TrySendError::Disconnected(queued)) => {
-                                add(queued)
+                        let mut warnings = Vec::new();
+                        let outcome =
+                            corpus::read_file(&files[i], options.read, &mut warnings, &mut each);
+                        local.warnings.append(&mut warnings);
+                        local.warnings.append(&mut rule_warnings);
+                        match outcome {
+                            Ok(()) => {
+                                local.files += 1;
+                                local.bytes += sizes[k];
+                                progress.file_done(sizes[k]);
+                            }
+                            Err(Error::Stopped) => break,
+                            Err(err) => {
+                                fail(err);
+                                break;
                             }
                         }
-                    };
-                    let mut warnings = Vec::new();
-                    let outcome =
-                        corpus::read_file(&files[i], options.read, &mut warnings, &mut each);
-                    local.warnings.append(&mut warnings);
-                    local.warnings.append(&mut rule_warnings);
-                    match outcome {
-                        Ok(()) => {
-                            local.files += 1;
-                            local.bytes += sizes[k];
-                            progress.file_done(sizes[k]);
+                    }
+                    // No file left to read: help extract what others read, until
+                    // every reader is done and the queue is empty.
+                    drop(sender);
+                    for queued in receiver.iter() {
+                        if failed.load(Ordering::Relaxed) {
+                            continue;
                         }
-                        Err(Error::Stopped) => break,
-                        Err(err) => {
+                        if let Err(err) = add(queued) {
                             fail(err);
-                            break;
                         }
                     }
-                }
-                // No file left to read: help extract what others read, until
-                // every reader is done and the queue is empty.
-                drop(sender);
-                for queued in receiver.iter() {
-                    if failed.load(Ordering::Relaxed) {
-                        continue;
-                    }
-                    if let Err(err) = add(queued) {
-                        fail(err);
-                    }
-                }
-                let mut totals = totals.lock().unwrap_or_else(|p| p.into_inner());
-                totals.files += local.files;
-                totals.bytes += local.bytes;
-                totals.warnings.extend(local.warnings);
-            });
-        }
-        drop(sender);
+                    let mut totals = totals.lock().unwrap_or_else(|p| p.into_inner());
+                    totals.files += local.files;
+                    totals.bytes += local.bytes;
+                    totals.warnings.extend(local.warnings);
+                });
+            }
+            drop(sender);
+        });
+        // Every extracting thread is done: the indexer finishes the queue and stops.
+        drop(ready);
     });
     if let Some(err) = first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
         return Err(err);
