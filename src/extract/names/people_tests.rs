@@ -69,6 +69,28 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Ruud Gullit"],
         &["Chelsea"],
     ),
+    // well-known organizations named without a cue word
+    ("Scotland Yard opened an inquiry.", &[], &["Scotland Yard"]),
+    (
+        "The Bundestag and the Knesset passed similar laws.",
+        &[],
+        &["Bundestag", "Knesset"],
+    ),
+    (
+        "She studied at Harvard University and later at MIT.",
+        &[],
+        &["Harvard University", "MIT"],
+    ),
+    (
+        "Goldman Sachs and JPMorgan Chase advised on the deal.",
+        &[],
+        &["Goldman Sachs", "JPMorgan Chase"],
+    ),
+    (
+        "Doctors Without Borders withdrew its staff.",
+        &[],
+        &["Doctors Without Borders"],
+    ),
     // initials alone are an abbreviation, not a person
     (
         "The city was founded in the third century B. C. by settlers.",
