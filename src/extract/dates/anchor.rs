@@ -208,6 +208,13 @@ static ANCHOR_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(&cues).expect("fixed cue patterns build")
 });
 
+/// Words that open a clause after a day alone ("on the 5th the army
+/// retreated"): a determiner or a pronoun, never the noun of "the 5th floor".
+const CLAUSE_OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "this",
+    "these", "those", "both",
+];
+
 /// May `text` hold an expression the pass resolves? A cheap test before
 /// tokenizing: most sentences hold none.
 fn may_anchor(text: &str) -> bool {
@@ -874,7 +881,12 @@ impl Parser<'_> {
                         if self.wis(e, "of") && self.wis(e + 1, "that") && self.wis(e + 2, "month")
                         {
                             e += 3;
-                        } else if !(e >= self.k.len() || self.kind(e) == Some(Kind::Punct)) {
+                        } else if !(e >= self.k.len()
+                            || self.kind(e) == Some(Kind::Punct)
+                            // "and on the 5th the army retreated": a clause, where "the
+                            // 5th floor", "the 5th Army" go on with a noun.
+                            || CLAUSE_OPENERS.iter().any(|w| self.wis(e, w)))
+                        {
                             return None;
                         }
                         // "of the 5th, 21st and 26th Armies": units, not days.

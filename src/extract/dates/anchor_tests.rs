@@ -167,6 +167,22 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // a clause after the day, in the sentence of its month's date
+    (
+        "War came in July 1914. || The town fell on September 2, and on the 5th the army retreated.",
+        None,
+        "1:September 2=1914-09-02 | 1:the 5th=1914-09-05",
+    ),
+    (
+        "War came in July 1914. || The guns fell silent, and on the 9th they withdrew.",
+        None,
+        "1:the 9th=1914-07-09",
+    ),
+    (
+        "War came in July 1914. || He lived on the 5th floor.",
+        None,
+        "",
+    ),
     (
         "In June 1944 the Allies landed. || On the 6th Division front all was quiet.",
         None,
