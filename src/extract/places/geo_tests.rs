@@ -167,6 +167,10 @@ const DIVISIONS_AND_NAMES: &[(&str, &str)] = &[
     ),
     ("The delegation of Viet Nam spoke.", "Viet Nam=VN"),
     (
+        "We welcome Saint Christopher and Nevis as a new Member.",
+        "Saint Christopher and Nevis=KN",
+    ),
+    (
         "The Malvinas belong to Argentina.",
         "Malvinas=FK; Argentina=AR",
     ),
