@@ -38,6 +38,8 @@ const DATELINES: &[(&str, &str)] = &[
         "MOSCOW (Reuters) - The Kremlin said talks would resume.",
         "MOSCOW=RU",
     ),
+    ("MADRID 1996-08-30", "MADRID=ES"),
+    ("NATO 2020 report was out.", ""),
     ("NAIROBI, Kenya — Rain fell.", "NAIROBI=KE; Kenya=KE"),
     ("KARACHI - Floods hit the port.", "KARACHI=PK"),
     ("TEHRAN – Officials met.", "TEHRAN=IR"),
@@ -423,6 +425,10 @@ fn dateline_end_marks_only_a_leading_run() {
     assert_eq!(dateline_end(b"Beirut - x"), 0);
     assert_eq!(dateline_end(b"WASHINGTON Barack Obama said"), 10);
     assert_eq!(dateline_end(b"BAKU is the capital"), 0);
+    assert_eq!(dateline_end(b"MADRID 1996-08-30"), 6);
+    assert_eq!(dateline_end(b"NATO 2020 report was out."), 0);
+    assert_eq!(dateline_end(b"GOTO 10"), 0);
+    assert_eq!(dateline_end(b"TO THE PARIS ACCORD BY 2050"), 0);
     assert_eq!(dateline_end(b"UN - x"), 0);
     assert_eq!(dateline_end(b""), 0);
 }

@@ -258,9 +258,19 @@ pub(super) fn scan(t: &[u8]) -> Vec<Raw> {
     out
 }
 
+/// A day written in digits and nothing after it ("1996-08-30", "30/08/1996"): not a
+/// count or a year ("GOTO 10", "IN ADVANCE OF 2050").
+fn is_full_date(t: &[u8]) -> bool {
+    let t = t.trim_ascii_end();
+    let separators = t.iter().filter(|b| matches!(b, b'-' | b'/' | b'.')).count();
+    let digits = t.iter().filter(|b| b.is_ascii_digit()).count();
+    separators == 2 && digits >= 6 && digits + separators == t.len()
+}
+
 /// The end of a dateline in capitals opening the text ("BEIRUT —", "MOSCOW (Reuters) -",
-/// "CHARLESTON, W.Va. (AP) —"), or 0: a run of capitalized words of at least three letters
-/// with no lowercase letter, then a dash, a parenthesis or a comma, or a capitalized word
+/// "CHARLESTON, W.Va. (AP) —", "MADRID 1996-08-30"), or 0: a run of capitalized words of at
+/// least three letters with no lowercase letter, then a dash, a parenthesis, a comma, the
+/// date of a wire copy's dateline line, or a capitalized word
 /// that is not in capitals ("WASHINGTON Barack Obama said", where a copy lost the dash).
 /// A run in capitals before a lowercase word ("BAKU is the capital") is no dateline.
 pub(super) fn dateline_end(t: &[u8]) -> usize {
@@ -296,6 +306,8 @@ pub(super) fn dateline_end(t: &[u8]) -> usize {
     match t.get(i) {
         _ if run_then_name && t[end - 1].is_ascii_uppercase() => end,
         Some(b'-' | b'(' | b',' | 1 | 2) => end,
+        // a wire copy's dateline line, the date and nothing else: "MADRID 1996-08-30"
+        Some(d) if d.is_ascii_digit() && t[i - 1] == b' ' && is_full_date(&t[i..]) => end,
         _ if i < t.len() && !t[i].is_ascii() => end,
         _ => 0,
     }
