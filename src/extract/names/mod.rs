@@ -104,7 +104,25 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
     };
     tokenize(sentence, rules.lex, &mut rules.t, &mut rules.keys);
     rules.run();
-    let NameRules { t, keys, out, .. } = rules;
+    let NameRules {
+        t, keys, mut out, ..
+    } = rules;
+    if let Some((start, end)) = byline(sentence)
+        && !out.iter().any(|h| h.start < end && start < h.end)
+    {
+        let text = &sentence[start..end];
+        out.insert(
+            0,
+            NameHit {
+                start,
+                end,
+                kind: NameKind::Person,
+                text: text.to_string(),
+                key: fold_name(text),
+                name: None,
+            },
+        );
+    }
     // A freak sentence must not pin megabytes to the thread.
     if t.capacity() < 1 << 16 && keys.capacity() < 1 << 20 {
         BUFFERS.with(|b| {
@@ -114,6 +132,31 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
         });
     }
     out
+}
+
+/// The writer's name of a byline in capitals, "By JOHN SMITH" or "BY JANE DOE, Associated
+/// Press Writer": two to four words in capitals after "By", up to a comma or the end. The
+/// rules take no run in capitals for a name (a headline's "EASTERN CONFERENCE"), but a
+/// byline says whose it is.
+fn byline(sentence: &str) -> Option<(usize, usize)> {
+    let rest = sentence
+        .strip_prefix("By ")
+        .or_else(|| sentence.strip_prefix("BY "))?;
+    let start = sentence.len() - rest.len();
+    let name = rest.split(',').next()?.trim_end();
+    let words: Vec<&str> = name.split(' ').collect();
+    let in_capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    // "BY THE WAY", "BY AIR MAIL": words of a headline, not a name.
+    let word_of_text = |w: &str| {
+        let bits = WORD_CLASSES.bits.get(w.to_lowercase().as_str()).copied();
+        bits.is_some_and(|b| b & (words::RUN_STOP | words::COMMON_NOUN | words::ORG_CUE) != 0)
+    };
+    ((2..=4).contains(&words.len()) && words.iter().all(|w| in_capitals(w) && !word_of_text(w)))
+        .then_some((start, start + name.len()))
 }
 
 /// Whether the one capitalized word of `sentence` is its first and a function word ("We

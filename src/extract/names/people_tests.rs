@@ -69,6 +69,15 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Ruud Gullit"],
         &["Chelsea"],
     ),
+    // a byline in capitals names its writer; other capitals name no one
+    ("By JOHN SMITH", &["JOHN SMITH"], &[]),
+    (
+        "BY JANE DOE, Associated Press Writer",
+        &["JANE DOE"],
+        &["Associated Press"],
+    ),
+    ("BY THE WAY", &[], &[]),
+    ("BY ORDER OF THE COUNCIL", &[], &[]),
     // well-known organizations named without a cue word
     ("Scotland Yard opened an inquiry.", &[], &["Scotland Yard"]),
     (
