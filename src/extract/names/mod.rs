@@ -180,8 +180,15 @@ fn opens_with_the_only_capital(sentence: &str) -> bool {
     if capital_after {
         return false;
     }
-    let key = first.to_ascii_lowercase();
-    let bits = WORD_CLASSES.bits.get(key.as_str()).copied().unwrap_or(0);
+    // Lowercased on the stack: this runs on every sentence.
+    let mut buf = [0u8; 24];
+    let Some(key) = buf.get_mut(..first.len()) else {
+        return false;
+    };
+    key.copy_from_slice(first.as_bytes());
+    key.make_ascii_lowercase();
+    let key = std::str::from_utf8(key).unwrap_or_default();
+    let bits = WORD_CLASSES.bits.get(key).copied().unwrap_or(0);
     bits & words::RUN_STOP != 0 && bits & words::MAY_NAME == 0
 }
 
