@@ -517,7 +517,8 @@ struct Queued {
 /// extracts what it read, and with one large file the others extract
 /// documents of it, so no core waits on one reader. A reader that finds the
 /// queue full extracts the document itself, which bounds the queue without
-/// ever blocking.
+/// ever blocking. Extracted sentences go through a second queue
+/// (`READY_SENTENCES`) to one thread that hands them to tantivy.
 fn index_files(
     writer: &IndexWriter,
     fields: &Fields,
@@ -569,7 +570,8 @@ fn index_files(
             let mut sentences = 0u64;
             for annotated in annotate::annotate_document(&queued.document) {
                 sentences += 1;
-                // The indexer has stopped only when it failed, which `fail` recorded.
+                // Its reader drains the queue until every sender is gone, so a
+                // send fails only if that thread died, which stops the build.
                 ready
                     .send(to_document(fields, &annotated, queued.rank))
                     .map_err(|_| Error::Stopped)?;
