@@ -69,6 +69,21 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Ruud Gullit"],
         &["Chelsea"],
     ),
+    // storms, holy places and treaties are named like people
+    ("Hurricane Dorian devastated the Bahamas.", &[], &[]),
+    ("Typhoon Haiyan hit the Philippines.", &[], &[]),
+    (
+        "We call for the protection of Al-Haram Al-Sharif.",
+        &[],
+        &[],
+    ),
+    ("The Torrijos-Carter Treaties were signed.", &[], &[]),
+    (
+        "Shaheed Benazir Bhutto was killed.",
+        &["Benazir Bhutto"],
+        &[],
+    ),
+    ("Shaheed Khan said he would run.", &["Shaheed Khan"], &[]),
     // a byline in capitals names its writer; other capitals name no one
     ("By JOHN SMITH", &["JOHN SMITH"], &[]),
     (
