@@ -357,7 +357,20 @@ fn annotate_sentence(
     let mut orgs = Vec::new();
     let mut person_keys = Vec::new();
     let mut org_keys = Vec::new();
+    // "The Union of the Comoros": a country's whole name with an organization's cue word
+    // is the country (but the Palestinian Authority is an organization too).
+    let country_spans: Vec<(usize, usize)> = places
+        .iter()
+        .filter(|h| h.kind == PlaceKind::Country)
+        .map(|h| (h.start, h.end))
+        .collect();
     for hit in &names {
+        if hit.kind == NameKind::Org
+            && country_spans.contains(&(hit.start, hit.end))
+            && names_a_state(&hit.text)
+        {
+            continue;
+        }
         let (start, end) = source_span(hit.start, hit.end);
         let (kind, shown, keys) = match hit.kind {
             NameKind::Person => (EntityKind::Person, &mut persons, &mut person_keys),
@@ -454,4 +467,25 @@ fn earliest_day(mentions: &[DateMention]) -> Option<i64> {
         .filter_map(|m| m.from.or(m.to))
         .map(|d| d.first_day())
         .min()
+}
+
+/// Whether a name says it is a state: "Union of the Comoros", "Lao People's Democratic
+/// Republic", not "Palestinian Authority".
+fn names_a_state(name: &str) -> bool {
+    const STATE_FORMS: &[&str] = &[
+        "union",
+        "republic",
+        "kingdom",
+        "federation",
+        "commonwealth",
+        "state",
+        "states",
+        "emirates",
+        "principality",
+        "sultanate",
+        "confederation",
+        "empire",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| STATE_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }

@@ -108,6 +108,20 @@ fn places_beside_people_keep_their_reading() {
             "Thousands of refugees from Sudan crossed the border.",
             &["country:Sudan=SD"],
         ),
+        // a country's whole name with an organization's cue word is the country
+        (
+            "The Union of the Comoros supports the resolution.",
+            &["country:Union of the Comoros=KM"],
+        ),
+        (
+            "The Union of South Africa voted against.",
+            &["country:Union of South Africa=ZA"],
+        ),
+        // a hyphened participle is no part of the name
+        (
+            "The United Nations-led mission ended.",
+            &["org:United Nations="],
+        ),
         // a speaker after "in" is still a speaker when the word is no place
         (
             "In Washington, Merkel said the talks went well.",

@@ -107,6 +107,9 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
     let NameRules {
         t, keys, mut out, ..
     } = rules;
+    for hit in &mut out {
+        cut_participle(sentence, hit);
+    }
     if let Some((start, end)) = byline(sentence)
         && !out.iter().any(|h| h.start < end && start < h.end)
     {
@@ -132,6 +135,45 @@ pub fn find_names(sentence: &str) -> Vec<NameHit> {
         });
     }
     out
+}
+
+/// Participles a name takes after a hyphen ("United Nations-led", "Geneva-based",
+/// "NATO-backed"): the name is what comes before them.
+const HYPHENED_PARTICIPLES: &[&str] = &[
+    "-led",
+    "-based",
+    "-backed",
+    "-sponsored",
+    "-brokered",
+    "-funded",
+    "-run",
+    "-owned",
+    "-supported",
+    "-mandated",
+    "-authorized",
+    "-controlled",
+    "-dominated",
+];
+
+/// Cuts a hyphened participle off the end of a name ("United Nations-led" → "United
+/// Nations").
+fn cut_participle(sentence: &str, hit: &mut NameHit) {
+    let Some(p) = HYPHENED_PARTICIPLES.iter().find(|p| {
+        hit.text.len() > p.len()
+            && hit
+                .text
+                .get(hit.text.len() - p.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+    }) else {
+        return;
+    };
+    let end = hit.end - p.len();
+    let Some(text) = sentence.get(hit.start..end) else {
+        return;
+    };
+    hit.end = end;
+    hit.text = text.to_string();
+    hit.key = fold_name(text);
 }
 
 /// The writer's name of a byline in capitals, "By JOHN SMITH" or "BY JANE DOE, Associated
