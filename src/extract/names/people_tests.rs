@@ -69,6 +69,18 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Ruud Gullit"],
         &["Chelsea"],
     ),
+    // parties named by their members
+    (
+        "Kohl's Christian Democrats won the vote.",
+        &["Kohl"],
+        &["Christian Democrats"],
+    ),
+    (
+        "The Liberal Democrats gained seats.",
+        &[],
+        &["Liberal Democrats"],
+    ),
+    ("Democrats said the bill would pass.", &[], &[]),
     // storms, holy places and treaties are named like people
     ("Hurricane Dorian devastated the Bahamas.", &[], &[]),
     ("Typhoon Haiyan hit the Philippines.", &[], &[]),
