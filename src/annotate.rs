@@ -4,8 +4,11 @@
 //! that knows both `corpus` and `extract`; the index writer reads what it
 //! produces and nothing of the extractors.
 
+use std::sync::LazyLock;
+
 use crate::corpus::{Document, Sentence};
 use crate::extract::dates::{self, DateMention};
+use crate::extract::lexicon;
 use crate::extract::names::{self, NameKind};
 use crate::extract::places::{self, PlaceKind};
 use crate::vocab::contract::{
@@ -472,20 +475,8 @@ fn earliest_day(mentions: &[DateMention]) -> Option<i64> {
 /// Whether a name says it is a state: "Union of the Comoros", "Lao People's Democratic
 /// Republic", not "Palestinian Authority".
 fn names_a_state(name: &str) -> bool {
-    const STATE_FORMS: &[&str] = &[
-        "union",
-        "republic",
-        "kingdom",
-        "federation",
-        "commonwealth",
-        "state",
-        "states",
-        "emirates",
-        "principality",
-        "sultanate",
-        "confederation",
-        "empire",
-    ];
+    static STATE_FORMS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| lexicon::words("state-form").collect());
     name.split(|c: char| !c.is_alphanumeric())
         .any(|w| STATE_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }
