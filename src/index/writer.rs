@@ -400,7 +400,10 @@ fn new_writer(index: &Index, options: &BuildOptions) -> Result<IndexWriter> {
     // gets about 0.7 of a core, and while it writes a segment nothing else
     // moves. Two write their (half-sized) segments side by side. On the UN
     // corpus, 2 cores: 8.6 s against 9.3–10.3 s (medians of 3), peak RSS
-    // 350 MB against 320. tantivy wants at least 15 MB per indexing thread.
+    // 350 MB against 320. The price is on long documents: the Wikipedia
+    // sample (400 files) builds in 39–40 s against 38 s, with a peak of
+    // 531–538 MB against 306 MB, both segments' buffers full at once; under
+    // the 600 MB bound. tantivy wants at least 15 MB per indexing thread.
     let threads = options.threads.max(1);
     let indexing_threads = threads
         .div_ceil(2)
