@@ -278,7 +278,8 @@ impl NameRules<'_> {
                     && !self.t[b + 1].is(ACRONYM))
             && CLUB_ROLES.contains(&self.key(b))
             && !self.t[b - 1].is(POSSESSIVE)
-            && !self.is_country(a, b)
+            // "Yankees manager": a team's nickname that is also a people's stays the team.
+            && (!self.is_country(a, b) || self.has_cue(a, b))
             && (a..b).all(|i| !self.is_demonymish(i))
     }
 
@@ -321,8 +322,12 @@ impl NameRules<'_> {
         if self.result_opponent(b).is_some() || self.result_alone(b) {
             return true;
         }
+        // The first team may be a pronoun: "as they beat Southampton 3-1".
+        let subject = |i: usize| {
+            self.capword(i) || self.lower(i) && matches!(self.key(i), "they" | "it" | "we")
+        };
         for p in a.saturating_sub(8).max(1)..a {
-            if self.capword(p - 1)
+            if subject(p - 1)
                 && !self.capword(p)
                 && self
                     .result_opponent(p)
@@ -360,13 +365,23 @@ impl NameRules<'_> {
     /// Tokens a..b are a company by what is said of it: "shares of Newmont", "Toyota shares",
     /// "analysts at Merrill Lynch".
     pub(super) fn market_context(&self, a: usize, b: usize) -> bool {
-        if self.is_placeish(a, b) || self.any_given(a, b) && b - a > 1 {
+        if self.is_placeish(a, b) {
+            return false;
+        }
+        // Nobody is an analyst at a person: "an analyst at Kleinwort Benson" is a firm
+        // whatever given names its founders left in it.
+        if a >= 2
+            && matches!(self.key(a - 1), "at" | "with")
+            && FIRM_STAFF.contains(&self.key(a - 2))
+        {
+            return true;
+        }
+        if self.any_given(a, b) && b - a > 1 {
             return false;
         }
         let before = a >= 2
-            && (matches!(self.key(a - 1), "of" | "in") && MARKET_BEFORE.contains(&self.key(a - 2))
-                || matches!(self.key(a - 1), "at" | "with")
-                    && FIRM_STAFF.contains(&self.key(a - 2)));
+            && matches!(self.key(a - 1), "of" | "in")
+            && MARKET_BEFORE.contains(&self.key(a - 2));
         let after = self.lower(b)
             && (MARKET_AFTER.contains(&self.key(b))
                 || self.key(b) == "chief" && self.key(b + 1) == "executive")

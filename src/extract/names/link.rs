@@ -181,6 +181,15 @@ impl Registry {
                     if words.len() >= 2 && LONE_CUES.contains(&last.as_str()) {
                         self.claim(last, NameKind::Org, &h.text);
                     }
+                    // A team by its nickname: "Orioles" after "Baltimore Orioles", "Lakers"
+                    // after "Los Angeles Lakers"; not "Piraeus" after "Olympiacos Piraeus".
+                    let nickname = words[words.len() - 1];
+                    if (2..=4).contains(&words.len())
+                        && WORD_CLASSES.has(TEAM_NICKNAME, &fold_name(nickname))
+                        && words.iter().all(|w| plain_word(w))
+                    {
+                        self.claim(fold_name(nickname), NameKind::Org, &h.text);
+                    }
                     // "General Motors Corp" → "GM", "British Airways" → "BA".
                     if let Some(initials) = initials(&words) {
                         self.claim(fold_name(&initials), NameKind::Org, &h.text);
@@ -408,6 +417,7 @@ fn resolve(reg: &Registry, sentence: &str, hits: &mut Vec<NameHit>) {
         // An acronym is written in capitals ("GM"), not "Ba", a surname.
         if kind == NameKind::Org
             && !full.starts_with(bare)
+            && !full.ends_with(bare)
             && !is_acronym(bare)
             && !LONE_CUES.contains(&fold_name(bare).as_str())
         {

@@ -501,7 +501,7 @@ const TABLE: &[(&str, &[&str], &[&str])] = &[
     (
         "The Conference on Security and Co-operation in Europe met.",
         &[],
-        &["Conference on Security and Co-operation"],
+        &["Conference on Security and Co-operation in Europe"],
     ),
     (
         "The Security Council adopted the resolution.",

@@ -500,7 +500,7 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
     (
         "Bill Clinton, White House officials and Congress leaders met.",
         &["Bill Clinton"],
-        &["White House"],
+        &["White House", "Congress"],
     ),
     (
         "Bill Clinton met leaders from Sierra Leone, Burkina Faso and Costa Rica.",
@@ -575,6 +575,112 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("In 1996 he won 3 medals and lost 2 finals.", &[], &[]),
+    // capitals glued by an ampersand, and names across one
+    (
+        "AT&T Corp said its chairman Robert Allen would step down.",
+        &["Robert Allen"],
+        &["AT&T Corp"],
+    ),
+    (
+        "Standard & Poor's said it had placed the debt of Kmart Corp on review.",
+        &[],
+        &["Standard & Poor", "Kmart Corp"],
+    ),
+    ("R&D spending rose 4 percent.", &[], &[]),
+    // the possessive written apart, as tokenized newswire has it
+    (
+        "Sri Lanka 's Sanath Jayasuriya scored 79 off 65 balls .",
+        &["Sanath Jayasuriya"],
+        &[],
+    ),
+    (
+        "The Pakistan People 's Party blamed the opposition .",
+        &[],
+        &["Pakistan People 's Party"],
+    ),
+    ("Netscape 's president said it was not worried .", &[], &["Netscape"]),
+    // a country's possessive before two unknown names
+    (
+        "Kenya's Moses Kiptanui won the steeplechase.",
+        &["Moses Kiptanui"],
+        &[],
+    ),
+    (
+        "Sri Lanka's Aravinda de Silva scored 91.",
+        &["Aravinda de Silva"],
+        &[],
+    ),
+    ("Britain's Royal Navy sent two frigates.", &[], &["Royal Navy"]),
+    ("Japan's Nikkei average fell 2 percent.", &[], &[]),
+    ("Germany's Basic Law formulates our aspiration.", &[], &[]),
+    ("Plutonism in Bolivia's Cordillera Central created the tin belt.", &[], &[]),
+    ("France's Bonnot Gang was the most famous group.", &[], &[]),
+    // particles of East African names
+    (
+        "Kenyan President Daniel arap Moi said the opposition was planning violence.",
+        &["Daniel arap Moi"],
+        &[],
+    ),
+    // analysts work at firms, whatever names the firm keeps
+    (
+        "Mark Lynch, an analyst at Kleinwort Benson, said the price was fair.",
+        &["Mark Lynch"],
+        &["Kleinwort Benson"],
+    ),
+    (
+        "Analysts at Merrill Lynch cut their forecast.",
+        &[],
+        &["Merrill Lynch"],
+    ),
+    // an administration is an agency with a name of its own
+    (
+        "The National Highway Traffic Safety Administration said it would investigate.",
+        &[],
+        &["National Highway Traffic Safety Administration"],
+    ),
+    (
+        "The Food and Drug Administration approved the drug.",
+        &[],
+        &["Food and Drug Administration"],
+    ),
+    ("The Clinton Administration said no.", &[], &[]),
+    ("The United States Administration did not respond.", &[], &[]),
+    (
+        "This is what the Administration of President Rafael Caldera is striving for.",
+        &["Rafael Caldera"],
+        &[],
+    ),
+    ("The Administration said no.", &[], &[]),
+    // legislatures named by one word
+    (
+        "President Bill Clinton said he would sign the bill passed by Congress.",
+        &["Bill Clinton"],
+        &["Congress"],
+    ),
+    (
+        "Observers came from the Commonwealth and the OAU.",
+        &[],
+        &["Commonwealth", "OAU"],
+    ),
+    ("The Commonwealth of Dominica applauds the report.", &[], &[]),
+    // an age between commas
+    ("Wang , 27 , was a leader of the 1989 protests .", &["Wang"], &[]),
+    ("Recently, 12,000–15,000 monthly.", &[], &[]),
+    ("Worldwide, 42,000 people flee their homes every day.", &[], &[]),
+    ("Ahab repented (1 Kings, 21,19).", &[], &[]),
+    // a result whose first team is a pronoun
+    (
+        "Gianluca Vialli scored as they beat Southampton 3-1 .",
+        &["Gianluca Vialli"],
+        &["Southampton"],
+    ),
+    ("They beat Germany 2-1 in the final.", &[], &[]),
+    // a nickname that is also a people's, before a club's role
+    (
+        "Yankees manager Joe Torre said his team had to start hitting.",
+        &["Joe Torre"],
+        &["Yankees"],
+    ),
 ];
 
 #[test]
@@ -910,6 +1016,34 @@ const DOCUMENTS: &[DocCase] = &[
         "BA",
         Some(""),
     ),
+    // A team by its nickname after its full name.
+    (
+        &[
+            "Cal Ripken homered as the Baltimore Orioles beat the Cleveland Indians 5-3.",
+            "Orioles manager Davey Johnson was pleased.",
+        ],
+        1,
+        "Orioles",
+        Some("Baltimore Orioles"),
+    ),
+    (
+        &[
+            "The Los Angeles Lakers signed Shaquille O'Neal.",
+            "The Lakers open the season in Phoenix.",
+        ],
+        1,
+        "Lakers",
+        Some("Los Angeles Lakers"),
+    ),
+    (
+        &[
+            "The Boston Celtics beat the New York Knicks 99-89.",
+            "Knicks guard John Starks scored 21.",
+        ],
+        1,
+        "Knicks",
+        Some("New York Knicks"),
+    ),
     // A one-word org's initial is no acronym.
     (
         &["Lufthansa said traffic rose.", "L said nothing."],
@@ -995,6 +1129,11 @@ const FIXTURES: &[&str] = &[
     include_str!("../../../tests/data/names/news-3.txt"),
     include_str!("../../../tests/data/names/news-4.txt"),
     include_str!("../../../tests/data/names/news-5.txt"),
+    include_str!("../../../tests/data/names/news-6.txt"),
+    include_str!("../../../tests/data/names/news-7.txt"),
+    include_str!("../../../tests/data/names/news-8.txt"),
+    include_str!("../../../tests/data/names/news-9.txt"),
+    include_str!("../../../tests/data/names/news-10.txt"),
 ];
 
 #[test]

@@ -159,7 +159,7 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
     (
         "The Republican Party won the Senate.",
         &[],
-        &["Republican Party"],
+        &["Republican Party", "Senate"],
     ),
     ("He was a Democrat all his life.", &[], &[]),
     (

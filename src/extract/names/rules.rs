@@ -27,6 +27,14 @@ const POSSESSIVES_IN_NAMES: &[&str] = &[
     "employers",
 ];
 
+/// What an athlete named after a country's possessive does next: "Kenya's Moses Kiptanui
+/// won".
+const ATHLETE_VERBS: &[&str] = &[
+    "won", "wins", "beat", "beats", "scored", "scores", "finished", "took", "takes", "set",
+    "claimed", "retained", "clocked", "shot", "carded", "hit", "made", "led", "leads", "lost",
+    "drew", "defeated", "overcame", "edged", "crashed", "withdrew", "pulled", "struck",
+];
+
 /// One sentence under judgment: its tokens and keys, the hits so far, and the little state
 /// that carries from one chunk of a run to the next.
 pub(super) struct NameRules<'a> {
@@ -143,6 +151,21 @@ impl<'a> NameRules<'a> {
                 j += 1;
                 continue;
             }
+            // "Organization for Security and Co-operation in Europe", "Conference on
+            // Disarmament in Europe": the continent closes the name.
+            if k == "in"
+                && self.lower(j)
+                && matches!(
+                    self.key(j - 1),
+                    "co-operation" | "cooperation" | "disarmament" | "security"
+                )
+                && matches!(self.key(j + 1), "europe" | "asia" | "africa")
+                && (i..j).any(|x| self.capword(x) && self.in_class(x, ORG_CUE))
+            {
+                j += 2;
+                end = j;
+                break;
+            }
             if (self.lower(j) || self.punct(j, '&')) && self.in_class(j, ORG_CONNECTOR) {
                 if self.capword(j + 1) && k != "the" {
                     j += 1;
@@ -251,6 +274,14 @@ impl<'a> NameRules<'a> {
         if segs.is_empty() {
             return;
         }
+        // A known name across its connectors: "Standard & Poor's", "Marks and Spencer".
+        if segs.len() > 1 {
+            let sa = self.strip_stop(a, b);
+            if sa < b && self.span_bits(sa, b) & CUELESS_ORG != 0 {
+                self.emit(sa, b, NameKind::Org);
+                return;
+            }
+        }
         // Merge segments across connectors into one org name when a cue licenses it.
         let mut chunks: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, merged)
         let mut cur = segs[0];
@@ -262,7 +293,10 @@ impl<'a> NameRules<'a> {
             // A cue ending the segment takes a complement ("Bank of England",
             // "Committee on Disarmament"); "Court of Justice on the Legal
             // Consequences" is where a name has ended and prose resumes.
-            let last_cue = self.capword(cur.1 - 1) && self.in_class(cur.1 - 1, ORG_CUE);
+            // "The Administration of President Rafael Caldera" is his government.
+            let last_cue = self.capword(cur.1 - 1)
+                && self.in_class(cur.1 - 1, ORG_CUE)
+                && self.key(cur.1 - 1) != "administration";
             let join = match conn {
                 "of" | "for" => {
                     last_cue
@@ -513,6 +547,23 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// A country's possessive right before tokens a..b and an athlete's verb after them:
+    /// "Sri Lanka's Sanath Jayasuriya scored 110", "Britain 's Tim Henman beat"; not
+    /// "Germany's Basic Law formulates" nor "Bolivia's Cordillera Central".
+    pub(super) fn country_possessive_before(&self, a: usize, b: usize) -> bool {
+        if a == 0 || !self.capword(a - 1) || !self.t[a - 1].is(POSSESSIVE) {
+            return false;
+        }
+        if !(self.lower(b) && ATHLETE_VERBS.contains(&self.key(b)) || self.report_after(b)) {
+            return false;
+        }
+        let mut start = a - 1;
+        while start > 0 && a - start < 4 && self.capword(start - 1) {
+            start -= 1;
+        }
+        (start..a).any(|s| self.is_country(s, a))
+    }
+
     pub(super) fn according_before(&self, a: usize) -> bool {
         a >= 2 && self.key(a - 1) == "to" && self.key(a - 2) == "according"
     }
@@ -558,9 +609,25 @@ impl<'a> NameRules<'a> {
                     || self.punct(n + 1, '.') && self.t.get(n + 2).is_some_and(|t| t.is(NUMERIC))))
     }
 
+    /// "Wang , 27 , was a leader": an age between commas after token b.
+    pub(super) fn age_after(&self, b: usize) -> bool {
+        // Not "Worldwide, 42,000 people" nor "(1 Kings, 21,19)": a word after, apart.
+        self.punct(b, ',')
+            && self.punct(b + 2, ',')
+            && self.t.get(b + 1).is_some_and(|t| {
+                t.is(NUMERIC)
+                    && t.e - t.s == 2
+                    && self.key(b + 1).bytes().all(|c| c.is_ascii_digit())
+            })
+            && self.t.get(b + 3).is_some_and(|t| t.gap && t.is(WORD) && !t.is(NUMERIC))
+    }
+
     pub(super) fn apposition_after(&self, b: usize) -> bool {
         if !self.punct(b, ',') {
             return false;
+        }
+        if self.age_after(b) {
+            return true;
         }
         if !self.lower(b + 1) || !self.in_class(b + 1, APPOSITION_CUE) {
             return false;
@@ -580,6 +647,17 @@ impl<'a> NameRules<'a> {
         if a >= b {
             return;
         }
+        // "the Sunday Times": a known name may open with a word a run sheds.
+        if a > a0 {
+            let mut n = a0;
+            while n < a && (!self.word(n) || matches!(self.key(n), "the" | "a" | "an")) {
+                n += 1;
+            }
+            if n < a && self.span_bits(n, b) & CUELESS_ORG != 0 {
+                self.emit(n, b, NameKind::Org);
+                return;
+            }
+        }
         let whole = self.span_bits(a, b);
         // A run in capitals ("EASTERN CONFERENCE", "JAPAN GET LUCKY WIN") is a headline: its
         // capitals say nothing; only known acronyms in it are names.
@@ -594,7 +672,9 @@ impl<'a> NameRules<'a> {
             }
             return;
         }
-        if whole & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b) {
+        // "the Commonwealth" is an org, "the Commonwealth of Dominica" a country.
+        let state_of = b - a == 1 && self.in_class(a, STATE_FORM) && self.key(b) == "of";
+        if whole & CUELESS_ORG != 0 && !self.lowercase_acronym(a, b) && !state_of {
             self.emit(a, b, NameKind::Org);
             self.acronym_after(b);
             return;
@@ -641,6 +721,9 @@ impl<'a> NameRules<'a> {
                 && self.in_class(a, GIVEN_NAME)
                 && (a + 1..p).all(|i| self.namelike(i) || !self.word(i))
                 && self.namelike(a)
+                // "Hong Kong Governor Chris Patten": a place's name before the title.
+                && !self.is_placeish(a, p)
+                && !self.is_country(a, p)
             {
                 break;
             }
@@ -758,6 +841,14 @@ impl<'a> NameRules<'a> {
         // A lone cue word ("Parliament", "Court") names no particular org.
         let words = (a..e).filter(|&i| self.word(i)).count();
         if words < 2 && k & CUELESS_ORG == 0 {
+            return None;
+        }
+        // "the Clinton Administration" is a president's; "the Federal Aviation
+        // Administration" an agency.
+        // Nor is "the United States Administration", a government.
+        if self.key(e - 1) == "administration"
+            && (words < 3 || self.is_placeish(a, e - 1) || self.is_country(a, e - 1))
+        {
             return None;
         }
         // "Group A", "Division 2": a cue and a letter or number name a pool, not an org.
@@ -903,6 +994,7 @@ impl<'a> NameRules<'a> {
                 && !place
                 && (known
                     || ctx
+                    || (self.age_after(b) && !located && !self.t[first].is(ACRONYM))
                     || (self.morph(first) && (speaker || poss) && !located)
                     || (personal_poss && !self.t[first].is(ACRONYM))
                     || (self.in_class(first, GIVEN_NAME)
@@ -957,6 +1049,7 @@ impl<'a> NameRules<'a> {
             !placey
                 && !place_prefix
                 && (given_first
+                    || (caps.len() <= 3 && self.country_possessive_before(a, b))
                     || country_after
                     || post_titled
                     || given_second

@@ -88,6 +88,20 @@ pub(super) fn tokenize(s: &str, lex: &WordClasses, toks: &mut Vec<Tok>, keys: &m
             continue;
         }
         if !is_alnum(c) {
+            // Tokenized newswire writes the possessive apart ("Sri Lanka 's Sanath
+            // Jayasuriya"): it is read as it is read glued.
+            if is_apos(c)
+                && gap
+                && matches!(char_at(s, pos + c.len_utf8()), Some('s' | 'S'))
+                && !char_at(s, pos + c.len_utf8() + 1).is_some_and(is_alnum)
+                && let Some(last) = toks.last_mut()
+                && last.flags & WORD != 0
+            {
+                last.flags |= POSSESSIVE;
+                pos += c.len_utf8() + 1;
+                gap = false;
+                continue;
+            }
             let m = if c == '&' { ORG_CONNECTOR } else { 0 };
             toks.push(Tok {
                 s: pos,
@@ -116,6 +130,15 @@ pub(super) fn tokenize(s: &str, lex: &WordClasses, toks: &mut Vec<Tok>, keys: &m
             };
             if is_alnum(d) {
                 end += d.len_utf8();
+                continue;
+            }
+            // "AT&T", "S&P", "P&G": capitals glued by an ampersand are one name.
+            if d == '&'
+                && end - start <= 3
+                && s[start..end].bytes().all(|b| b.is_ascii_uppercase())
+                && char_at(s, end + 1).is_some_and(|n| n.is_ascii_uppercase())
+            {
+                end += 1;
                 continue;
             }
             if !(is_hyph(d) || is_apos(d) || d == '.') {

@@ -78,6 +78,10 @@ pub(super) const LOCATIVE_MODIFIER: u32 = 1 << 25;
 /// A noun for a person of a nation ("Spaniard", "Croat"): before a name, it tells a name
 /// follows, as a role does.
 pub(super) const PERSON_DEMONYM: u32 = 1 << 26;
+/// A team's nickname ("Orioles", "Yankees"): an org cue, and the team alone once named.
+pub(super) const TEAM_NICKNAME: u32 = 1 << 27;
+/// A word by which a country's name says it is a state ("Commonwealth", "Kingdom").
+pub(super) const STATE_FORM: u32 = 1 << 28;
 /// The classes that let a word alone be, or open, a name or a place.
 pub(super) const MAY_NAME: u32 = GIVEN_NAME
     | PLACE_NAME
@@ -130,6 +134,8 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
     ("locative", LOCATIVE),
     ("locative-modifier", LOCATIVE_MODIFIER),
     ("demonym-person", PERSON_DEMONYM),
+    ("team-nickname", ORG_CUE | TEAM_NICKNAME),
+    ("state-form", STATE_FORM),
 ];
 
 pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
