@@ -323,6 +323,19 @@ impl Gazetteer {
         Some(*key.1)
     }
 
+    /// The first-level division a qualifier names ("Ky." → US, Kentucky), as a candidate
+    /// with its postal code and position, where the gazetteer lists it.
+    pub fn division(&self, country: &str, name: &str) -> Option<&Candidate> {
+        let postal = self
+            .region_names
+            .iter()
+            .find(|&(&(c, _), &n)| c == country && n == name)
+            .map(|(&(_, p), _)| p)?;
+        self.candidates.iter().find(|c| {
+            c.kind == NameKind::Region && c.code == country && c.region == postal && c.name == name
+        })
+    }
+
     /// The canonical names of the places a spelling names, in any of their known spellings
     /// ("kiev" → "Kyiv"), for place filters: `alias` folded and lowercase.
     pub fn place_names_for(&self, alias: &str) -> Vec<&'static str> {

@@ -380,11 +380,13 @@ def main():
     places = []  # (kind P/S, code, pop, canonical, [names])
 
     def ok_place_name(name, pop, is_capital, allow_word=False):
+        """The name a place is matched by, or None. `allow_word`: for a town read only with
+        a qualifier or a dateline, which may be named like a word or a stopped name."""
         name = clean(name)
         if not name:
             return None
         key = fold(name).lower()
-        if key in stop or len(key) < 3:
+        if (key in stop and not allow_word) or len(key) < 3:
             return None
         if key in claimed or key in dclaimed:
             return None  # a country name or demonym already says it
@@ -412,6 +414,10 @@ def main():
             alt_countries[fold(a).lower()].add(c["countrycode"])
     person_keys = {fold(n).lower() for n in person}
     dropped_as_person = []
+    # Towns named like a word or a person ("Mobile", "Jackson", "Hugo"): read only with a
+    # qualifier or a dateline ("Mobile, Ala.", "JACKSON, Miss."), never alone nor by the
+    # document's other places; written as small towns and person-prone.
+    support_only = []
     max_pop_of = defaultdict(int)
     for c in gcities.values():
         k = fold(c["name"]).lower()
@@ -431,6 +437,8 @@ def main():
             if n and code in SMALL_TOWN_COUNTRIES and fold(n).lower() in claimed \
                     and claimed[fold(n).lower()] != code:
                 country_named.append((code, pop, n, c))
+            elif ok_place_name(c["name"], pop, is_cap, allow_word=True):
+                support_only.append((code, pop, clean(c["name"]), c))  # "Mobile", "Cairns"
             continue
         # (kept when a bigger namesake keeps the name matched anyway: Paris, Texas helps
         # resolve "Paris, Texas")
@@ -438,6 +446,7 @@ def main():
         if (canon in CENSUS_SURNAMES or canon in CENSUS_GIVEN) and code not in ("GB", "IE") \
                 and max_pop_of[fold(canon).lower()] < PERSON_TOWN_MAX_POP:
             dropped_as_person.append(canon)
+            support_only.append((code, pop, canon, c))  # "Jackson, Miss."
             continue
         names = [canon]
         big = pop >= ALT_NAME_MIN_POP or is_cap
@@ -571,18 +580,42 @@ def main():
                 if n and code in SMALL_TOWN_COUNTRIES and fold(n).lower() in claimed \
                         and claimed[fold(n).lower()] != code:
                     country_named.append((code, max(pop, 1), n, c))
+                elif ok_place_name(c["name"], pop, False, allow_word=True):
+                    support_only.append((code, max(pop, 1), clean(c["name"]), c))
                 continue
             k = fold(canon).lower()
-            if k in claimed or k in dclaimed or k in person_keys or k in stop:
+            if k in claimed or k in dclaimed or k in stop:
                 continue
-            if any(w.capitalize() in CENSUS_GIVEN or w.capitalize() in CENSUS_SURNAMES
+            # a name English has for something else ("Christmas", "Harvard", "Cherokee",
+            # "Broadway") is as weak a sign of the town as a word is
+            proper_word = len(k.split()) == 1 and k in PROPER
+            if k in person_keys or proper_word or any(w.capitalize() in CENSUS_GIVEN or w.capitalize() in CENSUS_SURNAMES
                    for w in k.split()) or any(w in LOWER for w in k.split() if len(k.split()) == 1):
+                support_only.append((code, max(pop, 1), canon, c))
                 continue
             town_keys.add(k)
             canon = english_form(canon)
             places.append(("P", code, max(pop, 1), canon, [canon]))
             region[("P", code, canon, max(pop, 1))] = region_of(c)
             geo[("P", code, canon, max(pop, 1))] = geo_of(c)
+    support_only_rows = set()  # (kind, code, canon, pop) of the towns read only with support
+    listed = {(p[1], p[3], region.get((p[0], p[1], p[3], p[2]), "")) for p in places}
+    for code, pop, n, c in support_only:
+        if code not in SMALL_TOWN_COUNTRIES and pop < CITY_MIN_POP:
+            continue  # abroad only the cities: "Nice, France", "Split, Croatia"
+        n = english_form(n)
+        if (code, n, region_of(c)) in listed:
+            continue  # a bigger reading of the same place is there ("Surrey", B.C.)
+        listed.add((code, n, region_of(c)))
+        # under the small-town line, bigger ones still ranked higher (Jackson, Mississippi
+        # over Jackson, Michigan), and each its own row
+        small = pop if pop < CITY_MIN_POP else CITY_MIN_POP - 1000 + min(999, pop // 1000)
+        while ("P", code, n, small) in region:
+            small -= 1
+        places.append(("P", code, small, n, [n]))
+        region[("P", code, n, small)] = region_of(c)
+        geo[("P", code, n, small)] = geo_of(c)
+        support_only_rows.add(("P", code, n, small))
     for code, pop, n, c in country_named:
         places.append(("P", code, pop, n, [n]))
         region[("P", code, n, pop)] = region_of(c)
@@ -662,6 +695,7 @@ def main():
     code_list = sorted(countries)
     cidx = {c: i for i, c in enumerate(code_list)}
     place_rows = []
+    place_rows_key = []
     seen_place = {}
     for kind, code, pop, canon, names in sorted(places, key=lambda p: (p[1], p[0], -p[2], p[3])):
         k = (kind, code, canon, pop)
@@ -669,8 +703,16 @@ def main():
             seen_place[k] = len(place_rows)
             place_rows.append((kind, code, pop, canon, region.get(k, postal.get((code, canon), "") if kind == "S" else ""),
                                geo.get(k, "")))
+            place_rows_key.append(k)
         for n in names:
             add_key(n, "P%d" % seen_place[k])
+            # "St. Martinville" is how news writes Saint Martinville
+            # (not a saint's own name: "the Gospel of St. John" is no Saint John, N.B.)
+            rest = n[len("Saint "):]
+            if n.startswith("Saint ") and kind == "P" and rest.split()[0] not in CENSUS_GIVEN \
+                    and fold(rest.split()[0]).lower() not in person_keys:
+                for short in ("St. ", "St "):
+                    add_key(short + rest, "P%d" % seen_place[k])
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     person_keys_all = {fold(n).lower() for n in person}
     census_keys = {n.lower() for n in CENSUS_GIVEN | CENSUS_SURNAMES}
@@ -701,7 +743,11 @@ def main():
             # census names mark places only; a country or demonym is person-prone by curated.tsv
             # alone ("French", "England" are surnames too, but rarely in history)
             census = all(r.startswith("P") for r in refs) and any(x in census_keys for x in surf_keys(surf))
-            flag = "\tx" if key in person_keys_all or census else ""
+            # a name only such towns have is as person-prone as a person's ("Mobile", "Hugo");
+            # "Brussels" keeps its city's reading
+            weak = all(r.startswith("P") and place_rows_key[int(r[1:])] in support_only_rows
+                       for r in refs)
+            flag = "\tx" if key in person_keys_all or census or weak else ""
             f.write(f"K\t{'|'.join(surf)}\t{','.join(refs)}{flag}\n")
     print(f"wrote {args.out}: {os.path.getsize(args.out)} bytes, {len(countries)} countries, "
           f"{len(place_rows)} places, {len(keys)} names", file=sys.stderr)

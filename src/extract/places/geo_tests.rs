@@ -127,27 +127,27 @@ const SMALL_TOWNS: &[(&str, &str)] = &[
     ("The family left Cottonport in 1950.", ""),
     (
         "He lives in Bowling Green, Ky., with his wife.",
-        "Bowling Green=US",
+        "Bowling Green=US; Ky.=US",
     ),
-    ("He lives in Melville, Sask., now.", "Melville=CA"),
-    ("COTTONPORT, La. (AP) — The mayor spoke.", "COTTONPORT=US"),
+    ("He lives in Melville, Sask., now.", "Melville=CA; Sask.=CA"),
+    ("COTTONPORT, La. (AP) — The mayor spoke.", "COTTONPORT=US; La.=US"),
 ];
 
 /// Postal and news-agency abbreviations after a comma say which namesake is meant.
 const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("They met in Austin, TX, last year.", "Austin=US"),
-    ("They met in Charleston, W.Va., last year.", "Charleston=US"),
+    ("They met in Austin, TX, last year.", "Austin=US; TX=US"),
+    ("They met in Charleston, W.Va., last year.", "Charleston=US; W.Va.=US"),
     (
         "CHARLESTON, W.Va. (AP) — The governor spoke.",
-        "CHARLESTON=US",
+        "CHARLESTON=US; W.Va.=US",
     ),
-    ("The plant in London, Ont., closed.", "London=CA"),
-    ("The plant in Paris, Tenn., closed.", "Paris=US"),
-    ("The plant in Athens, Ga., closed.", "Athens=US"),
-    ("The plant in Alexandria, Va., closed.", "Alexandria=US"),
+    ("The plant in London, Ont., closed.", "London=CA; Ont.=CA"),
+    ("The plant in Paris, Tenn., closed.", "Paris=US; Tenn.=US"),
+    ("The plant in Athens, Ga., closed.", "Athens=US; Ga.=US"),
+    ("The plant in Alexandria, Va., closed.", "Alexandria=US; Va.=US"),
     ("The plant in Dublin, Ohio, closed.", "Dublin=US; Ohio=US"),
-    ("The firm moved to Hartford, Conn., in 1990.", "Hartford=US"),
-    ("He was born in Perth, W.A., in 1970.", "Perth=AU"),
+    ("The firm moved to Hartford, Conn., in 1990.", "Hartford=US; Conn.=US"),
+    ("He was born in Perth, W.A., in 1970.", "Perth=AU; W.A.=AU"),
     // an abbreviation alone is nothing
     ("Conn. and Mass. voted.", ""),
     ("Miss. Smith said no.", ""),
@@ -322,7 +322,7 @@ fn regions(s: &str) -> BTreeSet<String> {
 const REGIONS: &[(&str, &str)] = &[
     (
         "He lives in Bowling Green, Ky., now.",
-        "Bowling Green=US-KY",
+        "Bowling Green=US-KY; Ky.=US-KY",
     ),
     (
         "He lives in Bowling Green, Ohio, now.",
@@ -334,11 +334,11 @@ const REGIONS: &[(&str, &str)] = &[
     ),
     (
         "CHARLESTON, W.Va. (AP) — The governor spoke.",
-        "CHARLESTON=US-WV",
+        "CHARLESTON=US-WV; W.Va.=US-WV",
     ),
-    ("They met in Charleston, S.C., in May.", "Charleston=US-SC"),
+    ("They met in Charleston, S.C., in May.", "Charleston=US-SC; S.C.=US-SC"),
     ("Deputies in Laurel County searched.", "Laurel County=US-KY"),
-    ("He lives in Melville, Sask., now.", "Melville=CA-SK"),
+    ("He lives in Melville, Sask., now.", "Melville=CA-SK; Sask.=CA-SK"),
     ("Florida Governor Ron DeSantis signed it.", "Florida=US-FL"),
     ("They flew to Sydney in May.", "Sydney=AU-NSW"),
     ("They flew to Paris in May.", ""),

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use super::gazetteer::{Candidate, GeoRef, NameKind, gazetteer};
 pub use eras::read_in_time;
 use guard::{Guard, looks_like_person, names_the_continent, small_place, title_after};
-use resolve::{hit_of, qualified, resolve, unambiguous};
+use resolve::{hit_of, qualified, qualifier_span_after, resolve, unambiguous};
 use scan::{Folded, Kept, dateline_end, scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +160,17 @@ pub fn find_places_in_document(
     // pass 2: resolve, once to learn the states and provinces the document's places lie in,
     // then again with them: "Athens" in a story that said "Athens, Georgia" or "Atlanta" and
     // "Savannah" is Athens, Georgia
+    // a name that is itself a state or province ("Texas" after "Austin, ")
+    let state_name = |entry: usize| {
+        g.entry(entry).is_some_and(|e| {
+            g.candidates(e)
+                .iter()
+                .any(|c| matches!(c.kind, NameKind::Region | NameKind::Country))
+        })
+    };
     type Resolved = (&'static Candidate, (usize, usize), usize, bool);
+    // the name a state's abbreviation counts as among the document's names ("Ky.", "B.C.")
+    const QUALIFIER: usize = usize::MAX;
     let resolve_all = |doc_regions: &DocRegions| -> Vec<Vec<Resolved>> {
         per_sentence
             .iter()
@@ -182,7 +192,29 @@ pub fn find_places_in_document(
                     if let Some(c) = chosen {
                         let explicit = r.end <= dateline || qualified(t, r, &raws);
                         hits.push((c, *orig, r.entry, explicit));
+                        // "Bowling Green, Ky.": the abbreviation names the state, a place too
+                        if let Some((span, code, region)) = qualifier_span_after(t, r.end)
+                            && code == c.code
+                            && !kept.iter().any(|(o, _)| {
+                                (o.start, o.end) == span && state_name(o.entry)
+                            })
+                            && let Some(state) = g.division(code, region)
+                        {
+                            hits.push((state, folded.orig_span(span.0, span.1), QUALIFIER, true));
+                        }
                     }
+                }
+                // what the abbreviation's letters might name besides ("Ala", a town) is
+                // not read
+                let qualifiers: Vec<(usize, usize)> = hits
+                    .iter()
+                    .filter(|h| h.2 == QUALIFIER)
+                    .map(|h| h.1)
+                    .collect();
+                if !qualifiers.is_empty() {
+                    hits.retain(|h| {
+                        h.2 == QUALIFIER || !qualifiers.iter().any(|q| q.0 < h.1.1 && h.1.0 < q.1)
+                    });
                 }
                 hits
             })

@@ -41,12 +41,14 @@ fn check_docs(table: &[(&str, &str)]) {
 
 /// Homonyms resolved by what the text says next to them or elsewhere in the story.
 const HOMONYMS: &[(&str, &str)] = &[
-    // a state of another country than any reading's: no reading ("Palm Beach" is known only
-    // in Queensland); a country after the comma is no such state
+    // a town named like a word, read with its qualifier
     (
         "He flew to his club in Palm Beach, Florida.",
-        "Florida=US-FL",
+        "Palm Beach=US-FL; Florida=US-FL",
     ),
+    // a state of another country than any reading's: no reading ("Toowoomba" is known only
+    // in Queensland); a country after the comma is no such state
+    ("He flew to Toowoomba, Florida.", "Florida=US-FL"),
     (
         "Tbilisi, Georgia hosted the talks. | Flights left Miami, Texas and California. | Travelers were bound for Heathrow, Tokyo and Paris.",
         "Tbilisi=GE; Georgia=GE; Miami=US-FL; Texas=US-TX; California=US-CA; Heathrow=GB; Tokyo=JP; Paris=FR",
@@ -81,7 +83,7 @@ const HOMONYMS: &[(&str, &str)] = &[
     ),
     (
         "Police in Surrey, B.C., arrested a man. | Vancouver police assisted.",
-        "Surrey=CA-BC; Vancouver=CA-BC",
+        "Surrey=CA-BC; B.C.=CA-BC; Vancouver=CA-BC",
     ),
     ("Lakes in Surrey flooded after the rain.", "Surrey=GB"),
     ("Delegates met in Geneva to discuss the truce.", "Geneva=CH"),
@@ -96,32 +98,32 @@ const HOMONYMS: &[(&str, &str)] = &[
 const ABBREVIATIONS: &[(&str, &str)] = &[
     (
         "The coal company is based in Charleston, W.Va., and employs 400.",
-        "Charleston=US-WV",
+        "Charleston=US-WV; W.Va.=US-WV",
     ),
     (
         "A fire destroyed a barn near Bowling Green, Ky.",
-        "Bowling Green=US-KY",
+        "Bowling Green=US-KY; Ky.=US-KY",
     ),
     (
         "She was raised in Melville, Sask., on a farm.",
-        "Melville=CA-SK",
+        "Melville=CA-SK; Sask.=CA-SK",
     ),
     (
         "He opened a bakery in Austin, TX last spring.",
-        "Austin=US-TX",
+        "Austin=US-TX; TX=US-TX",
     ),
-    ("The council of Moncton, N.B., voted no.", "Moncton=CA-NB"),
+    ("The council of Moncton, N.B., voted no.", "Moncton=CA-NB; N.B.=CA-NB"),
     (
         "Firefighters in Hagerstown, Md., contained the blaze.",
-        "Hagerstown=US-MD",
+        "Hagerstown=US-MD; Md.=US-MD",
     ),
     (
         "The team flew to Spokane, Wash., for the final.",
-        "Spokane=US-WA",
+        "Spokane=US-WA; Wash.=US-WA",
     ),
     (
         "Voters in Greenville, S.C., waited for hours.",
-        "Greenville=US-SC",
+        "Greenville=US-SC; S.C.=US-SC",
     ),
 ];
 
@@ -129,7 +131,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 const DATELINES: &[(&str, &str)] = &[
     (
         "CHARLESTON, W.Va. (AP) — A mine explosion killed four workers.",
-        "CHARLESTON=US-WV",
+        "CHARLESTON=US-WV; W.Va.=US-WV",
     ),
     (
         "WASHINGTON Barack Obama said on Monday that the talks would go on.",
@@ -146,7 +148,7 @@ const DATELINES: &[(&str, &str)] = &[
     // a person of the same name elsewhere in the story does not take the dateline's place
     (
         "FLORENCE, S.C. (AP) — Two years after Hurricane Florence, homes stand empty. | \"We were promised help,\" said Florence Gaskins, 71.",
-        "FLORENCE=US-SC",
+        "FLORENCE=US-SC; S.C.=US-SC",
     ),
     // a run in capitals before a lowercase word is no dateline
     ("BAKU is the largest city on the Caspian.", ""),
@@ -298,4 +300,58 @@ fn a_place_is_taken_out_of_the_person_it_opens() {
         let got = person_without_place(s, span, &places).map(|(a, b)| &s[a..b]);
         assert_eq!(got, want, "{s}: {places:?}");
     }
+}
+
+/// Towns named like a word or a person, read only with a qualifier or a dateline; small towns
+/// read by the state the rest of the story lies in; the qualifier a place too.
+const SUPPORTED_TOWNS: &[(&str, &str)] = &[
+    (
+        "A turkey farm near Mobile, Ala., was hit by bird flu.",
+        "Mobile=US-AL; Ala.=US-AL",
+    ),
+    ("Mobile phones are banned in class.", ""),
+    (
+        "JACKSON, Miss. (AP) — The governor signed the bill.",
+        "JACKSON=US-MS; Miss.=US-MS",
+    ),
+    ("Jackson said the bill was fair.", ""),
+    (
+        "Deputies searched as far as Hugo, Okla., on Sunday.",
+        "Hugo=US-OK; Okla.=US-OK",
+    ),
+    ("Hugo scored twice on Sunday.", ""),
+    ("Hope and Faith, his daughters, were not home.", ""),
+    (
+        "The film festival in Nice, France, opened.",
+        "Nice=FR; France=FR",
+    ),
+    ("It was a nice day in town.", ""),
+    (
+        "LAFAYETTE, La. — A man was arrested. | The chase ended near Breaux Bridge. | He was booked into the jail in St. Martinville.",
+        "LAFAYETTE=US-LA; La.=US-LA; Breaux Bridge=US-LA; St. Martinville=US-LA",
+    ),
+    // no state in the story, no small town
+    ("The chase ended near Breaux Bridge.", ""),
+    // a town named like a person needs its own qualifier, whatever the story's state
+    (
+        "LEBANON, Ohio — The fair opened. | Firefighters from Mason helped.",
+        "LEBANON=US-OH; Ohio=US-OH",
+    ),
+    (
+        "A man was found near London, Ky., on Friday.",
+        "London=US-KY; Ky.=US-KY",
+    ),
+    // such a name inside a longer one, or heading a speech in capitals, is no town
+    (
+        "He received his PhD from Vanderbilt University, United States.",
+        "United States=US",
+    ),
+    ("REFORM OF THE FINANCIAL ARCHITECTURE", ""),
+    // "St." for a town's "Saint", not for a saint's name
+    ("The Gospel of St. John teaches love.", ""),
+];
+
+#[test]
+fn towns_read_with_support() {
+    check_docs(SUPPORTED_TOWNS);
 }

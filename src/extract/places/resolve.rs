@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::DocRegions;
 use super::scan::dateline_end;
-use super::scan::{Kept, Raw, next_word};
+use super::scan::{Kept, Raw, next_word, prev_word, sentence_initial};
 use super::{PlaceHit, PlaceKind};
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
@@ -94,10 +94,20 @@ pub(super) fn unambiguous(entry: Option<&NameEntry>) -> Option<&'static str> {
 /// The state, province or country an abbreviation right after "Town, " or "Town (" names:
 /// "Bowling Green, Ky.", "Surrey, B.C.", "Austin, TX", "Charleston, W. Va.".
 pub(super) fn qualifier_after(t: &[u8], end: usize) -> Option<(&'static str, &'static str)> {
+    qualifier_span_after(t, end).map(|(_, code, region)| (code, region))
+}
+
+/// [`qualifier_after`] with the abbreviation's byte span in `t` ("Ky." of "Bowling Green,
+/// Ky."; a sentence's final period left out).
+pub(super) fn qualifier_span_after(
+    t: &[u8],
+    end: usize,
+) -> Option<((usize, usize), &'static str, &'static str)> {
     let rest = t.get(end..)?;
     let rest = rest
         .strip_prefix(b", ")
         .or_else(|| rest.strip_prefix(b" ("))?;
+    let at = t.len() - rest.len();
     let g = gazetteer();
     // the abbreviation: up to the next comma, parenthesis or space (or the second space:
     // "W. Va."), with or without a sentence's final period
@@ -113,7 +123,12 @@ pub(super) fn qualifier_after(t: &[u8], end: usize) -> Option<(&'static str, &'s
     }
     tries.into_iter().find_map(|w| {
         let w = std::str::from_utf8(w).ok()?;
-        g.qualifier(w).or_else(|| g.qualifier(w.strip_suffix('.')?))
+        if let Some((code, region)) = g.qualifier(w) {
+            return Some(((at, at + w.len()), code, region));
+        }
+        let bare = w.strip_suffix('.')?;
+        let (code, region) = g.qualifier(bare)?;
+        Some(((at, at + bare.len()), code, region))
     })
 }
 
@@ -167,7 +182,19 @@ pub(super) fn qualified(t: &[u8], r: &Raw, raws: &[Raw]) -> bool {
 /// province or country name, or an abbreviation) or a dateline it opens.
 fn supported(k: usize, kept: &Kept, t: &[u8], code: &str) -> bool {
     let r = &kept[k].0;
-    if r.end <= dateline_end(t) {
+    // a name that is also a word or a person's ("Mobile", "Jackson", "University") needs its
+    // qualifier, and stands on its own: not "Vanderbilt University, United States", nor a
+    // heading in capitals ("UNITED NATIONS REFORM")
+    let weak = gazetteer().entry(r.entry).is_some_and(|e| e.person_prone);
+    if weak {
+        let glued = prev_word(t, r.start).is_some_and(|(ws, _)| {
+            t[ws].is_ascii_uppercase() && !sentence_initial(t, ws)
+        });
+        if glued {
+            return false;
+        }
+    }
+    if r.end <= dateline_end(t) && (!weak || qualifier_after(t, r.end).is_some()) {
         return true;
     }
     if qualifier_after(t, r.end).is_some_and(|(c, _)| c == code) {
@@ -198,12 +225,33 @@ pub(super) fn resolve(
     if !small_town(c) || supported(k, kept, t, c.code) {
         return Some(c);
     }
-    // unsupported: the best reading that is no small town, if any
     let all = gazetteer().candidates(entry);
+    // "near Breaux Bridge" in a story datelined "LAFAYETTE, La.": a town in the state where
+    // the document's other places lie, if its name is nobody's
+    if !entry.person_prone
+        && let Some(c) = all
+            .iter()
+            .filter(|c| small_town(c) && !qualifier_only(all, c))
+            .filter(|c| in_document_state(c, kept[k].0.entry, doc_regions))
+            .max_by_key(|c| c.population)
+    {
+        return Some(c);
+    }
+    // unsupported: the best reading that is no small town, if any
     best(
         all.iter()
             .filter(|c| !small_town(c) && !qualifier_only(all, c)),
     )
+}
+
+/// Whether the document has read other places in the state or province `c` lies in: one
+/// with a qualifier or a dateline ("LAFAYETTE, La."), or two.
+fn in_document_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
+    !c.region.is_empty()
+        && doc_regions.get(&(c.code, c.region)).is_some_and(|names| {
+            let others = || names.iter().filter(|&&(n, _)| n != this);
+            others().any(|&(_, explicit)| explicit) || others().count() >= 2
+        })
 }
 
 /// Does the state or province written after a town lie in a country none of its readings is

@@ -305,7 +305,9 @@ pub(super) fn dateline_end(t: &[u8]) -> usize {
     // what follows: a dash (ASCII, or an em dash folded to a non-ASCII marker), "(" or ","
     match t.get(i) {
         _ if run_then_name && t[end - 1].is_ascii_uppercase() => end,
-        Some(b'-' | b'(' | b',' | 1 | 2) => end,
+        Some(b'-' | b',' | 1 | 2) => end,
+        // "MOSCOW (Reuters)", not "PRINT PUNCH(3)"
+        Some(b'(') if t[i - 1] == b' ' && t.get(i + 1).is_some_and(u8::is_ascii_uppercase) => end,
         // a wire copy's dateline line, the date and nothing else: "MADRID 1996-08-30"
         Some(d) if d.is_ascii_digit() && t[i - 1] == b' ' && is_full_date(&t[i..]) => end,
         _ if i < t.len() && !t[i].is_ascii() => end,
