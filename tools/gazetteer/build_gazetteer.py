@@ -38,7 +38,11 @@ Output format (UTF-8, one record a line, tab-separated, `|` between alternative 
   Place names are written as English text writes them: diacritics folded ("Montreal",
   "Megara"), a subdivision's English name first ("Geneva", not "Genf"; "Attica").
   A P line's population under 15,000 marks a small town (cities5000, cities1000): the matcher
-  reads it only with support.  US counties and parishes are S lines.
+  reads it only with support (a qualifier, a dateline, the document's state).  Towns and
+  cities named like an English word, a proper noun of something else or a person ("Mobile",
+  "Harvard", "Jackson") are written the same way, under 15,000 whatever their size, and their
+  K line is person-prone when no other place has the name: the matcher reads them only with
+  their own qualifier.  US counties and parishes are S lines.
 """
 import argparse
 import glob
