@@ -598,7 +598,11 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["Pakistan People 's Party"],
     ),
-    ("Netscape 's president said it was not worried .", &[], &["Netscape"]),
+    (
+        "Netscape 's president said it was not worried .",
+        &[],
+        &["Netscape"],
+    ),
     // a country's possessive before two unknown names
     (
         "Kenya's Moses Kiptanui won the steeplechase.",
@@ -610,10 +614,18 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Aravinda de Silva"],
         &[],
     ),
-    ("Britain's Royal Navy sent two frigates.", &[], &["Royal Navy"]),
+    (
+        "Britain's Royal Navy sent two frigates.",
+        &[],
+        &["Royal Navy"],
+    ),
     ("Japan's Nikkei average fell 2 percent.", &[], &[]),
     ("Germany's Basic Law formulates our aspiration.", &[], &[]),
-    ("Plutonism in Bolivia's Cordillera Central created the tin belt.", &[], &[]),
+    (
+        "Plutonism in Bolivia's Cordillera Central created the tin belt.",
+        &[],
+        &[],
+    ),
     ("France's Bonnot Gang was the most famous group.", &[], &[]),
     // particles of East African names
     (
@@ -644,7 +656,11 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Food and Drug Administration"],
     ),
     ("The Clinton Administration said no.", &[], &[]),
-    ("The United States Administration did not respond.", &[], &[]),
+    (
+        "The United States Administration did not respond.",
+        &[],
+        &[],
+    ),
     (
         "This is what the Administration of President Rafael Caldera is striving for.",
         &["Rafael Caldera"],
@@ -662,11 +678,23 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["Commonwealth", "OAU"],
     ),
-    ("The Commonwealth of Dominica applauds the report.", &[], &[]),
+    (
+        "The Commonwealth of Dominica applauds the report.",
+        &[],
+        &[],
+    ),
     // an age between commas
-    ("Wang , 27 , was a leader of the 1989 protests .", &["Wang"], &[]),
+    (
+        "Wang , 27 , was a leader of the 1989 protests .",
+        &["Wang"],
+        &[],
+    ),
     ("Recently, 12,000–15,000 monthly.", &[], &[]),
-    ("Worldwide, 42,000 people flee their homes every day.", &[], &[]),
+    (
+        "Worldwide, 42,000 people flee their homes every day.",
+        &[],
+        &[],
+    ),
     ("Ahab repented (1 Kings, 21,19).", &[], &[]),
     // a result whose first team is a pronoun
     (

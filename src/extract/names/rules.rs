@@ -619,7 +619,10 @@ impl<'a> NameRules<'a> {
                     && t.e - t.s == 2
                     && self.key(b + 1).bytes().all(|c| c.is_ascii_digit())
             })
-            && self.t.get(b + 3).is_some_and(|t| t.gap && t.is(WORD) && !t.is(NUMERIC))
+            && self
+                .t
+                .get(b + 3)
+                .is_some_and(|t| t.gap && t.is(WORD) && !t.is(NUMERIC))
     }
 
     pub(super) fn apposition_after(&self, b: usize) -> bool {

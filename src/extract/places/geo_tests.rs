@@ -130,13 +130,19 @@ const SMALL_TOWNS: &[(&str, &str)] = &[
         "Bowling Green=US; Ky.=US",
     ),
     ("He lives in Melville, Sask., now.", "Melville=CA; Sask.=CA"),
-    ("COTTONPORT, La. (AP) — The mayor spoke.", "COTTONPORT=US; La.=US"),
+    (
+        "COTTONPORT, La. (AP) — The mayor spoke.",
+        "COTTONPORT=US; La.=US",
+    ),
 ];
 
 /// Postal and news-agency abbreviations after a comma say which namesake is meant.
 const ABBREVIATIONS: &[(&str, &str)] = &[
     ("They met in Austin, TX, last year.", "Austin=US; TX=US"),
-    ("They met in Charleston, W.Va., last year.", "Charleston=US; W.Va.=US"),
+    (
+        "They met in Charleston, W.Va., last year.",
+        "Charleston=US; W.Va.=US",
+    ),
     (
         "CHARLESTON, W.Va. (AP) — The governor spoke.",
         "CHARLESTON=US; W.Va.=US",
@@ -144,9 +150,15 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("The plant in London, Ont., closed.", "London=CA; Ont.=CA"),
     ("The plant in Paris, Tenn., closed.", "Paris=US; Tenn.=US"),
     ("The plant in Athens, Ga., closed.", "Athens=US; Ga.=US"),
-    ("The plant in Alexandria, Va., closed.", "Alexandria=US; Va.=US"),
+    (
+        "The plant in Alexandria, Va., closed.",
+        "Alexandria=US; Va.=US",
+    ),
     ("The plant in Dublin, Ohio, closed.", "Dublin=US; Ohio=US"),
-    ("The firm moved to Hartford, Conn., in 1990.", "Hartford=US; Conn.=US"),
+    (
+        "The firm moved to Hartford, Conn., in 1990.",
+        "Hartford=US; Conn.=US",
+    ),
     ("He was born in Perth, W.A., in 1970.", "Perth=AU; W.A.=AU"),
     // an abbreviation alone is nothing
     ("Conn. and Mass. voted.", ""),
@@ -336,9 +348,15 @@ const REGIONS: &[(&str, &str)] = &[
         "CHARLESTON, W.Va. (AP) — The governor spoke.",
         "CHARLESTON=US-WV; W.Va.=US-WV",
     ),
-    ("They met in Charleston, S.C., in May.", "Charleston=US-SC; S.C.=US-SC"),
+    (
+        "They met in Charleston, S.C., in May.",
+        "Charleston=US-SC; S.C.=US-SC",
+    ),
     ("Deputies in Laurel County searched.", "Laurel County=US-KY"),
-    ("He lives in Melville, Sask., now.", "Melville=CA-SK; Sask.=CA-SK"),
+    (
+        "He lives in Melville, Sask., now.",
+        "Melville=CA-SK; Sask.=CA-SK",
+    ),
     ("Florida Governor Ron DeSantis signed it.", "Florida=US-FL"),
     ("They flew to Sydney in May.", "Sydney=AU-NSW"),
     ("They flew to Paris in May.", ""),

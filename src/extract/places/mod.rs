@@ -195,9 +195,9 @@ pub fn find_places_in_document(
                         // "Bowling Green, Ky.": the abbreviation names the state, a place too
                         if let Some((span, code, region)) = qualifier_span_after(t, r.end)
                             && code == c.code
-                            && !kept.iter().any(|(o, _)| {
-                                (o.start, o.end) == span && state_name(o.entry)
-                            })
+                            && !kept
+                                .iter()
+                                .any(|(o, _)| (o.start, o.end) == span && state_name(o.entry))
                             && let Some(state) = g.division(code, region)
                         {
                             hits.push((state, folded.orig_span(span.0, span.1), QUALIFIER, true));

@@ -112,7 +112,10 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
         "He opened a bakery in Austin, TX last spring.",
         "Austin=US-TX; TX=US-TX",
     ),
-    ("The council of Moncton, N.B., voted no.", "Moncton=CA-NB; N.B.=CA-NB"),
+    (
+        "The council of Moncton, N.B., voted no.",
+        "Moncton=CA-NB; N.B.=CA-NB",
+    ),
     (
         "Firefighters in Hagerstown, Md., contained the blaze.",
         "Hagerstown=US-MD; Md.=US-MD",
@@ -354,4 +357,104 @@ const SUPPORTED_TOWNS: &[(&str, &str)] = &[
 #[test]
 fn towns_read_with_support() {
     check_docs(SUPPORTED_TOWNS);
+}
+
+/// A fixture's lines without markup, and its toponyms: (line, text, country).
+fn parse_toponyms(text: &str) -> (Vec<String>, Vec<(usize, String, String)>) {
+    let (mut lines, mut gold) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        let mut plain = String::new();
+        let mut rest = line;
+        while let Some(open) = rest.find('[') {
+            let tagged = rest[open + 1..].find(']').and_then(|close| {
+                let (name, code) = rest[open + 1..open + 1 + close].split_once('|')?;
+                (code.len() == 2).then_some((name, code, close))
+            });
+            let Some((name, code, close)) = tagged else {
+                plain.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+                continue;
+            };
+            plain.push_str(&rest[..open]);
+            plain.push_str(name);
+            gold.push((n, name.to_string(), code.to_string()));
+            rest = &rest[open + 1 + close + 1..];
+        }
+        plain.push_str(rest);
+        lines.push(plain);
+    }
+    (lines, gold)
+}
+
+/// Mention-level right-country recall and precision over a fixture (demonyms are no
+/// toponyms and are left out), with what was missed, wrong or extra.
+fn toponym_score(fixture: &str) -> (f64, f64, Vec<String>) {
+    let (lines, gold) = parse_toponyms(fixture);
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let hits = find_places_in_document(&refs, &[]);
+    let mut found: Vec<(usize, &str, &str)> = Vec::new();
+    for (n, (s, hs)) in refs.iter().zip(&hits).enumerate() {
+        for h in hs.iter().filter(|h| h.kind != PlaceKind::Demonym) {
+            found.push((n, &s[h.start..h.end], h.code));
+        }
+    }
+    let (mut right, mut wrong) = (0usize, Vec::new());
+    let mut used = vec![false; found.len()];
+    for (n, text, code) in &gold {
+        let at = found.iter().enumerate().position(|(i, f)| {
+            !used[i] && f.0 == *n && (text.contains(f.1) || f.1.contains(text.as_str()))
+        });
+        match at {
+            Some(i) if found[i].2 == code => {
+                used[i] = true;
+                right += 1;
+            }
+            Some(i) => {
+                used[i] = true;
+                wrong.push(format!("{text}: {} not {code}", found[i].2));
+            }
+            None => wrong.push(format!("missed {text}")),
+        }
+    }
+    let extra = used.iter().filter(|u| !**u).count();
+    wrong.extend(
+        found
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(f, _)| format!("extra {}={}", f.1, f.2)),
+    );
+    let wrong_readings =
+        gold.len() - right - wrong.iter().filter(|w| w.starts_with("missed")).count();
+    let precision = right as f64 / (right + extra + wrong_readings).max(1) as f64;
+    (right as f64 / gold.len().max(1) as f64, precision, wrong)
+}
+
+#[test]
+fn news_fixtures_place_score() {
+    for (name, fixture, min_recall) in [
+        (
+            "US local",
+            include_str!("../../../tests/data/places/news-us-local.txt"),
+            0.88,
+        ),
+        (
+            "international",
+            include_str!("../../../tests/data/places/news-international.txt"),
+            0.88,
+        ),
+    ] {
+        let (recall, precision, wrong) = toponym_score(fixture);
+        assert!(
+            recall >= min_recall && precision >= 0.95,
+            "{name}: recall {recall:.2} precision {precision:.2}: {wrong:?}"
+        );
+    }
+}
+
+#[test]
+fn toponym_markup_is_read() {
+    let (lines, gold) = parse_toponyms("# c\nIn [Paris|FR] and [x].\n");
+    assert_eq!(lines, ["In Paris and [x]."]);
+    assert_eq!(gold, [(0, "Paris".to_string(), "FR".to_string())]);
 }

@@ -187,9 +187,8 @@ fn supported(k: usize, kept: &Kept, t: &[u8], code: &str) -> bool {
     // heading in capitals ("UNITED NATIONS REFORM")
     let weak = gazetteer().entry(r.entry).is_some_and(|e| e.person_prone);
     if weak {
-        let glued = prev_word(t, r.start).is_some_and(|(ws, _)| {
-            t[ws].is_ascii_uppercase() && !sentence_initial(t, ws)
-        });
+        let glued = prev_word(t, r.start)
+            .is_some_and(|(ws, _)| t[ws].is_ascii_uppercase() && !sentence_initial(t, ws));
         if glued {
             return false;
         }
