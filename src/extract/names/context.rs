@@ -381,11 +381,16 @@ impl NameRules<'_> {
         }
         let before = a >= 2
             && matches!(self.key(a - 1), "of" | "in")
-            && MARKET_BEFORE.contains(&self.key(a - 2));
+            && (MARKET_BEFORE.contains(&self.key(a - 2))
+                // "the chief executive of Apple", "chairman of Toyota"
+                || self.lower(a - 2) && matches!(self.key(a - 2), "executive" | "ceo" | "chairman"));
+        let chief_executive = self.key(b) == "chief" && self.key(b + 1) == "executive";
+        // "Alphabet's chief executive", "Toyota's shares": a person has a spokesman, not
+        // these
+        let company_possessive = chief_executive || self.key(b) == "chairman";
         let after = self.lower(b)
-            && (MARKET_AFTER.contains(&self.key(b))
-                || self.key(b) == "chief" && self.key(b + 1) == "executive")
-            && !self.t[b - 1].is(POSSESSIVE);
+            && (MARKET_AFTER.contains(&self.key(b)) || chief_executive)
+            && (!self.t[b - 1].is(POSSESSIVE) || company_possessive);
         before || after
     }
 }

@@ -190,6 +190,30 @@ impl Registry {
                     {
                         self.claim(fold_name(nickname), NameKind::Org, &h.text);
                     }
+                    // "City" after "Manchester City", "Real" after "Real Madrid"; the other
+                    // word a town's, not "United Nations"
+                    if words.len() == 2 && words.iter().all(|w| plain_word(w)) {
+                        for (w, other) in [(words[0], words[1]), (words[1], words[0])] {
+                            let other = fold_name(other);
+                            if WORD_CLASSES.has(TEAM_SHORT_NAME, &fold_name(w))
+                                && !other.contains('-')
+                                && !other.ends_with('s')
+                                && !WORD_CLASSES.has(
+                                    COMMON_NOUN
+                                        | ORG_CUE
+                                        | DOCUMENT_WORD
+                                        | NON_PERSON_END
+                                        | STATE_FORM
+                                        | TEAM_SHORT_NAME
+                                        | RUN_STOP
+                                        | DEMONYM,
+                                    &other,
+                                )
+                            {
+                                self.claim(fold_name(w), NameKind::Org, &h.text);
+                            }
+                        }
+                    }
                     // "General Motors Corp" → "GM", "British Airways" → "BA".
                     if let Some(initials) = initials(&words) {
                         self.claim(fold_name(&initials), NameKind::Org, &h.text);

@@ -423,7 +423,9 @@ impl<'a> NameRules<'a> {
     }
 
     pub(super) fn strip_stop(&self, mut a: usize, b: usize) -> usize {
-        while a < b && (self.in_class(a, RUN_STOP) || !self.word(a)) {
+        // "WHO Director-General": a known acronym in capitals is no function word.
+        let acronym_org = |i: usize| self.t[i].is(ACRONYM) && self.in_class(i, CUELESS_ORG);
+        while a < b && (self.in_class(a, RUN_STOP) && !acronym_org(a) || !self.word(a)) {
             a += 1;
         }
         a
@@ -483,9 +485,18 @@ impl<'a> NameRules<'a> {
                 && matches!(self.key(i), "hill" | "field" | "fields")
                 && self.in_class(first, GIVEN_NAME)
                 && !self.in_class(first, PLACE_NAME | COMMON_NOUN | PLACE_NAME_START);
+            // "Gottlieb Daimler", "Armand Peugeot": a given name before a company's name is
+            // its founder.
+            let founder = i > first
+                && self.capword(i)
+                && !self.t[i].is(ACRONYM)
+                && self.in_class(i, CUELESS_ORG)
+                && self.in_class(first, GIVEN_NAME)
+                && !self.in_class(first, PLACE_NAME | COMMON_NOUN | CUELESS_ORG);
             return regnal
                 || title_surname
                 || hill_surname
+                || founder
                 || self.in_class(i, TITLE_AFTER_NAME)
                 || self.t.get(i).is_some_and(|t| t.is(INITIAL));
         }
@@ -514,7 +525,9 @@ impl<'a> NameRules<'a> {
         if self.punct(p, '.') && p > 0 {
             return self.in_class(p - 1, ABBREVIATION) && self.in_class(p - 1, TITLE);
         }
-        self.lower(p) && self.in_class(p, ROLE)
+        // "chief executive Sundar Pichai" (an "Executive Order" is no person's)
+        let chief_executive = p > 0 && self.key(p) == "executive" && self.key(p - 1) == "chief";
+        self.lower(p) && (self.in_class(p, ROLE) || chief_executive)
     }
 
     /// Tokens a..b set off by commas after a role: "a police spokesman, Femi Adebayo,

@@ -82,6 +82,8 @@ pub(super) const PERSON_DEMONYM: u32 = 1 << 26;
 pub(super) const TEAM_NICKNAME: u32 = 1 << 27;
 /// A word by which a country's name says it is a state ("Commonwealth", "Kingdom").
 pub(super) const STATE_FORM: u32 = 1 << 28;
+/// A word of a club's name that stands for the club alone ("City", "Villa", "Real").
+pub(super) const TEAM_SHORT_NAME: u32 = 1 << 29;
 /// The classes that let a word alone be, or open, a name or a place.
 pub(super) const MAY_NAME: u32 = GIVEN_NAME
     | PLACE_NAME
@@ -136,6 +138,7 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
     ("demonym-person", PERSON_DEMONYM),
     ("team-nickname", ORG_CUE | TEAM_NICKNAME),
     ("state-form", STATE_FORM),
+    ("team-short-name", TEAM_SHORT_NAME),
 ];
 
 pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
