@@ -469,7 +469,7 @@ def main():
                 # another town's own name ("Abbasabad", "Ganga" for Ganja) or shared by many,
                 # unless this city dwarfs that town ("Calcutta" is Kolkata's)
                 other = main_names.get(k)
-                if other and other != (code, gid) and int(gcities[other[1]].get("population") or 0) * 10 > pop:
+                if other and other != (code, gid) and int(gcities[other[1]].get("population") or 0) * 20 > pop:
                     continue
                 if len(alt_countries[k]) > 1 and pop < 1000000:
                     continue

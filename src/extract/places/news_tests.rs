@@ -350,6 +350,22 @@ const SUPPORTED_TOWNS: &[(&str, &str)] = &[
         "United States=US",
     ),
     ("REFORM OF THE FINANCIAL ARCHITECTURE", ""),
+    // a town by what the sentence calls it
+    (
+        "Floods killed 40 people in the coastal city of Santos.",
+        "Santos=BR",
+    ),
+    ("Santos scored twice.", ""),
+    (
+        "The mayor of the village of Cottonport resigned.",
+        "Cottonport=US-LA",
+    ),
+    ("Cottonport resigned.", ""),
+    // a city's own name, not another's rare other name
+    (
+        "Rio de Janeiro state declared an emergency in Petropolis.",
+        "Rio de Janeiro=BR; Petropolis=BR",
+    ),
     // "St." for a town's "Saint", not for a saint's name
     ("The Gospel of St. John teaches love.", ""),
 ];

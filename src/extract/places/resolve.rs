@@ -196,6 +196,17 @@ fn supported(k: usize, kept: &Kept, t: &[u8], code: &str) -> bool {
     if r.end <= dateline_end(t) && (!weak || qualifier_after(t, r.end).is_some()) {
         return true;
     }
+    // "the coastal city of Santos", "the village of Cottonport"
+    if let Some((ws, we)) = prev_word(t, r.start)
+        && &t[ws..we] == b"of"
+        && let Some((ps, pe)) = prev_word(t, ws)
+        && matches!(
+            &t[ps..pe],
+            b"city" | b"town" | b"village" | b"port" | b"township" | b"hamlet" | b"suburb"
+        )
+    {
+        return true;
+    }
     if qualifier_after(t, r.end).is_some_and(|(c, _)| c == code) {
         return true;
     }
