@@ -95,10 +95,15 @@ impl Reference {
     /// The year a year-less month `mo` falls in.
     fn year_of_month(&self, mo: u8) -> Option<i32> {
         let Some(until) = self.until else {
-            // Months before the reference's by more than a season may be
-            // the next year's ("December 13 … By May 3"): no guess.
-            if self.at.is_some() && self.date.month.is_some_and(|m| mo + 3 < m) {
-                return None;
+            // A narrative goes forward over the new year: "10 to 17 December"
+            // 1899, then "on 10 January" is 1900's. Months before the
+            // reference's by more than a season, and not a season after it
+            // either, may be either year's ("December 13 … By May 3"): no guess.
+            if self.at.is_some()
+                && let Some(m) = self.date.month
+                && mo + 3 < m
+            {
+                return (mo + 12 - m <= 3).then(|| add_years(self.date.year, 1));
             }
             return Some(self.date.year);
         };
@@ -373,7 +378,11 @@ pub fn anchor_document(
                 // date the sentence itself gives is no digression (a bare
                 // year may be: "declassified in 2005, revealed that there
                 // was no attack on 4 August").
-                && (r.date.month.is_none() || r.at.is_none_or(|a| a.sentence != k || a.heading))
+                // Nor is a day or month given a sentence or two before
+                // ("11 October 1899. … From 10 to 17 December"): a war told
+                // year by year names each year once.
+                && (r.date.month.is_none()
+                    || r.at.is_none_or(|a| a.heading || k.saturating_sub(a.sentence) > 2))
                 && !news
                 && !in_list
                 && !p.is_apos(i)

@@ -583,6 +583,35 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // ... but a narrative goes forward over the new year: a month a season
+    // after the reference's, across December, is the next year's
+    (
+        "Black Week ran from 10 to 17 December 1899. || Lord Roberts arrived in Cape Town on 10 January and took command.",
+        None,
+        "1:10 January=1900-01-10",
+    ),
+    (
+        "Congress convened in December 1857. || The term of his predecessor expired in March.",
+        None,
+        "1:March=1858-03",
+    ),
+    (
+        "Congress convened in December 1857. || The term of his predecessor expired in June.",
+        None,
+        "",
+    ),
+    // a war told year by year names each year once; a day given a sentence
+    // or two before carries its year, a bare year told in passing does not
+    (
+        "The war broke out on 11 October 1899. || Within weeks the Boers had besieged Ladysmith. || From 10 to 17 December the British suffered three defeats. || Pretoria fell on 5 June 1900. || In early 1901 the camps were set up. || Peace talks began in March 1902.",
+        None,
+        "2:10 to 17 December=1899-12-10..1899-12-17",
+    ),
+    (
+        "The talks began in 1998. || They met again in 2001, 2003 and 2005. || In 1974 the dispute had begun. || On 25 March the army moved in.",
+        None,
+        "",
+    ),
     (
         "The army reached the river on 18 June 1815. || On 15 June the French had crossed the border.",
         None,
