@@ -150,6 +150,14 @@ const RELATIVE_STARTS: &[&str] = &[
     "an",
 ];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+/// Words of a sentence about the speaker's present or future, where "by the
+/// end of the year" is the year of speaking, not the narrative's: "Elections
+/// will take place before the end of the year", "we have reached out since
+/// the beginning of the year" (and "I").
+const PRESENT_MARKERS: &[&str] = &[
+    "will", "shall", "should", "must", "would", "might", "can", "is", "are", "am", "we", "our",
+    "us", "hope", "hopes", "expect", "expects", "plan", "plans",
+];
 const COUNT_WORDS: &[&str] = &[
     "one",
     "two",
@@ -392,6 +400,23 @@ pub fn anchor_document(
                     .filter(|c| c.date.year != from.year)
                     .and_then(|c| p.anchored_at(i, c, doc_date).map(|f| (f, c)))
                     .filter(|((_, f, ..), _)| support.carries(f.year));
+            }
+            // "By the end of the year", "that July" speak of the narrative's
+            // year only right after a date with its month ("In late October …
+            // By the end of the year"); in a speech they are the year of
+            // speaking, which a text without a date of its own does not give.
+            if let Some(((e, ..), r)) = found
+                && e == i + 2
+                && (p.txt(i).eq_ignore_ascii_case("that") && p.month_name(i + 1).is_some()
+                    || p.txt(i).eq_ignore_ascii_case("the")
+                        && i >= 1
+                        && p.txt(i - 1).eq_ignore_ascii_case("of")
+                        && matches!(p.txt(i + 1), "year" | "month"))
+                && !r.at.is_some_and(|a| {
+                    !a.heading && k.saturating_sub(a.sentence) <= 1 && r.date.month.is_some()
+                })
+            {
+                found = None;
             }
             // "Monday, 18 September": the weekday must be the date's.
             if let Some(((_, from, to, Precision::Day, ..), _)) = found
@@ -1102,19 +1127,43 @@ impl Parser<'_> {
                 j += 1;
             }
             let w = self.txt(j).to_ascii_lowercase();
+            // "by the end of the year", "the rest of the month": the
+            // reference's own, the part said before it.
+            let part_of = first == "the"
+                && matches!(w.as_str(), "year" | "month")
+                && i >= 2
+                && self.txt(i - 1).eq_ignore_ascii_case("of")
+                && matches!(
+                    self.txt(i - 2).to_ascii_lowercase().as_str(),
+                    "end" | "beginning" | "start" | "middle" | "rest" | "remainder" | "close"
+                )
+                && !self.t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    w == "I" || PRESENT_MARKERS.contains(&w.to_ascii_lowercase().as_str())
+                });
             let d = match w.as_str() {
                 "following" | "next" | "subsequent" | "succeeding" => 1,
                 "previous" | "preceding" => -1,
                 "same" => 0,
+                _ if part_of => 0,
                 _ => return None,
             };
             // "the next year" but not "next year" (news-style, needs a doc date).
             if first != "the" {
                 return None;
             }
-            j += 1;
+            if !part_of {
+                j += 1;
+            }
             d
         };
+        // "that July": the reference's year.
+        if first == "that"
+            && let Some((mo, end)) = self.month_name(j)
+            && self.kind(end) != Some(Kind::Num)
+        {
+            let d = HistDate::ym(r.date.year, mo);
+            return Some((end, d, d, Precision::Month, 3, false));
+        }
         let unit = self.txt(j).to_ascii_lowercase();
         // "that year's harvest" is still that year; "the following years" is not one.
         let end = j + 1;

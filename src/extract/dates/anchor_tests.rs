@@ -600,6 +600,28 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "",
     ),
+    // the part of the year or a month "that" year, right after a date with
+    // its month; not in a speech about its own present
+    (
+        "Chinese troops entered the war in late October 1950. || By the end of the year the UN forces were in full retreat.",
+        None,
+        "1:the end of the year=1950",
+    ),
+    (
+        "Truman dismissed MacArthur on 11 April 1951. || Armistice talks began that July at Kaesong.",
+        None,
+        "1:that July=1951-07",
+    ),
+    (
+        "The treaty was signed in 1973. || Elections were held before the end of the year.",
+        None,
+        "",
+    ),
+    (
+        "The talks opened on 2 June 1990. || Elections will take place before the end of the year.",
+        None,
+        "",
+    ),
     // a war told year by year names each year once; a day given a sentence
     // or two before carries its year, a bare year told in passing does not
     (
