@@ -155,6 +155,17 @@ impl NameRules<'_> {
         })
     }
 
+    /// A basketball score standing alone: 40 to 199 points.
+    fn points(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.is(NUMERIC)
+                && self
+                    .key(i)
+                    .parse::<u32>()
+                    .is_ok_and(|n| (40..200).contains(&n))
+        })
+    }
+
     /// A number of at most three digits: a column of a standings table.
     fn table_number(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| {
@@ -299,19 +310,21 @@ impl NameRules<'_> {
         // "Plymouth 4 Exeter 1": the run, a count, a run, a count; or the second of the pair.
         // Not "Article 1 Section 8".
         let numbered = |i: usize| REFERENCE_WORDS.contains(&self.key(i));
-        if self.goal_count(b) && self.capword(b + 1) && !numbered(b - 1) && !numbered(b + 1) {
+        // Basketball's "Chicago 108 Philadelphia 94" too.
+        let pair = |x: usize, y: usize| {
+            self.goal_count(x) && self.goal_count(y) || self.points(x) && self.points(y)
+        };
+        if (self.goal_count(b) || self.points(b))
+            && self.capword(b + 1)
+            && !numbered(b - 1)
+            && !numbered(b + 1)
+        {
             let e = self.run_end(b + 1);
-            if self.goal_count(e) && !numbered(e - 1) {
+            if pair(b, e) && !numbered(e - 1) {
                 return true;
             }
         }
-        if a >= 2
-            && self.goal_count(a - 1)
-            && self.capword(a - 2)
-            && self.goal_count(b)
-            && !numbered(a - 2)
-            && !numbered(b - 1)
-        {
+        if a >= 2 && pair(a - 1, b) && self.capword(a - 2) && !numbered(a - 2) && !numbered(b - 1) {
             return true;
         }
         // A standings line: "Galatasaray 12 8 2 2 24 10 26".

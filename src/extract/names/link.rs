@@ -125,10 +125,13 @@ impl Registry {
             // Only a full name that is surely a person's lends its surname: one opening with
             // a given name that is no place, or a known person ("Xi Jinping"); not "P5
             // Pentium", "YourTV Manchester", "Broadway Revue", "Paris Salon".
+            // "A. A. Milne", "A. Mark Smith": initials open a person's name.
+            let named = words.iter().position(|w| !is_initial(w)).unwrap_or(0);
             let sure_person = h.kind == NameKind::Person
                 && words.len() >= 2
                 && words.iter().all(|w| plain_word(w))
-                && (given_first(words[0])
+                && (given_first(words[named])
+                    || named > 0 && named == words.len() - 1
                     || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full))
                     || titled(sentence, h.start));
             match h.kind {

@@ -733,6 +733,37 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("Executive Order 9066 was signed in 1942.", &[], &[]),
+    // a cricket scoreboard's fielders and bowlers, and a bowler's figures
+    (
+        "S. Jayasuriya c Flower b Streak 34",
+        &["S. Jayasuriya", "Flower", "Streak"],
+        &[],
+    ),
+    (
+        "R. Mahanama lbw b Brandes 12",
+        &["R. Mahanama", "Brandes"],
+        &[],
+    ),
+    (
+        "Bowling : Streak 20-4-61-2 , Brandes 18-3-55-1",
+        &["Streak", "Brandes"],
+        &[],
+    ),
+    // an initial that looks like the article
+    ("A. Ranatunga not out 45", &["A. Ranatunga"], &[]),
+    (
+        "In 1925, A. A. Milne bought a country home.",
+        &["A. A. Milne"],
+        &[],
+    ),
+    ("A Flower grew there.", &[], &[]),
+    // basketball results
+    (
+        "Chicago 108 Philadelphia 94",
+        &[],
+        &["Chicago", "Philadelphia"],
+    ),
+    ("Article 108 Paragraph 94", &[], &[]),
     // a result whose first team is a pronoun
     (
         "Gianluca Vialli scored as they beat Southampton 3-1 .",
@@ -1137,6 +1168,16 @@ const DOCUMENTS: &[DocCase] = &[
         "United",
         Some(""),
     ),
+    // Initials open a person's name, whose surname then stands for it.
+    (
+        &[
+            "A. A. Milne bought a country home in 1925.",
+            "Milne wrote the Pooh books there.",
+        ],
+        1,
+        "Milne",
+        Some("A. A. Milne"),
+    ),
     // A one-word org's initial is no acronym.
     (
         &["Lufthansa said traffic rose.", "L said nothing."],
@@ -1228,6 +1269,7 @@ const FIXTURES: &[&str] = &[
     include_str!("../../../tests/data/names/news-9.txt"),
     include_str!("../../../tests/data/names/news-10.txt"),
     include_str!("../../../tests/data/names/news-11.txt"),
+    include_str!("../../../tests/data/names/news-12.txt"),
 ];
 
 #[test]

@@ -425,7 +425,13 @@ impl<'a> NameRules<'a> {
     pub(super) fn strip_stop(&self, mut a: usize, b: usize) -> usize {
         // "WHO Director-General": a known acronym in capitals is no function word.
         let acronym_org = |i: usize| self.t[i].is(ACRONYM) && self.in_class(i, CUELESS_ORG);
-        while a < b && (self.in_class(a, RUN_STOP) && !acronym_org(a) || !self.word(a)) {
+        // "A. Ranatunga": an initial, not the article.
+        let initial = |i: usize| {
+            self.t[i].is(INITIAL) && self.punct(i + 1, '.') && !self.t[i + 1].gap && i + 2 < b
+        };
+        while a < b
+            && (self.in_class(a, RUN_STOP) && !acronym_org(a) && !initial(a) || !self.word(a))
+        {
             a += 1;
         }
         a
@@ -443,6 +449,10 @@ impl<'a> NameRules<'a> {
         }
         if t.is(ACRONYM) && !t.is(INITIAL) {
             return false;
+        }
+        // "A. Ranatunga": a letter and its period are an initial, not the article.
+        if t.is(INITIAL) && self.punct(i + 1, '.') && self.t.get(i + 1).is_some_and(|p| !p.gap) {
+            return true;
         }
         if m & (RUN_STOP
             | COMMON_NOUN
@@ -620,6 +630,15 @@ impl<'a> NameRules<'a> {
                 )
                 && (self.t.get(n + 1).is_some_and(|t| t.is(NUMERIC))
                     || self.punct(n + 1, '.') && self.t.get(n + 2).is_some_and(|t| t.is(NUMERIC))))
+    }
+
+    /// A cricket scoreboard's fielder or bowler: "c Flower b Streak 34", "lbw b
+    /// Brandes 12", and a bowler's figures, "Streak 20-4-61-2".
+    pub(super) fn dismissal(&self, a: usize, b: usize) -> bool {
+        let numeric = |i: usize| self.t.get(i).is_some_and(|t| t.is(NUMERIC));
+        let figures = numeric(b) && self.key(b).matches('-').count() == 3;
+        let marker = |i: usize| self.lower(i) && matches!(self.key(i), "b" | "c" | "st");
+        figures || a > 0 && marker(a - 1) && (numeric(b) || marker(b))
     }
 
     /// "Wang , 27 , was a leader": an age between commas after token b.
@@ -991,6 +1010,7 @@ impl<'a> NameRules<'a> {
         }
         let ctx = licensed
             || self.and_license
+            || self.dismissal(a, b)
             || self.role_before(a)
             || self.role_apposed(a, b)
             || self.according_before(a);
