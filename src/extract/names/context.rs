@@ -275,6 +275,15 @@ impl NameRules<'_> {
         if self.results && self.team_in_result(a, b) {
             return true;
         }
+        // "Leeds signed Norwegian defender Alf-Inge Haaland": a club signs players.
+        if self.lower(b)
+            && matches!(self.key(b), "signed" | "sign" | "signs")
+            && (b + 1..(b + 5).min(self.t.len()))
+                .any(|i| self.lower(i) && CLUB_ROLES.contains(&self.key(i)))
+            && !self.is_country(a, b)
+        {
+            return true;
+        }
         // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
         // Zagallo", a national side, nor a "Window manager". A word of no known class
         // (or only a given name: "Chelsea manager Ruud Gullit") needs the player's name

@@ -757,6 +757,13 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("A Flower grew there.", &[], &[]),
+    // a club signs players
+    (
+        "Leeds signed Norwegian defender Alf-Inge Haaland from Nottingham Forest .",
+        &["Alf-Inge Haaland"],
+        &["Leeds", "Nottingham Forest"],
+    ),
+    ("Clinton signed the bill into law.", &["Clinton"], &[]),
     // basketball results
     (
         "Chicago 108 Philadelphia 94",

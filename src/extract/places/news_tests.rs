@@ -459,6 +459,11 @@ fn news_fixtures_place_score() {
             include_str!("../../../tests/data/places/news-international.txt"),
             0.88,
         ),
+        (
+            "international 2",
+            include_str!("../../../tests/data/places/news-international-2.txt"),
+            0.9,
+        ),
     ] {
         let (recall, precision, wrong) = toponym_score(fixture);
         assert!(
