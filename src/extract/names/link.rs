@@ -131,7 +131,9 @@ impl Registry {
                 && words.len() >= 2
                 && words.iter().all(|w| plain_word(w))
                 && (given_first(words[named])
-                    || named > 0 && named == words.len() - 1
+                    || named > 0
+                        && named == words.len() - 1
+                        && words[..named].iter().all(|w| w.ends_with('.'))
                     || WORD_CLASSES.has(ONE_WORD_PERSON, &fold_name(full))
                     || titled(sentence, h.start));
             match h.kind {

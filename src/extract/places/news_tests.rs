@@ -366,6 +366,26 @@ const SUPPORTED_TOWNS: &[(&str, &str)] = &[
         "Rio de Janeiro state declared an emergency in Petropolis.",
         "Rio de Janeiro=BR; Petropolis=BR",
     ),
+    // a story datelined in a state reads a namesake there against a famous one abroad
+    (
+        "TUPELO, Miss. — The birthplace drew visitors. | A tornado damaged homes in Pontotoc and Oxford.",
+        "TUPELO=US-MS; Miss.=US-MS; Pontotoc=US-MS; Oxford=US-MS",
+    ),
+    (
+        "BURLINGTON, Vt. — The council voted. | Chittenden County officials spoke. | A fire in Rutland destroyed two homes.",
+        "BURLINGTON=US-VT; Vt.=US-VT; Chittenden County=US-VT; Rutland=US-VT",
+    ),
+    // ... but not against one fifty times bigger
+    (
+        "DALLAS, Texas — The council voted. | Houston officials agreed. | The mayor flew to Paris.",
+        "DALLAS=US-TX; Texas=US-TX; Houston=US-TX; Paris=FR",
+    ),
+    ("A fire in Rutland destroyed two homes.", "Rutland=GB"),
+    // a sheriff's office is the parish's
+    (
+        "The chase ended near the St. Martin Parish Sheriff's Office.",
+        "St. Martin Parish=US-LA",
+    ),
     // "St." for a town's "Saint", not for a saint's name
     ("The Gospel of St. John teaches love.", ""),
 ];
@@ -458,6 +478,11 @@ fn news_fixtures_place_score() {
             "international",
             include_str!("../../../tests/data/places/news-international.txt"),
             0.88,
+        ),
+        (
+            "US local 2",
+            include_str!("../../../tests/data/places/news-us-local-2.txt"),
+            0.9,
         ),
         (
             "international 2",

@@ -236,14 +236,19 @@ pub(super) fn resolve(
         return Some(c);
     }
     let all = gazetteer().candidates(entry);
+    // read in the state the story is datelined in, against a famous namesake: a place's
+    // name, whatever surname it is too ("Oxford" in a story from Tupelo, Miss.)
+    if all.iter().any(|o| !small_town(o)) && in_datelined_state(c, kept[k].0.entry, doc_regions) {
+        return Some(c);
+    }
     // "near Breaux Bridge" in a story datelined "LAFAYETTE, La.": a town in the state where
     // the document's other places lie, if its name is nobody's
-    if !entry.person_prone
-        && let Some(c) = all
-            .iter()
-            .filter(|c| small_town(c) && !qualifier_only(all, c))
-            .filter(|c| in_document_state(c, kept[k].0.entry, doc_regions))
-            .max_by_key(|c| c.population)
+    let this = kept[k].0.entry;
+    if let Some(c) = all
+        .iter()
+        .filter(|c| small_town(c) && !qualifier_only(all, c))
+        .filter(|c| !entry.person_prone && in_document_state(c, this, doc_regions))
+        .max_by_key(|c| c.population)
     {
         return Some(c);
     }
@@ -261,6 +266,17 @@ fn in_document_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bo
         && doc_regions.get(&(c.code, c.region)).is_some_and(|names| {
             let others = || names.iter().filter(|&&(n, _)| n != this);
             others().any(|&(_, explicit)| explicit) || others().count() >= 2
+        })
+}
+
+/// Whether the document is surely about the state or province `c` lies in: a name there
+/// with its qualifier or dateline, and another ("TUPELO, Miss. … in Oxford" is
+/// Mississippi's Oxford; the state's abbreviation counts).
+fn in_datelined_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
+    !c.region.is_empty()
+        && doc_regions.get(&(c.code, c.region)).is_some_and(|names| {
+            let others = || names.iter().filter(|&&(n, _)| n != this);
+            others().any(|&(_, explicit)| explicit) && others().count() >= 2
         })
 }
 
@@ -438,6 +454,23 @@ fn reading(
         }
         _ => c.population.saturating_mul(5) >= rank.population,
     };
+    // A document datelined in the state reads a namesake there even against a far bigger
+    // one abroad ("Oxford" in a story from Tupelo, Miss., whatever country the name alone
+    // would name), up to fifty times smaller (a Dallas story's "Paris" stays France's), and
+    // against a region, whose size says nothing ("Rutland" in a story from Burlington, Vt.).
+    let datelined = |c: &Candidate| {
+        in_datelined_state(c, this, doc_regions)
+            && (rank.kind == NameKind::Region || c.population.saturating_mul(50) >= rank.population)
+    };
+    if top.kind != NameKind::Country
+        && let Some(c) = cands
+            .iter()
+            .filter(usable)
+            .filter(|c| datelined(c))
+            .max_by_key(|c| c.population)
+    {
+        return Some(c);
+    }
     let in_sentence = cands
         .iter()
         .filter(usable)
@@ -509,8 +542,8 @@ fn reading(
         && let Some(c) = cands
             .iter()
             .filter(usable)
-            .filter(|c| !c.region.is_empty() && !small_town(c) && support(c) >= 2)
-            .filter(|c| named_here(c) || comparable(c))
+            .filter(|c| !c.region.is_empty() && (!small_town(c) || datelined(c)) && support(c) >= 2)
+            .filter(|c| named_here(c) || comparable(c) || datelined(c))
             .max_by_key(|c| (support(c), c.population))
     {
         return Some(c);
