@@ -7,6 +7,8 @@
 //! files or of the index.
 
 pub mod dates;
+#[cfg(test)]
+mod fixture_markup;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod names;

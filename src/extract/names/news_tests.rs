@@ -1201,35 +1201,18 @@ fn news_document_table() {
 
 /// A fixture's lines without their markup, and its tagged names as (kind, line, text).
 fn parse_fixture(text: &str) -> (Vec<String>, Vec<(NameKind, usize, String)>) {
-    let mut lines = Vec::new();
-    let mut gold = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let n = lines.len();
-        let mut plain = String::new();
-        let mut rest = line;
-        while let Some(open) = rest.find('[') {
-            let tagged = rest.get(open + 1..).and_then(|r| {
-                let kind = match r.get(..2)? {
-                    "P " => NameKind::Person,
-                    "O " => NameKind::Org,
-                    _ => return None,
-                };
-                let close = r.find(']')?;
-                Some((kind, r.get(2..close)?, close))
-            });
-            let Some((kind, name, close)) = tagged else {
-                plain.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-                continue;
-            };
-            plain.push_str(&rest[..open]);
-            plain.push_str(name);
-            gold.push((kind, n, name.to_string()));
-            rest = &rest[open + 1 + close + 1..];
-        }
-        plain.push_str(rest);
-        lines.push(plain);
-    }
+    let (lines, tagged) = crate::extract::fixture_markup::read_markup(text, |inner| {
+        let kind = match inner.get(..2)? {
+            "P " => NameKind::Person,
+            "O " => NameKind::Org,
+            _ => return None,
+        };
+        Some((kind, inner.get(2..)?))
+    });
+    let gold = tagged
+        .into_iter()
+        .map(|(n, kind, name)| (kind, n, name))
+        .collect();
     (lines, gold)
 }
 

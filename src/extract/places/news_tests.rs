@@ -397,28 +397,14 @@ fn towns_read_with_support() {
 
 /// A fixture's lines without markup, and its toponyms: (line, text, country).
 fn parse_toponyms(text: &str) -> (Vec<String>, Vec<(usize, String, String)>) {
-    let (mut lines, mut gold) = (Vec::new(), Vec::new());
-    for (n, line) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
-        let mut plain = String::new();
-        let mut rest = line;
-        while let Some(open) = rest.find('[') {
-            let tagged = rest[open + 1..].find(']').and_then(|close| {
-                let (name, code) = rest[open + 1..open + 1 + close].split_once('|')?;
-                (code.len() == 2).then_some((name, code, close))
-            });
-            let Some((name, code, close)) = tagged else {
-                plain.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-                continue;
-            };
-            plain.push_str(&rest[..open]);
-            plain.push_str(name);
-            gold.push((n, name.to_string(), code.to_string()));
-            rest = &rest[open + 1 + close + 1..];
-        }
-        plain.push_str(rest);
-        lines.push(plain);
-    }
+    let (lines, tagged) = crate::extract::fixture_markup::read_markup(text, |inner| {
+        let (name, code) = inner.split_once('|')?;
+        (code.len() == 2).then_some((code.to_string(), name))
+    });
+    let gold = tagged
+        .into_iter()
+        .map(|(n, code, name)| (n, name, code))
+        .collect();
     (lines, gold)
 }
 
