@@ -157,9 +157,6 @@ pub fn find_places_in_document(
             }
         }
     }
-    // pass 2: resolve, once to learn the states and provinces the document's places lie in,
-    // then again with them: "Athens" in a story that said "Athens, Georgia" or "Atlanta" and
-    // "Savannah" is Athens, Georgia
     // a name that is itself a state or province ("Texas" after "Austin, ")
     let state_name = |entry: usize| {
         g.entry(entry).is_some_and(|e| {
@@ -171,6 +168,9 @@ pub fn find_places_in_document(
     type Resolved = (&'static Candidate, (usize, usize), usize, bool);
     // the name a state's abbreviation counts as among the document's names ("Ky.", "B.C.")
     const QUALIFIER: usize = usize::MAX;
+    // pass 2: resolve, once to learn the states and provinces the document's places lie in,
+    // then again with them: "Athens" in a story that said "Athens, Georgia" or "Atlanta" and
+    // "Savannah" is Athens, Georgia
     let resolve_all = |doc_regions: &DocRegions| -> Vec<Vec<Resolved>> {
         per_sentence
             .iter()
