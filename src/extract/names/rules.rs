@@ -426,15 +426,20 @@ impl<'a> NameRules<'a> {
         // "WHO Director-General": a known acronym in capitals is no function word.
         let acronym_org = |i: usize| self.t[i].is(ACRONYM) && self.in_class(i, CUELESS_ORG);
         // "A. Ranatunga": an initial, not the article.
-        let initial = |i: usize| {
-            self.t[i].is(INITIAL) && self.punct(i + 1, '.') && !self.t[i + 1].gap && i + 2 < b
-        };
+        let initial = |i: usize| self.initial_with_period(i) && i + 2 < b;
         while a < b
             && (self.in_class(a, RUN_STOP) && !acronym_org(a) && !initial(a) || !self.word(a))
         {
             a += 1;
         }
         a
+    }
+
+    /// A capital letter and its period, glued: an initial ("A. Ranatunga"), not the article.
+    pub(super) fn initial_with_period(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(INITIAL))
+            && self.punct(i + 1, '.')
+            && self.t.get(i + 1).is_some_and(|p| !p.gap)
     }
 
     /// A token that can be part of a person's name.
@@ -450,8 +455,7 @@ impl<'a> NameRules<'a> {
         if t.is(ACRONYM) && !t.is(INITIAL) {
             return false;
         }
-        // "A. Ranatunga": a letter and its period are an initial, not the article.
-        if t.is(INITIAL) && self.punct(i + 1, '.') && self.t.get(i + 1).is_some_and(|p| !p.gap) {
+        if self.initial_with_period(i) {
             return true;
         }
         if m & (RUN_STOP

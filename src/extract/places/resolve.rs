@@ -259,25 +259,35 @@ pub(super) fn resolve(
     )
 }
 
+/// The document's other names read in the state or province `c` lies in (besides `this`):
+/// whether one came with its qualifier or dateline, and how many there are.
+fn others_in_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> (bool, usize) {
+    if c.region.is_empty() {
+        return (false, 0);
+    }
+    doc_regions
+        .get(&(c.code, c.region))
+        .map_or((false, 0), |names| {
+            names
+                .iter()
+                .filter(|&&(n, _)| n != this)
+                .fold((false, 0), |(x, k), &(_, explicit)| (x || explicit, k + 1))
+        })
+}
+
 /// Whether the document has read other places in the state or province `c` lies in: one
 /// with a qualifier or a dateline ("LAFAYETTE, La."), or two.
 fn in_document_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
-    !c.region.is_empty()
-        && doc_regions.get(&(c.code, c.region)).is_some_and(|names| {
-            let others = || names.iter().filter(|&&(n, _)| n != this);
-            others().any(|&(_, explicit)| explicit) || others().count() >= 2
-        })
+    let (explicit, count) = others_in_state(c, this, doc_regions);
+    explicit || count >= 2
 }
 
 /// Whether the document is surely about the state or province `c` lies in: a name there
 /// with its qualifier or dateline, and another ("TUPELO, Miss. … in Oxford" is
 /// Mississippi's Oxford; the state's abbreviation counts).
 fn in_datelined_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
-    !c.region.is_empty()
-        && doc_regions.get(&(c.code, c.region)).is_some_and(|names| {
-            let others = || names.iter().filter(|&&(n, _)| n != this);
-            others().any(|&(_, explicit)| explicit) && others().count() >= 2
-        })
+    let (explicit, count) = others_in_state(c, this, doc_regions);
+    explicit && count >= 2
 }
 
 /// Does the state or province written after a town lie in a country none of its readings is
