@@ -352,7 +352,7 @@ pub fn anchor_document(
                 continue;
             };
             let mut found = p
-                .anchored_at(i, r, doc_date)
+                .anchored_at(i, r, doc_date, k)
                 .filter(|f| !p.deictic_or_generic(i, f))
                 .map(|f| (f, r));
             let mut in_list = false;
@@ -366,7 +366,7 @@ pub fn anchor_document(
                     until: None,
                     at: Some(AnchorRef::explicit(k, x)),
                 };
-                found = p.anchored_at(i, own, doc_date).map(|f| (f, own));
+                found = p.anchored_at(i, own, doc_date, k).map(|f| (f, own));
                 in_list = true;
             } else if nearest.is_none() && reference.is_none() {
                 found = None;
@@ -398,25 +398,8 @@ pub fn anchor_document(
             {
                 found = carried
                     .filter(|c| c.date.year != from.year)
-                    .and_then(|c| p.anchored_at(i, c, doc_date).map(|f| (f, c)))
+                    .and_then(|c| p.anchored_at(i, c, doc_date, k).map(|f| (f, c)))
                     .filter(|((_, f, ..), _)| support.carries(f.year));
-            }
-            // "By the end of the year", "that July" speak of the narrative's
-            // year only right after a date with its month ("In late October …
-            // By the end of the year"); in a speech they are the year of
-            // speaking, which a text without a date of its own does not give.
-            if let Some(((e, ..), r)) = found
-                && e == i + 2
-                && (p.txt(i).eq_ignore_ascii_case("that") && p.month_name(i + 1).is_some()
-                    || p.txt(i).eq_ignore_ascii_case("the")
-                        && i >= 1
-                        && p.txt(i - 1).eq_ignore_ascii_case("of")
-                        && matches!(p.txt(i + 1), "year" | "month"))
-                && !r.at.is_some_and(|a| {
-                    !a.heading && k.saturating_sub(a.sentence) <= 1 && r.date.month.is_some()
-                })
-            {
-                found = None;
             }
             // "Monday, 18 September": the weekday must be the date's.
             if let Some(((_, from, to, Precision::Day, ..), _)) = found
@@ -771,10 +754,16 @@ impl Parser<'_> {
             .map(|n| n as u32 + 1)
     }
 
-    /// The year-less or relative expression starting at token `i`, resolved
-    /// against `r`: (end token, from, to, precision, part supplied, uses the
-    /// document's date).
-    fn anchored_at(&self, i: usize, r: Reference, doc_date: Option<HistDate>) -> Option<Found> {
+    /// The year-less or relative expression starting at token `i` of the
+    /// document's sentence `sentence`, resolved against `r`: (end token, from,
+    /// to, precision, part supplied, uses the document's date).
+    fn anchored_at(
+        &self,
+        i: usize,
+        r: Reference,
+        doc_date: Option<HistDate>,
+        sentence: usize,
+    ) -> Option<Found> {
         let t = *self.tok(i)?;
         let year = r.date.year;
         match t.k {
@@ -933,7 +922,7 @@ impl Parser<'_> {
                         self.day_span(e, year, mo, d, d, 2)
                     }
                     "that" | "the" | "following" | "next" | "previous" | "preceding"
-                    | "subsequent" | "succeeding" | "same" => self.relative(i, r),
+                    | "subsequent" | "succeeding" | "same" => self.relative(i, r, sentence),
                     "last" | "this" => {
                         let dd = doc_date?;
                         let (delta, unit) = (if lw == "last" { -1 } else { 0 }, i + 1);
@@ -1110,9 +1099,16 @@ impl Parser<'_> {
     }
 
     /// "the following year", "that year", "the next spring", "the same month",
-    /// "the next day".
-    fn relative(&self, i: usize, r: Reference) -> Option<Found> {
+    /// "the next day"; in sentence `sentence`.
+    fn relative(&self, i: usize, r: Reference, sentence: usize) -> Option<Found> {
         r.single()?;
+        // "By the end of the year", "that July" speak of the narrative's year only
+        // right after a date with its month ("In late October … By the end of the
+        // year"); in a speech they are the year of speaking, which a text without
+        // a date of its own does not give.
+        let just_dated = r.date.month.is_some()
+            && r.at
+                .is_some_and(|a| !a.heading && sentence.saturating_sub(a.sentence) <= 1);
         let mut j = i;
         let first = self.txt(i).to_ascii_lowercase();
         let delta: i32 = if first == "that" {
@@ -1137,6 +1133,7 @@ impl Parser<'_> {
                     self.txt(i - 2).to_ascii_lowercase().as_str(),
                     "end" | "beginning" | "start" | "middle" | "rest" | "remainder" | "close"
                 )
+                && just_dated
                 && !self.t.split(|c: char| !c.is_alphanumeric()).any(|w| {
                     w == "I" || PRESENT_MARKERS.contains(&w.to_ascii_lowercase().as_str())
                 });
@@ -1158,6 +1155,7 @@ impl Parser<'_> {
         };
         // "that July": the reference's year.
         if first == "that"
+            && just_dated
             && let Some((mo, end)) = self.month_name(j)
             && self.kind(end) != Some(Kind::Num)
         {
