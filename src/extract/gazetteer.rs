@@ -116,6 +116,9 @@ pub struct Gazetteer {
     /// (country, postal code of a division) -> the division's English name.
     region_names: HashMap<(&'static str, &'static str), &'static str>,
     automaton: OnceLock<AhoCorasick>,
+    /// (country, division's English name) -> its candidate, built on first use by
+    /// [`Gazetteer::division`]: the qualifier "Ky." names Kentucky.
+    divisions: OnceLock<HashMap<(&'static str, &'static str), usize>>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(DATA));
@@ -261,6 +264,7 @@ impl Gazetteer {
             qualifiers,
             region_names,
             automaton: OnceLock::new(),
+            divisions: OnceLock::new(),
         }
     }
 
@@ -326,14 +330,18 @@ impl Gazetteer {
     /// The first-level division a qualifier names ("Ky." → US, Kentucky), as a candidate
     /// with its postal code and position, where the gazetteer lists it.
     pub fn division(&self, country: &str, name: &str) -> Option<&Candidate> {
-        let postal = self
-            .region_names
-            .iter()
-            .find(|&(&(c, _), &n)| c == country && n == name)
-            .map(|(&(_, p), _)| p)?;
-        self.candidates.iter().find(|c| {
-            c.kind == NameKind::Region && c.code == country && c.region == postal && c.name == name
-        })
+        let divisions = self.divisions.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (i, c) in self.candidates.iter().enumerate() {
+                if c.kind == NameKind::Region
+                    && self.region_names.get(&(c.code, c.region)) == Some(&c.name)
+                {
+                    map.entry((c.code, c.name)).or_insert(i);
+                }
+            }
+            map
+        });
+        self.candidates.get(*divisions.get(&(country, name))?)
     }
 
     /// The canonical names of the places a spelling names, in any of their known spellings
