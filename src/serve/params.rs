@@ -292,7 +292,8 @@ pub fn parse_context(raw: &str) -> Result<ContextRequest, ApiError> {
     let (mut source, mut line, mut sentence, mut around) = (None, None, None, 2);
     for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
         match key.as_ref() {
-            "source" => source = Some(value.into_owned()),
+            // The file a sentence came from, named as the source facet is.
+            key if key == Facet::Source.name() => source = Some(value.into_owned()),
             "line" => line = Some(number("line", &value)? as u64),
             "context" => around = number("context", &value)?,
             "sentence" => sentence = Some(number("sentence", &value)? as u64),

@@ -256,6 +256,7 @@ fn ordinal_suffix(n: i64) -> &'static str {
 
 /// The words that name the units themselves, as texts write them.
 pub const YEAR_WORD: &str = "year";
+pub const MONTH_WORD: &str = "month";
 pub const CENTURY_WORD: &str = "century";
 
 /// Ordinal words as centuries are written out ("the nineteenth century"),

@@ -150,6 +150,7 @@ pub struct TimeAnnotations {
 }
 
 mod anchor;
+mod anchored;
 mod atoms;
 mod century;
 mod classes;
