@@ -812,6 +812,17 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "0:the same year=1946",
     ),
+    // the end of a span opened in a year of the same sentence is in a later, unsaid year
+    (
+        "Rybkin led the State Duma from 1994 until January and is seen as a centrist.",
+        None,
+        "",
+    ),
+    (
+        "The war began in 1914. || The army held the line until March.",
+        None,
+        "1:March=1914-03",
+    ),
 ];
 
 #[test]

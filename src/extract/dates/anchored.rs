@@ -223,6 +223,15 @@ impl Parser<'_> {
                                 return Some((j + 2, d, d, Precision::Month, 1, true));
                             }
                         }
+                        // "from 1994 until January": the end of a span that opened in a
+                        // year of the sentence falls after it, in a year not said.
+                        if i > 0
+                            && (self.wis(i - 1, "until") || self.wis(i - 1, "till"))
+                            && r.date.month.is_none()
+                            && r.at.is_some_and(|at| at.sentence == sentence)
+                        {
+                            return None;
+                        }
                         let d = HistDate::ym(r.year_of_month(mo)?, mo);
                         return Some((j, d, d, Precision::Month, 1, false));
                     };

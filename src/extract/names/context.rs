@@ -73,6 +73,8 @@ const CLUB_ROLES: &[&str] = &[
     "playmaker",
     "driver",
     "drivers",
+    "rider",
+    "riders",
     "fans",
     "supporters",
 ];
@@ -118,6 +120,26 @@ const FIRM_STAFF: &[&str] = &[
     "dealers",
     "broker",
     "brokers",
+];
+
+/// Firms' nouns that are people's trades too: after a given name they say what a person does.
+const PERSON_TRADES: &[&str] = &[
+    "publisher",
+    "publishers",
+    "producer",
+    "producers",
+    "developer",
+    "operator",
+    "operators",
+    "distributor",
+    "broadcaster",
+    "supplier",
+    "retailer",
+    "miner",
+    "maker",
+    "makers",
+    "manufacturer",
+    "brewer",
 ];
 
 /// Words whose number is a reference ("Article 1", "Section 8"), never a score.
@@ -272,6 +294,40 @@ impl NameRules<'_> {
         if self.personish(a, b) {
             return false;
         }
+        // "rode for the Festina team", "the Ferrari team"; not a country's side ("the England
+        // team"), nor "the Olympic team".
+        if a >= 1
+            && self.lower(a - 1)
+            && self.key(a - 1) == "the"
+            && self.lower(b)
+            && matches!(self.key(b), "team" | "squad")
+            && self.span_bits(a, b) & (COMMON_NOUN | TITLE | RUN_STOP | PLACE_NAME) == 0
+            && !self.any_given(a, b)
+            && !self.is_placeish(a, b)
+            && !self.is_country(a, b)
+            && (a..b).all(|i| !self.is_demonymish(i) && !self.t[i].is(POSSESSIVE))
+        {
+            return true;
+        }
+        // A results line's team after its rider's country: "Bjarne Riis ( Denmark ) Telekom
+        // 72 hours", "Damon Hill ( Britain ) Williams 1:46:21".
+        // Not "the Police (Scotland) Act 1967", "the African Union's (AU) Agenda 2063".
+        if a >= 4
+            && self.punct(a - 1, ')')
+            && self.t.get(b).is_some_and(|t| t.is(NUMERIC))
+            && self.span_bits(a, b) & (COMMON_NOUN | DOCUMENT_WORD | NON_PERSON_END | TITLE) == 0
+            && let Some(open) = (a.saturating_sub(6)..a - 1)
+                .rev()
+                .find(|&i| self.punct(i, '('))
+            && open >= 2
+            && self.capword(open - 1)
+            && self.capword(open - 2)
+            && !self.t[open - 1].is(POSSESSIVE)
+            && !self.in_class(open - 1, ORG_CUE | DOCUMENT_WORD | COMMON_NOUN)
+            && self.country_in_parens(open)
+        {
+            return true;
+        }
         if self.results && self.team_in_result(a, b) {
             return true;
         }
@@ -398,6 +454,11 @@ impl NameRules<'_> {
         {
             return true;
         }
+        // "Banamex, the country's biggest bank": whatever given names a firm's name holds
+        // ("Morgan Stanley, the investment bank").
+        if self.firm_apposition(a, b) {
+            return true;
+        }
         if self.any_given(a, b) && b - a > 1 {
             return false;
         }
@@ -414,5 +475,62 @@ impl NameRules<'_> {
             && (MARKET_AFTER.contains(&self.key(b)) || chief_executive)
             && (!self.t[b - 1].is(POSSESSIVE) || company_possessive);
         before || after
+    }
+
+    /// Tokens a..b, or a..b and the name joined to it ("Banamex and Bancomer"), are followed by
+    /// an apposition whose head is a firm's noun: ", the country 's biggest bank", ", a
+    /// Paris-based insurer", ", the Belgian airline". The noun must be the head: "Smith, a bank
+    /// clerk" is a clerk.
+    fn firm_apposition(&self, a: usize, b: usize) -> bool {
+        // Not "Children, the most vulnerable group".
+        if (a..b).any(|i| self.is_demonymish(i))
+            || self.span_bits(a, b) & (COMMON_NOUN | RUN_STOP | TITLE | ROLE) != 0
+        {
+            return false;
+        }
+        let mut e = b;
+        if self.lower(e) && self.key(e) == "and" && self.capword(e + 1) {
+            e = self.run_end(e + 1);
+        }
+        if !self.punct(e, ',') {
+            return false;
+        }
+        let mut i = e + 1;
+        // An apposition opens with its determiner or its owner: "the", "a", "the country
+        // 's", "Mexico 's"; "Thirdly, various groups live there" is a clause.
+        let determiner = self.lower(i) && matches!(self.key(i), "the" | "a" | "an" | "its");
+        if determiner {
+            i += 1;
+        }
+        let owner = self.t.get(i).is_some_and(|t| t.is(POSSESSIVE))
+            && (self.lower(i) && matches!(self.key(i), "country" | "world" | "nation" | "region")
+                || self.is_country(i, i + 1)
+                || self.in_class(i, PLACE_NAME));
+        if owner {
+            i += 1;
+        } else if !determiner {
+            return false;
+        }
+        let modifiers = i;
+        // Modifiers, not a phrase of their own: "an investor in the company" is a person.
+        while i < modifiers + 4
+            && !self.in_class(i, FIRM_NOUN | RUN_STOP)
+            && (self.lower(i)
+                || self.t.get(i).is_some_and(|t| t.is(NUMERIC))
+                || self.capword(i) && (self.is_demonymish(i) || self.key(i).contains('-')))
+            && !self.t[i].is(POSSESSIVE)
+        {
+            i += 1;
+        }
+        self.lower(i)
+            && self.in_class(i, FIRM_NOUN)
+            && !self.t[i].is(POSSESSIVE)
+            // "Robert Cadell, the publisher", "Sipho Ndlovu, a 34-year-old miner": after a
+            // name of two words, only what no person is; "Barilla, a pasta manufacturer".
+            && (b - a == 1 && !self.any_given(a, b) || !PERSON_TRADES.contains(&self.key(i)))
+            && !(modifiers..i).any(|m| self.key(m).ends_with("-old"))
+            // and closes it: "the group of experts" and "banks and insurers" go on.
+            && (i + 1 == self.t.len()
+                || [',', ';', ')', '.'].iter().any(|&c| self.punct(i + 1, c)))
     }
 }

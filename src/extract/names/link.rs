@@ -172,6 +172,18 @@ impl Registry {
                         && usable_short(words[0])
                     {
                         self.claim(fold_name(words[0]), NameKind::Org, &h.text);
+                        // "Ciba" after "Ciba-Geigy AG", "Mercedes" after "Mercedes-Benz AG".
+                        // Not "Antigua" after "Antigua-based Stanford International Bank".
+                        // Only before a legal form: not "South" after "South-South
+                        // Co-operation Group".
+                        if let Some((head, tail)) = words[0].split_once('-')
+                            && tail.starts_with(char::is_uppercase)
+                            && LEGAL_FORMS.contains(&fold_name(words[words.len() - 1]).as_str())
+                            && head.chars().count() >= 3
+                            && usable_short(head)
+                        {
+                            self.claim(fold_name(head), NameKind::Org, &h.text);
+                        }
                     }
                     // "Philip Morris Cos Inc" → "Philip Morris": the name before its legal forms.
                     let named = words

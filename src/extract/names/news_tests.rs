@@ -784,6 +784,82 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &["Joe Torre"],
         &["Yankees"],
     ),
+    // a firm by the apposition that says what it is
+    (
+        "Banamex and Bancomer , the country 's two biggest banks , cut their lending rates .",
+        &[],
+        &["Banamex", "Bancomer"],
+    ),
+    (
+        "Sonatrach, the national oil company, is the largest company in Africa.",
+        &[],
+        &["Sonatrach"],
+    ),
+    (
+        "Apple purchased C3 Technologies, a mapping company, for $240 million.",
+        &[],
+        &["C3 Technologies"],
+    ),
+    (
+        "Morgan Stanley , the investment bank , advised the buyer .",
+        &[],
+        &["Morgan Stanley"],
+    ),
+    (
+        "The bond was cancelled by Robert Cadell, the publisher, in 1847.",
+        &["Robert Cadell"],
+        &[],
+    ),
+    (
+        "Kimsey was brought in by his friend Frank Caufield, an investor in the company.",
+        &["Frank Caufield"],
+        &[],
+    ),
+    ("Thirdly, various groups live there in peace.", &[], &[]),
+    (
+        "Children, the most vulnerable group, are also subject to violence.",
+        &[],
+        &[],
+    ),
+    ("Smith , a bank clerk , said he saw nothing .", &[], &[]),
+    // two companies, each with its legal form
+    (
+        "Ciba-Geigy AG and Sandoz AG said on Thursday they would merge .",
+        &[],
+        &["Ciba-Geigy AG", "Sandoz AG"],
+    ),
+    // a team by "the X team", a rider's team, a results line's team
+    (
+        "Stage winner Laurent Dufaux rode for the Festina team .",
+        &["Laurent Dufaux"],
+        &["Festina"],
+    ),
+    ("He was picked for the England team .", &[], &[]),
+    (
+        "Telekom rider Jan Ullrich was second .",
+        &["Jan Ullrich"],
+        &["Telekom"],
+    ),
+    (
+        "2. Jan Ullrich ( Germany ) Telekom 2:19 behind",
+        &["Jan Ullrich"],
+        &["Telekom"],
+    ),
+    (
+        "It was abolished under the Local Government (Scotland) Act 1973.",
+        &[],
+        &[],
+    ),
+    (
+        "Rybkin led the State Duma from 1994 until January .",
+        &[],
+        &["State Duma"],
+    ),
+    (
+        "Ferrari 's Michael Schumacher was second fastest .",
+        &["Michael Schumacher"],
+        &["Ferrari"],
+    ),
 ];
 
 #[test]
@@ -1260,6 +1336,10 @@ const FIXTURES: &[&str] = &[
     include_str!("../../../tests/data/names/news-10.txt"),
     include_str!("../../../tests/data/names/news-11.txt"),
     include_str!("../../../tests/data/names/news-12.txt"),
+    include_str!("../../../tests/data/names/news-13.txt"),
+    include_str!("../../../tests/data/names/news-14.txt"),
+    include_str!("../../../tests/data/names/news-15.txt"),
+    include_str!("../../../tests/data/names/news-16.txt"),
 ];
 
 #[test]

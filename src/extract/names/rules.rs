@@ -316,6 +316,8 @@ impl<'a> NameRules<'a> {
                 "and" | "&"
                     if next.1 - next.0 <= 3
                         && self.legal_form(next.1 - 1)
+                        // Two companies: "Ciba-Geigy AG and Sandoz AG".
+                        && !self.legal_form(cur.1 - 1)
                         && !self.given(cur.0)
                         && !self.is_placeish(cur.0, cur.1) =>
                 {

@@ -84,6 +84,9 @@ pub(super) const TEAM_NICKNAME: u32 = 1 << 27;
 pub(super) const STATE_FORM: u32 = 1 << 28;
 /// A word of a club's name that stands for the club alone ("City", "Villa", "Real").
 pub(super) const TEAM_SHORT_NAME: u32 = 1 << 29;
+/// The head noun of an apposition that makes the name before it a company, a party or a club
+/// ("Banamex, the country's biggest bank").
+pub(super) const FIRM_NOUN: u32 = 1 << 30;
 /// The classes that let a word alone be, or open, a name or a place.
 pub(super) const MAY_NAME: u32 = GIVEN_NAME
     | PLACE_NAME
@@ -139,6 +142,7 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
     ("team-nickname", ORG_CUE | TEAM_NICKNAME),
     ("state-form", STATE_FORM),
     ("team-short-name", TEAM_SHORT_NAME),
+    ("firm-noun", FIRM_NOUN),
 ];
 
 pub(super) static WORD_CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
