@@ -79,6 +79,62 @@ const CLUB_ROLES: &[&str] = &[
     "supporters",
 ];
 
+/// The roles of a team's players, which no person has ("Inter's midfielder").
+const PLAYER_ROLES: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "pitcher",
+    "quarterback",
+    "outfielder",
+    "shortstop",
+    "linebacker",
+    "fullback",
+    "playmaker",
+];
+
+/// The kinds of group that are bodies, before "group" and its name ("the rock group Pilot").
+const GROUP_KINDS: &[&str] = &[
+    "terrorist",
+    "extremist",
+    "militant",
+    "rebel",
+    "armed",
+    "insurgent",
+    "separatist",
+    "guerrilla",
+    "paramilitary",
+    "jihadist",
+    "islamist",
+    "opposition",
+    "rights",
+    "advocacy",
+    "pressure",
+    "lobby",
+    "activist",
+    "environmental",
+    "rock",
+    "pop",
+    "punk",
+    "music",
+    "musical",
+    "media",
+    "industrial",
+    "financial",
+    "insurance",
+    "banking",
+    "investment",
+    "engineering",
+    "chemicals",
+    "consulting",
+    "retail",
+    "steel",
+    "mining",
+];
+
 /// Words before "of"/"in" that make the name after it a company: "shares of Newmont".
 const MARKET_BEFORE: &[&str] = &[
     "shares",
@@ -262,7 +318,7 @@ impl NameRules<'_> {
     }
 
     /// Tokens a..b look like a person's name ("Pete Sampras"), who may beat another in tennis.
-    fn personish(&self, a: usize, b: usize) -> bool {
+    pub(super) fn personish(&self, a: usize, b: usize) -> bool {
         b - a >= 2 && self.given(a) && !self.is_placeish(a, b)
     }
 
@@ -340,6 +396,24 @@ impl NameRules<'_> {
         {
             return true;
         }
+        // "Inter 's English midfielder Paul Ince": a player is a club's (or a country's, which
+        // stays a country), where a manager may be a boxer's.
+        if self.t[b - 1].is(POSSESSIVE) {
+            let role = if self.capword(b) && self.is_demonymish(b) {
+                b + 1
+            } else {
+                b
+            };
+            if self.lower(role)
+                && PLAYER_ROLES.contains(&self.key(role))
+                && self.capword(role + 1)
+                && !self.is_placeish(a, b)
+                && !self.is_country(a, b)
+                && self.span_bits(a, b) & (COMMON_NOUN | RUN_STOP | TITLE) == 0
+            {
+                return true;
+            }
+        }
         // "Liverpool manager Roy Evans", "Seattle Mariners shortstop"; not "Brazil coach Mario
         // Zagallo", a national side, nor a "Window manager". A word of no known class
         // (or only a given name: "Chelsea manager Ruud Gullit") needs the player's name
@@ -401,8 +475,12 @@ impl NameRules<'_> {
             return true;
         }
         // The first team may be a pronoun: "as they beat Southampton 3-1".
+        // or a clause between commas: "AC Milan, without the injured George Weah, beat
+        // Perugia 2-0".
         let subject = |i: usize| {
-            self.capword(i) || self.lower(i) && matches!(self.key(i), "they" | "it" | "we")
+            self.capword(i)
+                || self.lower(i) && matches!(self.key(i), "they" | "it" | "we")
+                || self.punct(i, ',')
         };
         for p in a.saturating_sub(8).max(1)..a {
             if subject(p - 1)
@@ -414,16 +492,28 @@ impl NameRules<'_> {
                 return true;
             }
         }
-        // "the 4-0 defeat by Tenerife".
+        // "the 4-0 defeat by Tenerife", "held to a 1-1 draw at home by Piacenza".
         if a >= 3
             && self.lower(a - 1)
             && matches!(self.key(a - 1), "by" | "over" | "against" | "to" | "at")
-            && matches!(
-                self.key(a - 2),
-                "defeat" | "win" | "victory" | "loss" | "draw"
-            )
-            && (self.score_end(a - 3) == Some(a - 2)
-                || a >= 5 && self.score_end(a - 5) == Some(a - 2))
+            && let Some(noun) = (a.saturating_sub(4)..a - 1)
+                .rev()
+                .find(|&n| matches!(self.key(n), "defeat" | "win" | "victory" | "loss" | "draw"))
+            && (noun + 1..a - 1).all(|i| self.lower(i))
+            && (noun >= 1 && self.score_end(noun - 1) == Some(noun)
+                || noun >= 3 && self.score_end(noun - 3) == Some(noun))
+        {
+            return true;
+        }
+        // "Lazio and Fiorentina drew 1-1": the first of two teams in a draw.
+        if self.lower(b)
+            && self.key(b) == "and"
+            && self.capword(b + 1)
+            && let e = self.run_end(b + 1)
+            && self.lower(e)
+            && matches!(self.key(e), "drew" | "tied")
+            && self.team_score_at(e + 1)
+            && !self.personish(b + 1, e)
         {
             return true;
         }
@@ -456,14 +546,17 @@ impl NameRules<'_> {
         }
         // "Banamex, the country's biggest bank": whatever given names a firm's name holds
         // ("Morgan Stanley, the investment bank").
-        if self.firm_apposition(a, b) {
+        if self.firm_apposition(a, b) || self.firm_noun_before(a, b) {
             return true;
         }
         if self.any_given(a, b) && b - a > 1 {
             return false;
         }
+        // "a stake in Zee TV"; not "a stake in Hindi channel Zee TV", where the run is the
+        // channel's language.
         let before = a >= 2
             && matches!(self.key(a - 1), "of" | "in")
+            && !(self.lower(b) && self.in_class(b, FIRM_NOUN))
             && (MARKET_BEFORE.contains(&self.key(a - 2))
                 // "the chief executive of Apple", "chairman of Toyota"
                 || self.lower(a - 2) && matches!(self.key(a - 2), "executive" | "ceo" | "chairman"));
@@ -477,13 +570,75 @@ impl NameRules<'_> {
         before || after
     }
 
+    /// Tokens a..b could be a person's name: a given name, or two words or more that could
+    /// each be in one ("Sipho Ndlovu"); not "Zee TV".
+    fn shaped_like_person(&self, a: usize, b: usize) -> bool {
+        self.any_given(a, b)
+            || b - a > 1 && (a..b).all(|i| self.namelike(i) && !self.t[i].is(ACRONYM))
+    }
+
+    /// Tokens a..b follow a firm's noun that says what they are: "its aircraft unit Fokker",
+    /// "Hindi channel Zee TV", "the carrier Sabena"; not "publisher John Murray", a person.
+    fn firm_noun_before(&self, a: usize, b: usize) -> bool {
+        let letters = |i: usize| {
+            self.t.get(i).map_or(0, |t| {
+                let w = self.s.get(t.s..t.e).unwrap_or("");
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    0
+                } else {
+                    w.chars().filter(|c| c.is_alphabetic()).count()
+                }
+            })
+        };
+        // "group B", "space group P63", "group VIII": a class, not a body.
+        if b - a == 1 && (letters(a) < 3 || self.in_class(a, REGNAL_NUMBER)) {
+            return false;
+        }
+        // "a group Johnson portrayed as", "companies Nobel had founded": the subject of a
+        // clause that leaves "that" out.
+        if b - a == 1
+            && !self.t[a].is(ACRONYM)
+            && self.lower(b)
+            && (self.key(b).ends_with("ed")
+                || matches!(self.key(b), "had" | "has" | "have" | "was" | "is" | "would"))
+        {
+            return false;
+        }
+        // Science has its groups ("space group Cmcm", "the larger group Carnosauria"), myth
+        // its giants ("the biblical giant Goliath"), mathematics its operators: a group is a
+        // body when it is said what kind ("the terrorist group Boko Haram").
+        if a >= 1 {
+            match self.key(a - 1) {
+                "giant" | "operator" | "operators" => return false,
+                "group" | "groups" if a < 2 || !GROUP_KINDS.contains(&self.key(a - 2)) => {
+                    return false;
+                }
+                _ => {}
+            }
+        }
+        // "the rating agency Standard and Poor's" is one name, the run's as a whole.
+        if self.lower(b) && self.key(b) == "and" && self.capword(b + 1) {
+            return false;
+        }
+        a >= 1
+            && !self.t[a].is(INITIAL)
+            && self.lower(a - 1)
+            && (self.in_class(a - 1, FIRM_NOUN) || self.key(a - 1) == "unit")
+            && !self.t[a - 1].is(POSSESSIVE)
+            // "French producer Serge Silberman"; "the publishing company Collins".
+            && !(self.shaped_like_person(a, b) && PERSON_TRADES.contains(&self.key(a - 1)))
+            && !self.personish(a, b)
+            && self.span_bits(a, b) & (COMMON_NOUN | RUN_STOP | TITLE | ROLE | DEMONYM) == 0
+            && (a..b).all(|i| !self.is_demonymish(i))
+    }
+
     /// Tokens a..b, or a..b and the name joined to it ("Banamex and Bancomer"), are followed by
     /// an apposition whose head is a firm's noun: ", the country 's biggest bank", ", a
     /// Paris-based insurer", ", the Belgian airline". The noun must be the head: "Smith, a bank
     /// clerk" is a clerk.
     fn firm_apposition(&self, a: usize, b: usize) -> bool {
-        // Not "Children, the most vulnerable group".
-        if (a..b).any(|i| self.is_demonymish(i))
+        // Not "Children, the most vulnerable group", "the Kurds, an ethnic group".
+        if (a..b).all(|i| !self.word(i) || self.is_demonymish(i))
             || self.span_bits(a, b) & (COMMON_NOUN | RUN_STOP | TITLE | ROLE) != 0
         {
             return false;
@@ -517,7 +672,11 @@ impl NameRules<'_> {
             && !self.in_class(i, FIRM_NOUN | RUN_STOP)
             && (self.lower(i)
                 || self.t.get(i).is_some_and(|t| t.is(NUMERIC))
-                || self.capword(i) && (self.is_demonymish(i) || self.key(i).contains('-')))
+                || self.capword(i)
+                    && (self.is_demonymish(i)
+                        || self.key(i).contains('-')
+                        // "the Hong Kong-based broadcaster"
+                        || (i + 1..i + 3).any(|n| self.key(n).ends_with("-based"))))
             && !self.t[i].is(POSSESSIVE)
         {
             i += 1;
@@ -527,10 +686,17 @@ impl NameRules<'_> {
             && !self.t[i].is(POSSESSIVE)
             // "Robert Cadell, the publisher", "Sipho Ndlovu, a 34-year-old miner": after a
             // name of two words, only what no person is; "Barilla, a pasta manufacturer".
-            && (b - a == 1 && !self.any_given(a, b) || !PERSON_TRADES.contains(&self.key(i)))
+            && (!self.shaped_like_person(a, b) || !PERSON_TRADES.contains(&self.key(i)))
             && !(modifiers..i).any(|m| self.key(m).ends_with("-old"))
-            // and closes it: "the group of experts" and "banks and insurers" go on.
+            // and closes it, or a participle or relative clause follows: "the group of
+            // experts" and "banks and insurers" go on, "the broadcaster owned by News Corp"
+            // does not.
             && (i + 1 == self.t.len()
-                || [',', ';', ')', '.'].iter().any(|&c| self.punct(i + 1, c)))
+                || [',', ';', ')', '.'].iter().any(|&c| self.punct(i + 1, c))
+                || self.lower(i + 1)
+                    && matches!(
+                        self.key(i + 1),
+                        "owned" | "controlled" | "listed" | "which" | "that" | "whose"
+                    ))
     }
 }

@@ -298,6 +298,16 @@ impl<'a> NameRules<'a> {
                 && self.in_class(cur.1 - 1, ORG_CUE)
                 && self.key(cur.1 - 1) != "administration";
             let join = match conn {
+                // Not "the Motherland Party of Mesut Yilmaz", its leader.
+                "of" if matches!(
+                    self.key(cur.1 - 1),
+                    "party" | "movement" | "bloc" | "faction"
+                ) && next.0 == cur.1 + 1
+                    && self.personish(next.0, next.1)
+                    && !next_cue =>
+                {
+                    false
+                }
                 "of" | "for" => {
                     last_cue
                         || (merged
@@ -868,7 +878,8 @@ impl<'a> NameRules<'a> {
         while e > a
             && !self.in_class(e - 1, ORG_CUE)
             && (self.in_class(e - 1, TITLE | COMMON_NOUN | NON_PERSON_END)
-                || self.is_demonymish(e - 1))
+                || self.is_demonymish(e - 1)
+                || self.office_in(e, b))
         {
             e -= 1;
         }
@@ -906,14 +917,23 @@ impl<'a> NameRules<'a> {
     }
 
     /// Prefix left of a title or given name: an org when it has a cue or is known.
+    /// The word before token e opens an office of the body named before it, whose title
+    /// follows before `b` or right after: "the Senate Majority Leader".
+    fn office_in(&self, e: usize, b: usize) -> bool {
+        matches!(self.key(e - 1), "majority" | "minority")
+            && (e < b || self.capword(e))
+            && self.in_class(e, TITLE)
+    }
+
     pub(super) fn org_only(&mut self, a0: usize, b: usize) {
+        let b0 = b;
         let a = self.strip_stop(a0, b);
         if a >= b {
             return;
         }
         let mut e = b;
         while e > a
-            && (self.in_class(e - 1, COMMON_NOUN) || self.in_class(e - 1, TITLE))
+            && (self.in_class(e - 1, COMMON_NOUN | TITLE) || self.office_in(e, b0))
             && !self.in_class(e - 1, ORG_CUE)
         {
             e -= 1;

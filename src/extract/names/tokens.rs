@@ -256,7 +256,7 @@ pub(super) fn tokenize(s: &str, lex: &WordClasses, toks: &mut Vec<Tok>, keys: &m
             0
         } else {
             flags |= LOOKED_UP;
-            lex.bits(key)
+            lex.bits_as_written(key, s.get(start..end).unwrap_or(""))
         };
         toks.push(Tok {
             s: start,

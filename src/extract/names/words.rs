@@ -103,6 +103,46 @@ impl WordClasses {
     pub(super) fn bits(&self, k: &str) -> u32 {
         self.bits.get(k).copied().unwrap_or(0)
     }
+
+    /// The classes of a word as written (`raw`, folded to `k`): a given name written with
+    /// its umlaut spelled out, as wires do ("Juergen", "Goetz"), is found under the folded
+    /// spelling the lists hold ("jurgen"). Only between consonants, in a word written in
+    /// ASCII: not "Máel", "Toei".
+    pub(super) fn bits_as_written(&self, k: &str, raw: &str) -> u32 {
+        match self.bits.get(k) {
+            Some(&b) => b,
+            None if raw.is_ascii() && k.len() >= 4 => self.transliterated_given(k),
+            None => 0,
+        }
+    }
+
+    #[cold]
+    fn transliterated_given(&self, k: &str) -> u32 {
+        let b = k.as_bytes();
+        let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        let spelled_out = |i: usize| {
+            // Not "ae", which Latin keeps ("Graeci").
+            matches!(&b[i..i + 2], b"ue" | b"oe")
+                && i >= 1
+                && !vowel(b[i - 1])
+                && b.get(i + 2)
+                    .is_some_and(|&c| c.is_ascii_alphabetic() && !vowel(c))
+        };
+        if !(0..b.len() - 1).any(spelled_out) {
+            return 0;
+        }
+        let mut plain = String::with_capacity(k.len());
+        let mut i = 0;
+        while i < b.len() {
+            plain.push(b[i] as char);
+            i += if i + 1 < b.len() && spelled_out(i) {
+                2
+            } else {
+                1
+            };
+        }
+        self.bits.get(plain.as_str()).copied().unwrap_or(0) & GIVEN_NAME
+    }
     #[inline]
     pub(super) fn has(&self, bit: u32, k: &str) -> bool {
         self.bits(k) & bit != 0
