@@ -1121,7 +1121,8 @@ impl<'a> NameRules<'a> {
                     || self.in_class(last, ONE_WORD_PERSON) && caps.len() <= 3
                     || self.span_bits(a, b) & ONE_WORD_PERSON != 0
                     || (self.morph(last) && caps.len() <= 4)
-                    || (speaker && caps.len() <= 3))
+                    // "Fishermen in Bar Harbor said": where they are, not who speaks.
+                    || (speaker && caps.len() <= 3 && !self.located_at(a)))
         };
         if is_person {
             self.emit(a, b, NameKind::Person);

@@ -335,10 +335,47 @@ const SUPPORTED_TOWNS: &[(&str, &str)] = &[
     ),
     // no state in the story, no small town
     ("The chase ended near Breaux Bridge.", ""),
-    // a town named like a person needs its own qualifier, whatever the story's state
+    // a town named like a person needs its own qualifier, or a story datelined in its state
+    // that says something is there
     (
         "LEBANON, Ohio — The fair opened. | Firefighters from Mason helped.",
+        "LEBANON=US-OH; Ohio=US-OH; Mason=US-OH",
+    ),
+    (
+        "LEBANON, Ohio — The fair opened. | Mason said the rides were safe.",
         "LEBANON=US-OH; Ohio=US-OH",
+    ),
+    (
+        "The fair opened in Ohio. | Firefighters from Mason helped.",
+        "Ohio=US-OH",
+    ),
+    (
+        "ALBANY, Ga. — The board voted. | Macon and Savannah schools faced similar cuts.",
+        "ALBANY=US-GA; Ga.=US-GA; Macon=US-GA; Savannah=US-GA",
+    ),
+    (
+        "TULSA, Okla. (AP) — Roads closed. | The weather service in Norman said more rain was due.",
+        "TULSA=US-OK; Okla.=US-OK; Norman=US-OK",
+    ),
+    (
+        "TULSA, Okla. (AP) — Roads closed. | Norman Smith said more rain was due.",
+        "TULSA=US-OK; Okla.=US-OK",
+    ),
+    (
+        "ALTOONA, Pa. — A woman was charged. | She stole from a church in Tyrone.",
+        "ALTOONA=US-PA; Pa.=US-PA; Tyrone=US-PA",
+    ),
+    (
+        "MUNCIE, Ind. — A jury on Thursday convicted a Yorktown man of burglary.",
+        "MUNCIE=US-IN; Ind.=US-IN; Yorktown=US-IN",
+    ),
+    (
+        "MOBILE, Ala. — It was cold. | The low in August was 50 degrees.",
+        "MOBILE=US-AL; Ala.=US-AL",
+    ),
+    (
+        "PORTLAND, Maine — Prices fell. | Fishermen in Bar Harbor said the catch was good.",
+        "PORTLAND=US-ME; Maine=US-ME; Bar Harbor=US-ME",
     ),
     (
         "A man was found near London, Ky., on Friday.",
@@ -474,6 +511,21 @@ fn news_fixtures_place_score() {
             "international 2",
             include_str!("../../../tests/data/places/news-international-2.txt"),
             0.9,
+        ),
+        (
+            "US local 3",
+            include_str!("../../../tests/data/places/news-us-local-3.txt"),
+            0.9,
+        ),
+        (
+            "US local 4",
+            include_str!("../../../tests/data/places/news-us-local-4.txt"),
+            0.9,
+        ),
+        (
+            "international 3",
+            include_str!("../../../tests/data/places/news-international-3.txt"),
+            0.85,
         ),
     ] {
         let (recall, precision, wrong) = toponym_score(fixture);

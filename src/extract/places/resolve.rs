@@ -2,10 +2,13 @@
 //! the countries its sentence names, then those its document names.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::DocRegions;
 use super::scan::dateline_end;
-use super::scan::{Kept, Raw, next_word, prev_word, sentence_initial};
+use super::scan::{Kept, Raw, lower, next_word, prev_word, sentence_initial};
 use super::{PlaceHit, PlaceKind};
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
@@ -232,10 +235,21 @@ pub(super) fn resolve(
     doc_regions: &DocRegions,
 ) -> Option<&'static Candidate> {
     let c = reading(entry, k, kept, t, sentence_codes, doc_counts, doc_regions)?;
+    let all = gazetteer().candidates(entry);
+    // "Workers from Tipton, Peru and Logansport" in a story datelined "KOKOMO, Ind.": a
+    // country's name in a list of the state's towns is the state's town
+    if c.kind == NameKind::Country
+        && let Some(town) = all
+            .iter()
+            .filter(|o| o.kind == NameKind::City)
+            .filter(|o| in_datelined_state(o, kept[k].0.entry, doc_regions))
+            .find(|o| listed_with_towns_of(k, kept, t, o))
+    {
+        return Some(town);
+    }
     if !small_town(c) || supported(k, kept, t, c.code) {
         return Some(c);
     }
-    let all = gazetteer().candidates(entry);
     // read in the state the story is datelined in, against a famous namesake: a place's
     // name, whatever surname it is too ("Oxford" in a story from Tupelo, Miss.)
     if all.iter().any(|o| !small_town(o)) && in_datelined_state(c, kept[k].0.entry, doc_regions) {
@@ -252,11 +266,108 @@ pub(super) fn resolve(
     {
         return Some(c);
     }
+    // "a church in Tyrone", "Macon and Savannah schools", "a Yorktown man" in a story
+    // datelined "ALTOONA, Pa." or "ALBANY, Ga.": a name that is a person's too, said to be
+    // where something is, in the state the story gave
+    if entry.person_prone
+        && let Some(c) = all
+            .iter()
+            .filter(|c| small_town(c) && !qualifier_only(all, c))
+            .filter(|c| in_datelined_state(c, this, doc_regions))
+            .filter(|c| said_where(k, kept, t, c))
+            .max_by_key(|c| c.population)
+    {
+        return Some(c);
+    }
     // unsupported: the best reading that is no small town, if any
     best(
         all.iter()
             .filter(|c| !small_town(c) && !qualifier_only(all, c)),
     )
+}
+
+/// Words before a place that say something is there ("in Tyrone", "from Sylvester"): the
+/// names extractor's locatives and a few more.
+static LOCATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut words = super::guard::word_set("locative");
+    words.extend(["at", "from", "around", "between", "outside"]);
+    words
+});
+
+/// Nouns after a town's name that make it where people and bodies are from ("a Yorktown
+/// man", "Savannah schools"), from `data/lexicon.txt`.
+static TOWN_NOUNS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| super::guard::word_set("town-noun"));
+
+/// Whether hit `k` is said to be where something is: after a preposition of place, beside
+/// another place in a list ("Leesburg and Sylvester"), or before a noun of its people
+/// ("a Yorktown man", "Savannah schools"). Never before a capitalized word, which would
+/// make it a given name.
+fn said_where(k: usize, kept: &Kept, t: &[u8], c: &Candidate) -> bool {
+    let r = &kept[k].0;
+    let text = t.get(r.start..r.end).unwrap_or_default();
+    // "in August": a month is a town's name in some state, and no place here
+    if crate::vocab::time::MONTH_WORDS
+        .iter()
+        .any(|(m, _)| m.as_bytes().eq_ignore_ascii_case(text))
+    {
+        return false;
+    }
+    let next = next_word(t, r.end);
+    if next.is_some_and(|(ws, _)| t[ws].is_ascii_uppercase()) || t.get(r.end) == Some(&b'\'') {
+        return false;
+    }
+    let prev = prev_word(t, r.start).map(|(ws, we)| lower(&t[ws..we]));
+    if prev.as_deref().is_some_and(|w| LOCATED.contains(w)) {
+        return true;
+    }
+    // beside a place of the same state that is nobody's name ("Leesburg and Sylvester"), not
+    // in a list of presidents ("Washington, Lincoln, and Franklin")
+    let g = gazetteer();
+    let listed = |a: &Raw, b: &Raw, other: &Raw| {
+        matches!(
+            t.get(a.end..b.start),
+            Some(b", " | b" and " | b", and " | b" or ")
+        ) && g.entry(other.entry).is_some_and(|e| {
+            !e.person_prone
+                && g.candidates(e)
+                    .iter()
+                    .any(|o| o.code == c.code && o.region == c.region)
+        })
+    };
+    if k > 0 && listed(&kept[k - 1].0, r, &kept[k - 1].0)
+        || kept.get(k + 1).is_some_and(|(n, _)| listed(r, n, n))
+    {
+        return true;
+    }
+    // "a Yorktown man"
+    prev.as_deref().is_some_and(|w| w == "a" || w == "an")
+        && next.is_some_and(|(ws, we)| TOWN_NOUNS.contains(lower(&t[ws..we]).as_str()))
+}
+
+/// Whether hit `k` is listed between places that are only towns and regions, one of them in
+/// the state `c` lies in: "Tipton, Peru and Logansport".
+fn listed_with_towns_of(k: usize, kept: &Kept, t: &[u8], c: &Candidate) -> bool {
+    let g = gazetteer();
+    let gap_listed =
+        |a: &Raw, b: &Raw| matches!(t.get(a.end..b.start), Some(b", " | b" and " | b", and "));
+    let town_here = |o: &Raw| {
+        g.entry(o.entry).is_some_and(|e| {
+            let cands = g.candidates(e);
+            cands
+                .iter()
+                .all(|n| matches!(n.kind, NameKind::City | NameKind::Region))
+                && cands
+                    .iter()
+                    .any(|n| n.code == c.code && n.region == c.region)
+        })
+    };
+    let r = &kept[k].0;
+    let before = k > 0 && gap_listed(&kept[k - 1].0, r) && town_here(&kept[k - 1].0);
+    let after = kept
+        .get(k + 1)
+        .is_some_and(|(n, _)| gap_listed(r, n) && town_here(n));
+    before && after
 }
 
 /// The document's other names read in the state or province `c` lies in (besides `this`):
