@@ -165,7 +165,7 @@ pub fn find_places_in_document(
                 .any(|c| matches!(c.kind, NameKind::Region | NameKind::Country))
         })
     };
-    type Resolved = (&'static Candidate, (usize, usize), usize, bool);
+    type Resolved = (&'static Candidate, (usize, usize), usize, Said);
     // the name a state's abbreviation counts as among the document's names ("Ky.", "B.C.")
     const QUALIFIER: usize = usize::MAX;
     // pass 2: resolve, once to learn the states and provinces the document's places lie in,
@@ -190,8 +190,14 @@ pub fn find_places_in_document(
                     let chosen =
                         resolve(entry, k, kept, t, &sentence_codes, &doc_counts, doc_regions);
                     if let Some(c) = chosen {
-                        let explicit = r.end <= dateline || qualified(t, r, &raws);
-                        hits.push((c, *orig, r.entry, explicit));
+                        let said = if r.end <= dateline {
+                            Said::Datelined
+                        } else if qualified(t, r, &raws) {
+                            Said::Qualified
+                        } else {
+                            Said::Inferred
+                        };
+                        hits.push((c, *orig, r.entry, said));
                         // "Bowling Green, Ky.": the abbreviation names the state, a place too
                         if let Some((span, code, region)) = qualifier_span_after(t, r.end)
                             && code == c.code
@@ -200,7 +206,12 @@ pub fn find_places_in_document(
                                 .any(|(o, _)| (o.start, o.end) == span && state_name(o.entry))
                             && let Some(state) = g.division(code, region)
                         {
-                            hits.push((state, folded.orig_span(span.0, span.1), QUALIFIER, true));
+                            let said = if span.1 <= dateline {
+                                Said::Datelined
+                            } else {
+                                Said::Qualified
+                            };
+                            hits.push((state, folded.orig_span(span.0, span.1), QUALIFIER, said));
                         }
                     }
                 }
@@ -222,12 +233,25 @@ pub fn find_places_in_document(
     };
     let first = resolve_all(&DocRegions::new());
     let mut doc_regions = DocRegions::new();
-    for &(c, _, entry, explicit) in first.iter().flatten() {
+    for &(c, _, entry, said) in first.iter().flatten() {
         if !c.region.is_empty() {
             let names = doc_regions.entry((c.code, c.region)).or_default();
             match names.iter_mut().find(|(n, _)| *n == entry) {
-                Some(named) => named.1 |= explicit,
-                None => names.push((entry, explicit)),
+                Some(named) => named.1 = named.1.max(said),
+                None => names.push((entry, said)),
+            }
+        }
+    }
+    // the state most names agree on, whatever each was read as alone
+    if let Some((region, names)) = resolve::consensus_region(
+        per_sentence
+            .iter()
+            .flat_map(|(_, kept)| kept.iter().map(|(r, _)| r.entry)),
+    ) {
+        let known = doc_regions.entry(region).or_default();
+        for entry in names {
+            if !known.iter().any(|&(n, _)| n == entry) {
+                known.push((entry, Said::Inferred));
             }
         }
     }
@@ -249,7 +273,16 @@ pub fn find_places_in_document(
 /// The first-level divisions (country, postal code) a document's places were read in, with
 /// the names read there and whether with a qualifier or a dateline: several names in one
 /// state are context for the rest.
-pub(super) type DocRegions = HashMap<(&'static str, &'static str), Vec<(usize, bool)>>;
+pub(super) type DocRegions = HashMap<(&'static str, &'static str), Vec<(usize, Said)>>;
+
+/// How a document said a place lies in its state: only by agreeing with the others, with a
+/// qualifier ("Paris, Texas"), or in a dateline ("LEBANON, Ohio —"), the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Said {
+    Inferred,
+    Qualified,
+    Datelined,
+}
 
 /// A name of several words no person has, for a country or a city of half a million people:
 /// a person span that is exactly this name was misread ("Addis Abeba", "Al-Quds Al-Sharif").

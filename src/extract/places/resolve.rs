@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::DocRegions;
 use super::scan::dateline_end;
 use super::scan::{Kept, Raw, lower, next_word, prev_word, sentence_initial};
+use super::{DocRegions, Said};
 use super::{PlaceHit, PlaceKind};
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
@@ -242,7 +242,7 @@ pub(super) fn resolve(
         && let Some(town) = all
             .iter()
             .filter(|o| o.kind == NameKind::City)
-            .filter(|o| in_datelined_state(o, kept[k].0.entry, doc_regions))
+            .filter(|o| in_story_state(o, kept[k].0.entry, doc_regions))
             .find(|o| listed_with_towns_of(k, kept, t, o))
     {
         return Some(town);
@@ -273,7 +273,7 @@ pub(super) fn resolve(
         && let Some(c) = all
             .iter()
             .filter(|c| small_town(c) && !qualifier_only(all, c))
-            .filter(|c| in_datelined_state(c, this, doc_regions))
+            .filter(|c| in_story_state(c, this, doc_regions))
             .filter(|c| said_where(k, kept, t, c))
             .max_by_key(|c| c.population)
     {
@@ -370,35 +370,108 @@ fn listed_with_towns_of(k: usize, kept: &Kept, t: &[u8], c: &Candidate) -> bool 
     before && after
 }
 
+/// The state or province most of a document's names lie in, when they agree: each name
+/// votes for the divisions it has a town or region in, one vote shared among them by the
+/// square root of their people (a Springfield counts little, Lisbon is Portugal's), names
+/// that are also countries not at all. "Branson",
+/// "Hollister", "Taney County", "Forsyth", "West Plains" agree on Missouri whatever the first
+/// reading of each was; the document's places are then read in the fewest states. The
+/// winner needs two and a half votes from three names or more, two of them nearly its own,
+/// and twice the votes of the next.
+pub(super) fn consensus_region(
+    entries: impl Iterator<Item = usize>,
+) -> Option<((&'static str, &'static str), Vec<usize>)> {
+    let g = gazetteer();
+    let mut seen = FxHashSet::default();
+    let mut votes: HashMap<(&'static str, &'static str), (f64, Vec<usize>, usize)> = HashMap::new();
+    for entry in entries {
+        if !seen.insert(entry) {
+            continue;
+        }
+        // a word or a person's name ("Alliance", "August") votes for nothing
+        let Some(e) = g.entry(entry).filter(|e| !e.person_prone) else {
+            continue;
+        };
+        let cands = g.candidates(e);
+        if cands
+            .iter()
+            .any(|c| !matches!(c.kind, NameKind::City | NameKind::Region))
+        {
+            continue;
+        }
+        // the vote is shared by population: Lisbon votes for Portugal, hardly for Ohio
+        let mut regions: Vec<((&'static str, &'static str), f64)> = Vec::new();
+        // (a place whose division the gazetteer lacks still takes its share: Tavistock is
+        // Devon's more than Ontario's)
+        for c in cands {
+            let weight = (c.population.max(1) as f64).sqrt();
+            match regions.iter_mut().find(|(r, _)| *r == (c.code, c.region)) {
+                Some(r) => r.1 += weight,
+                None => regions.push(((c.code, c.region), weight)),
+            }
+        }
+        let total: f64 = regions.iter().map(|r| r.1).sum();
+        if regions.is_empty() || total <= 0.0 {
+            continue;
+        }
+        for (region, weight) in regions.into_iter().filter(|(r, _)| !r.1.is_empty()) {
+            let share = weight / total;
+            let v = votes.entry(region).or_default();
+            v.0 += share;
+            v.1.push(entry);
+            if share >= 0.5 {
+                v.2 += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<_> = votes.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    let mut ranked = ranked.into_iter();
+    let (region, (score, names, own)) = ranked.next()?;
+    let runner_up = ranked.next().map_or(0.0, |r| r.1.0);
+    (names.len() >= 3 && own >= 2 && score >= 2.5 && score >= 2.0 * runner_up)
+        .then_some((region, names))
+}
+
 /// The document's other names read in the state or province `c` lies in (besides `this`):
-/// whether one came with its qualifier or dateline, and how many there are.
-fn others_in_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> (bool, usize) {
+/// the most a document said of one of them, and how many there are.
+fn others_in_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> (Said, usize) {
     if c.region.is_empty() {
-        return (false, 0);
+        return (Said::Inferred, 0);
     }
     doc_regions
         .get(&(c.code, c.region))
-        .map_or((false, 0), |names| {
+        .map_or((Said::Inferred, 0), |names| {
             names
                 .iter()
                 .filter(|&&(n, _)| n != this)
-                .fold((false, 0), |(x, k), &(_, explicit)| (x || explicit, k + 1))
+                .fold((Said::Inferred, 0), |(x, k), &(_, said)| {
+                    (x.max(said), k + 1)
+                })
         })
 }
 
 /// Whether the document has read other places in the state or province `c` lies in: one
 /// with a qualifier or a dateline ("LAFAYETTE, La."), or two.
 fn in_document_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
-    let (explicit, count) = others_in_state(c, this, doc_regions);
-    explicit || count >= 2
+    let (said, count) = others_in_state(c, this, doc_regions);
+    said > Said::Inferred || count >= 2
 }
 
 /// Whether the document is surely about the state or province `c` lies in: a name there
 /// with its qualifier or dateline, and another ("TUPELO, Miss. … in Oxford" is
 /// Mississippi's Oxford; the state's abbreviation counts).
 fn in_datelined_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
-    let (explicit, count) = others_in_state(c, this, doc_regions);
-    explicit && count >= 2
+    let (said, count) = others_in_state(c, this, doc_regions);
+    said > Said::Inferred && count >= 2
+}
+
+/// Whether the story is datelined in the state or province `c` lies in, with another of its
+/// places besides: what a town named like a person needs ("LEBANON, Ohio — … firefighters
+/// from Mason"). An encyclopedia's "Houston, Texas" is not enough for "in Earth orbit".
+fn in_story_state(c: &Candidate, this: usize, doc_regions: &DocRegions) -> bool {
+    let (said, count) = others_in_state(c, this, doc_regions);
+    said == Said::Datelined && count >= 2
 }
 
 /// Does the state or province written after a town lie in a country none of its readings is
@@ -518,7 +591,12 @@ fn reading(
             let others = names.iter().filter(|&&(n, _)| n != this).count();
             match others {
                 0 => 0,
-                _ if names.contains(&(this, true)) => others + 2,
+                _ if names
+                    .iter()
+                    .any(|&(n, said)| n == this && said > Said::Inferred) =>
+                {
+                    others + 2
+                }
                 _ => others,
             }
         })
@@ -649,9 +727,11 @@ fn reading(
     // on Art Deco that names Dallas and Houston still means France by "Paris", London by
     // "London"; the name itself read with its qualifier is enough.
     let named_here = |c: &Candidate| {
-        doc_regions
-            .get(&(c.code, c.region))
-            .is_some_and(|names| names.contains(&(this, true)))
+        doc_regions.get(&(c.code, c.region)).is_some_and(|names| {
+            names
+                .iter()
+                .any(|&(n, said)| n == this && said > Said::Inferred)
+        })
     };
     let doc_count = |code: &str| doc_counts.get(code).copied().unwrap_or(0);
     let comparable = |c: &Candidate| {
