@@ -377,6 +377,27 @@ const SUPPORTED_TOWNS: &[(&str, &str)] = &[
         "PORTLAND, Maine — Prices fell. | Fishermen in Bar Harbor said the catch was good.",
         "PORTLAND=US-ME; Maine=US-ME; Bar Harbor=US-ME",
     ),
+    // the state the document's names agree on, without a dateline
+    (
+        "High winds tore roofs off homes in Branson and Hollister. | Taney County officials \
+         opened a shelter in Forsyth.",
+        "Branson=US-MO; Hollister=US-MO; Taney County=US-MO; Forsyth=US-MO",
+    ),
+    (
+        "We are present in Afghanistan, South Lebanon and Timor-Leste. | Alliance members met \
+         in Lisbon.",
+        "Afghanistan=AF; Timor-Leste=TL; Lisbon=PT",
+    ),
+    (
+        "The Israelites lived in Goshen. | Moses went up Mount Sinai. | The painting hangs in \
+         New York.",
+        // (Goshen, Indiana, is big enough to be read alone; Mount Sinai, New York, is not)
+        "Goshen=US-IN; New York=US-NY",
+    ),
+    (
+        "Ealdred was Abbot of Tavistock and Bishop of Worcester. | He went to York and London.",
+        "Worcester=GB; York=GB; London=GB",
+    ),
     (
         "A man was found near London, Ky., on Friday.",
         "London=US-KY; Ky.=US-KY",

@@ -376,14 +376,18 @@ fn listed_with_towns_of(k: usize, kept: &Kept, t: &[u8], c: &Candidate) -> bool 
 /// that are also countries not at all. "Branson",
 /// "Hollister", "Taney County", "Forsyth", "West Plains" agree on Missouri whatever the first
 /// reading of each was; the document's places are then read in the fewest states. The
-/// winner needs two and a half votes from three names or more, two of them nearly its own,
-/// and twice the votes of the next.
+/// winner needs two votes from three names or more, three of them nearly its own (two, if
+/// one is a county or parish: "Goshen" and "Mount Sinai" are no story set in New York), and
+/// twice the votes of the next.
 pub(super) fn consensus_region(
     entries: impl Iterator<Item = usize>,
 ) -> Option<((&'static str, &'static str), Vec<usize>)> {
     let g = gazetteer();
     let mut seen = FxHashSet::default();
-    let mut votes: HashMap<(&'static str, &'static str), (f64, Vec<usize>, usize)> = HashMap::new();
+    // per division: votes, the names that voted, how many were nearly its own, and whether
+    // one of those is a county or parish
+    let mut votes: HashMap<(&'static str, &'static str), (f64, Vec<usize>, usize, bool)> =
+        HashMap::new();
     for entry in entries {
         if !seen.insert(entry) {
             continue;
@@ -414,6 +418,10 @@ pub(super) fn consensus_region(
         if regions.is_empty() || total <= 0.0 {
             continue;
         }
+        let county = g
+            .surfaces(e)
+            .iter()
+            .any(|n| n.ends_with(" County") || n.ends_with(" Parish"));
         for (region, weight) in regions.into_iter().filter(|(r, _)| !r.1.is_empty()) {
             let share = weight / total;
             let v = votes.entry(region).or_default();
@@ -421,15 +429,19 @@ pub(super) fn consensus_region(
             v.1.push(entry);
             if share >= 0.5 {
                 v.2 += 1;
+                v.3 |= county;
             }
         }
     }
     let mut ranked: Vec<_> = votes.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
     let mut ranked = ranked.into_iter();
-    let (region, (score, names, own)) = ranked.next()?;
+    let (region, (score, names, own, county)) = ranked.next()?;
     let runner_up = ranked.next().map_or(0.0, |r| r.1.0);
-    (names.len() >= 3 && own >= 2 && score >= 2.5 && score >= 2.0 * runner_up)
+    (names.len() >= 3
+        && (own >= 3 || own >= 2 && county)
+        && score >= 2.0
+        && score >= 2.0 * runner_up)
         .then_some((region, names))
 }
 
@@ -611,7 +623,17 @@ fn reading(
         let in_state = cands
             .iter()
             .filter(usable)
-            .filter(|c| !small_town(c) && support(c) >= 2)
+            // (a small one when three of the document's names are there and the name's best
+            // known place is a town too: "Hollister" beside Branson, Forsyth and Taney County
+            // is Missouri's, not California's; "Philadelphia" stays Pennsylvania's)
+            .filter(|c| {
+                !small_town(c) && support(c) >= 2
+                    || support(c) >= 3
+                        && cands
+                            .iter()
+                            .filter(usable)
+                            .all(|o| o.kind == NameKind::City && o.population < SMALL_TOWN * 4)
+            })
             .max_by_key(|c| (support(c), c.population));
         return in_state.or_else(|| best(cands.iter().filter(usable)));
     }
