@@ -370,6 +370,18 @@ fn listed_with_towns_of(k: usize, kept: &Kept, t: &[u8], c: &Candidate) -> bool 
     before && after
 }
 
+/// What the names of a document gave one division in [`consensus_region`].
+#[derive(Default)]
+struct Votes {
+    score: f64,
+    /// The names that voted for it.
+    names: Vec<usize>,
+    /// How many of them have half their vote or more there.
+    own: usize,
+    /// One of those is a county or parish.
+    county: bool,
+}
+
 /// The state or province most of a document's names lie in, when they agree: each name
 /// votes for the divisions it has a town or region in, one vote shared among them by the
 /// square root of their people (a Springfield counts little, Lisbon is Portugal's), names
@@ -384,10 +396,7 @@ pub(super) fn consensus_region(
 ) -> Option<((&'static str, &'static str), Vec<usize>)> {
     let g = gazetteer();
     let mut seen = FxHashSet::default();
-    // per division: votes, the names that voted, how many were nearly its own, and whether
-    // one of those is a county or parish
-    let mut votes: HashMap<(&'static str, &'static str), (f64, Vec<usize>, usize, bool)> =
-        HashMap::new();
+    let mut votes: HashMap<(&'static str, &'static str), Votes> = HashMap::new();
     for entry in entries {
         if !seen.insert(entry) {
             continue;
@@ -425,19 +434,27 @@ pub(super) fn consensus_region(
         for (region, weight) in regions.into_iter().filter(|(r, _)| !r.1.is_empty()) {
             let share = weight / total;
             let v = votes.entry(region).or_default();
-            v.0 += share;
-            v.1.push(entry);
+            v.score += share;
+            v.names.push(entry);
             if share >= 0.5 {
-                v.2 += 1;
-                v.3 |= county;
+                v.own += 1;
+                v.county |= county;
             }
         }
     }
     let mut ranked: Vec<_> = votes.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     let mut ranked = ranked.into_iter();
-    let (region, (score, names, own, county)) = ranked.next()?;
-    let runner_up = ranked.next().map_or(0.0, |r| r.1.0);
+    let (
+        region,
+        Votes {
+            score,
+            names,
+            own,
+            county,
+        },
+    ) = ranked.next()?;
+    let runner_up = ranked.next().map_or(0.0, |r| r.1.score);
     (names.len() >= 3
         && (own >= 3 || own >= 2 && county)
         && score >= 2.0
