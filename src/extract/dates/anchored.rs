@@ -113,6 +113,27 @@ impl Parser<'_> {
             .map(|n| n as u32 + 1)
     }
 
+    /// The year said after a day or month at token `e` by counting from the reference, as
+    /// "the following year" alone is: "of the following year", "of the previous year". The
+    /// end token and the year, `None` when the reference is a span of years to count from
+    /// (the day or month then has no year either). "Of that year" is read by the callers as
+    /// the reference's own year.
+    fn year_counted_after(&self, e: usize, r: Reference) -> Option<(usize, Option<i32>)> {
+        if !(self.wis(e, "of") && self.wis(e + 1, "the")) {
+            return None;
+        }
+        let delta = match self.txt(e + 2).to_ascii_lowercase().as_str() {
+            "following" | "next" | "subsequent" | "succeeding" => 1,
+            "previous" | "preceding" | "prior" => -1,
+            _ => return None,
+        };
+        let unit = e + 3;
+        if self.lexf(unit) & YEAR_WORD == 0 || self.txt(unit).ends_with('s') {
+            return None;
+        }
+        Some((unit + 1, r.single().map(|d| add_years(d.year, delta))))
+    }
+
     /// The year-less or relative expression starting at token `i` of the
     /// document's sentence `sentence`, resolved against `r`: (end token, from,
     /// to, precision, part supplied, uses the document's date).
@@ -145,6 +166,9 @@ impl Parser<'_> {
                 let (mo, mut e) = self.month_name(j)?;
                 if self.num(e).is_some() || self.is_p(e, '.') && self.num(e + 1).is_some() {
                     return None;
+                }
+                if let Some((end, year)) = self.year_counted_after(e, r) {
+                    return self.day_span(end, year?, mo, d1, d2, 1);
                 }
                 if self.wis(e, "of") && self.wis(e + 1, "that") && self.lexf(e + 2) & YEAR_WORD != 0
                 {
@@ -232,6 +256,11 @@ impl Parser<'_> {
                         {
                             return None;
                         }
+                        // "February of the following year"
+                        if let Some((end, y)) = self.year_counted_after(j, r) {
+                            let d = HistDate::ym(y?, mo);
+                            return Some((end, d, d, Precision::Month, 1, false));
+                        }
                         let d = HistDate::ym(r.year_of_month(mo)?, mo);
                         return Some((j, d, d, Precision::Month, 1, false));
                     };
@@ -248,6 +277,9 @@ impl Parser<'_> {
                     }
                     if self.num(e).is_some() || self.is_p(e, '%') {
                         return None;
+                    }
+                    if let Some((end, year)) = self.year_counted_after(e, r) {
+                        return self.day_span(end, year?, mo, d1, d2, 1);
                     }
                     if self.wis(e, "of")
                         && self.wis(e + 1, "that")
