@@ -712,9 +712,15 @@ impl<'a> NameRules<'a> {
         let whole = self.span_bits(a, b);
         // A run in capitals ("EASTERN CONFERENCE", "JAPAN GET LUCKY WIN") is a headline: its
         // capitals say nothing; only known acronyms in it are names.
+        // ("ORIOLES WIN AS RIPKEN HOMERS": its short words are in capitals too)
         if b - a >= 2
             && whole & CUELESS_ORG == 0
-            && (a..b).all(|i| !self.word(i) || self.shouting(i))
+            && (a..b).all(|i| {
+                !self.word(i)
+                    || self.shouting(i)
+                    || self.t[i].is(ACRONYM) && !self.in_class(i, CUELESS_ORG)
+            })
+            && (a..b).filter(|&i| self.shouting(i)).count() >= 2
         {
             for i in a..b {
                 if self.in_class(i, CUELESS_ORG) && self.t[i].is(ACRONYM) {
