@@ -14,6 +14,7 @@
 
 mod context;
 mod link;
+mod orgs;
 mod rules;
 mod tokens;
 mod words;
