@@ -113,6 +113,22 @@ impl Parser<'_> {
             .map(|n| n as u32 + 1)
     }
 
+    /// The year of a day in month `mo` whose words end at token `e`, and where its mention
+    /// ends: counted from the reference ("3 May of the previous year"), the reference's own
+    /// ("July 25 of that year"), or the one the month falls in from the reference.
+    fn year_of_day(&self, e: usize, r: Reference, mo: u8) -> Option<(usize, i32)> {
+        if let Some((end, year)) = self.year_counted_after(e, r) {
+            return Some((end, year?));
+        }
+        let end =
+            if self.wis(e, "of") && self.wis(e + 1, "that") && self.lexf(e + 2) & YEAR_WORD != 0 {
+                e + 3
+            } else {
+                e
+            };
+        Some((end, r.year_of_month(mo)?))
+    }
+
     /// The year said after a day or month at token `e` by counting from the reference, as
     /// "the following year" alone is: "of the following year", "of the previous year". The
     /// end token and the year, `None` when the reference is a span of years to count from
@@ -163,18 +179,12 @@ impl Parser<'_> {
                 if self.wis(j, "of") {
                     j += 1;
                 }
-                let (mo, mut e) = self.month_name(j)?;
+                let (mo, e) = self.month_name(j)?;
                 if self.num(e).is_some() || self.is_p(e, '.') && self.num(e + 1).is_some() {
                     return None;
                 }
-                if let Some((end, year)) = self.year_counted_after(e, r) {
-                    return self.day_span(end, year?, mo, d1, d2, 1);
-                }
-                if self.wis(e, "of") && self.wis(e + 1, "that") && self.lexf(e + 2) & YEAR_WORD != 0
-                {
-                    e += 3;
-                }
-                self.day_span(e, r.year_of_month(mo)?, mo, d1, d2, 1)
+                let (e, year) = self.year_of_day(e, r, mo)?;
+                self.day_span(e, year, mo, d1, d2, 1)
             }
             Kind::Word => {
                 let w = self.txt(i);
@@ -278,16 +288,8 @@ impl Parser<'_> {
                     if self.num(e).is_some() || self.is_p(e, '%') {
                         return None;
                     }
-                    if let Some((end, year)) = self.year_counted_after(e, r) {
-                        return self.day_span(end, year?, mo, d1, d2, 1);
-                    }
-                    if self.wis(e, "of")
-                        && self.wis(e + 1, "that")
-                        && self.lexf(e + 2) & YEAR_WORD != 0
-                    {
-                        e += 3;
-                    }
-                    return self.day_span(e, r.year_of_month(mo)?, mo, d1, d2, 1);
+                    let (e, year) = self.year_of_day(e, r, mo)?;
+                    return self.day_span(e, year, mo, d1, d2, 1);
                 }
                 let lw = w.to_ascii_lowercase();
                 match lw.as_str() {

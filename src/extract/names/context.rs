@@ -47,30 +47,18 @@ const RESULT_AUX: &[&str] = &["were", "was", "have", "has", "had", "been"];
 /// takes the place of the match.
 const RESULT_PREPS: &[&str] = &["with", "to", "at", "by", "against", "over"];
 
-/// Roles in a team after its name: "Liverpool manager Roy Evans", "Barcelona striker Ronaldo".
-/// A country before them is a national side, which stays a country.
-const CLUB_ROLES: &[&str] = &[
-    "striker",
+/// Roles in a team after its name: "Liverpool manager Roy Evans", "Barcelona striker Ronaldo":
+/// its players' ([`PLAYER_ROLES`]) and these. A country before them is a national side, which
+/// stays a country.
+const TEAM_ROLES: &[&str] = &[
     "strikers",
-    "midfielder",
     "midfielders",
-    "defender",
     "defenders",
-    "goalkeeper",
     "goalkeepers",
-    "keeper",
-    "winger",
     "coach",
     "manager",
     "captain",
-    "pitcher",
-    "quarterback",
-    "outfielder",
-    "shortstop",
     "catcher",
-    "linebacker",
-    "fullback",
-    "playmaker",
     "driver",
     "drivers",
     "rider",
@@ -78,6 +66,10 @@ const CLUB_ROLES: &[&str] = &[
     "fans",
     "supporters",
 ];
+
+fn club_role(k: &str) -> bool {
+    PLAYER_ROLES.contains(&k) || TEAM_ROLES.contains(&k)
+}
 
 /// The roles of a team's players, which no person has ("Inter's midfielder").
 const PLAYER_ROLES: &[&str] = &[
@@ -390,8 +382,7 @@ impl NameRules<'_> {
         // "Leeds signed Norwegian defender Alf-Inge Haaland": a club signs players.
         if self.lower(b)
             && matches!(self.key(b), "signed" | "sign" | "signs")
-            && (b + 1..(b + 5).min(self.t.len()))
-                .any(|i| self.lower(i) && CLUB_ROLES.contains(&self.key(i)))
+            && (b + 1..(b + 5).min(self.t.len())).any(|i| self.lower(i) && club_role(self.key(i)))
             && !self.is_country(a, b)
         {
             return true;
@@ -426,7 +417,7 @@ impl NameRules<'_> {
                     && self.span_bits(a, b) & !GIVEN_NAME == 0
                     && self.capword(b + 1)
                     && !self.t[b + 1].is(ACRONYM))
-            && CLUB_ROLES.contains(&self.key(b))
+            && club_role(self.key(b))
             && !self.t[b - 1].is(POSSESSIVE)
             // "Yankees manager": a team's nickname that is also a people's stays the team.
             && (!self.is_country(a, b) || self.has_cue(a, b))

@@ -71,14 +71,13 @@ impl NameRules<'_> {
     }
 
     pub(super) fn org_only(&mut self, a0: usize, b: usize) {
-        let b0 = b;
         let a = self.strip_stop(a0, b);
         if a >= b {
             return;
         }
         let mut e = b;
         while e > a
-            && (self.in_class(e - 1, COMMON_NOUN | TITLE) || self.office_in(e, b0))
+            && (self.in_class(e - 1, COMMON_NOUN | TITLE) || self.office_in(e, b))
             && !self.in_class(e - 1, ORG_CUE)
         {
             e -= 1;
