@@ -15,7 +15,7 @@
 //! Nothing is guessed without a reference: "On Saturday the coach resigned"
 //! in a document without dates yields nothing.
 
-use super::anchored::add_years;
+use super::anchored::{Found, add_years};
 use super::*;
 
 /// Where an anchored mention's reference came from: the sentence (its
@@ -74,18 +74,31 @@ impl Reference {
         }
     }
 
-    /// The year a year-less month `mo` falls in.
-    pub(super) fn year_of_month(&self, mo: u8) -> Option<i32> {
+    /// The year a year-less month `mo` of sentence `sentence` falls in, in
+    /// a document told as a story (`narrative`) or from its present.
+    pub(super) fn year_of_month(&self, mo: u8, sentence: usize, narrative: bool) -> Option<i32> {
         let Some(until) = self.until else {
-            // A narrative goes forward over the new year: "10 to 17 December"
-            // 1899, then "on 10 January" is 1900's. Months before the
-            // reference's by more than a season, and not a season after it
-            // either, may be either year's ("December 13 … By May 3"): no guess.
-            if self.at.is_some()
+            if let Some(at) = self.at
                 && let Some(m) = self.date.month
-                && mo + 3 < m
             {
-                return (mo + 12 - m <= 3).then(|| add_years(self.date.year, 1));
+                // A narrative goes forward over the new year: "10 to 17
+                // December" 1899, then "on 10 January" is 1900's. Months
+                // before the reference's by more than a season, and not a
+                // season after it either, may be either year's ("December
+                // 13 … By May 3"): no guess.
+                if mo + 3 < m {
+                    return (mo + 12 - m <= 3).then(|| add_years(self.date.year, 1));
+                }
+                // A month most of a year after the reference's is as often
+                // the one a season before it, told after a look ahead
+                // ("late January 1940. … on 16 December", 1939's): no
+                // guess, unless the reference's own sentence runs on to it
+                // ("from January 1940 to December"). A speech's months
+                // ahead are its own year's ("We will sign this treaty in
+                // December").
+                if narrative && mo > m + 8 && at.sentence != sentence {
+                    return None;
+                }
             }
             return Some(self.date.year);
         };
@@ -165,6 +178,9 @@ pub fn anchor_document(
     let mut section: Option<&str> = None;
     let mut toks = Vec::new();
     let mut support = YearSupport::of(sentences, found);
+    // Where a story told in order comes back to after a look ahead; a
+    // dated document or a speech is told from its own present instead.
+    let narrative = doc_date.is_none() && !speaks_in_first_person(sentences);
     // The last reference in a year the document tells of: the narrative to
     // come back to after a digression.
     let mut carried: Option<Reference> = None;
@@ -179,7 +195,7 @@ pub fn anchor_document(
                 reference = doc_date.map(Reference::own);
                 carried = None;
                 for x in &dated.mentions {
-                    update(&mut reference, x, (k, true), title, doc_date);
+                    update(&mut reference, x, (k, true, false), title, doc_date);
                 }
             }
         }
@@ -208,6 +224,7 @@ pub fn anchor_document(
             floor: 0,
             rej: Vec::new(),
             has_cent: false,
+            narrative,
         };
         let mut added: Vec<DateMention> = Vec::new();
         // The last explicit date of this sentence so far: nearer than the
@@ -226,7 +243,8 @@ pub fn anchor_document(
                 if x.end > pos {
                     break;
                 }
-                update(&mut reference, x, (k, false), sent.text, doc_date);
+                let first = narrative && m == 0 && added.is_empty();
+                update(&mut reference, x, (k, false, first), sent.text, doc_date);
                 if let Some(r) = same_sentence_reference(x, k, sent.text) {
                     (before_here, here_end) = (here, x.end);
                     here = Some(r);
@@ -273,19 +291,53 @@ pub fn anchor_document(
                 .anchored_at(i, r, doc_date, k)
                 .filter(|f| !p.deictic_or_generic(i, f))
                 .map(|f| (f, r));
-            let mut in_list = false;
-            if let (Some((f, _)), Some(x)) = (found, list_end)
-                && f.4 == 1
-                && p.joins_list(f.0, x.start)
+            // "its 2010 merger …; approval was granted in October of that
+            // year": a day's or month's "that year" is the year last named,
+            // however it was used ("his 1862 defeat and his poor
+            // performance earlier that year" is the narrative's).
+            let anaphoric = found.is_some_and(|((e, ..), _)| {
+                let span = sent.text.get(pos..toks[e - 1].e as usize).unwrap_or("");
+                span.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                    && names_that_year(span)
+            });
+            if anaphoric
+                && let Some(x) = ann.mentions[..m].iter().rev().find(|x| {
+                    x.anchor.is_none()
+                        && x.calendar.is_none()
+                        && x.precision <= Precision::Year
+                        && x.from.zip(x.to).is_some_and(|(f, t)| f.year == t.year)
+                })
                 && let Some(from) = x.from
+                && from.year != r.date.year
             {
-                let own = Reference {
+                let named = Reference {
                     date: HistDate::y(from.year),
                     until: None,
                     at: Some(AnchorRef::explicit(k, x)),
                 };
-                found = p.anchored_at(i, own, doc_date, k).map(|f| (f, own));
-                in_list = true;
+                found = p.anchored_at(i, named, doc_date, k).map(|f| (f, named));
+            }
+            // "a feast day of 26 October", "the average low in July": a
+            // habit's days and months are any year's.
+            if let Some(((_, _, _, _, supplied, _), _)) = found
+                && supplied < 3
+                && is_habitual(sent.text, pos)
+            {
+                found = None;
+            }
+            let listed = list_end.and_then(|x| {
+                let own = Reference {
+                    date: HistDate::y(x.from?.year),
+                    until: None,
+                    at: Some(AnchorRef::explicit(k, x)),
+                };
+                p.anchored_at(i, own, doc_date, k)
+                    .filter(|f| f.4 == 1 && p.joins_list(f.0, x.start))
+                    .map(|f| (f, own))
+            });
+            let in_list = listed.is_some();
+            if in_list {
+                found = listed;
             } else if nearest.is_none() && reference.is_none() {
                 found = None;
             }
@@ -307,17 +359,36 @@ pub fn anchor_document(
                 // Nor is a day or month given a sentence or two before
                 // ("11 October 1899. … From 10 to 17 December"): a war told
                 // year by year names each year once.
-                && (r.date.month.is_none()
-                    || r.at.is_none_or(|a| a.heading || k.saturating_sub(a.sentence) > 2))
+                // A sentence that opens on its year ("In 1949, Israel
+                // signed … on 24 February") frames its own days.
+                && !(nearest.is_some_and(|h| h.at == r.at)
+                    && r.at.is_some_and(|a| {
+                        a.sentence == k && !a.heading && frames_sentence(sent.text, a.start)
+                    }))
                 && !news
                 && !in_list
                 && !p.is_apos(i)
                 && !support.carries(from.year)
             {
-                found = carried
-                    .filter(|c| c.date.year != from.year)
-                    .and_then(|c| p.anchored_at(i, c, doc_date, k).map(|f| (f, c)))
-                    .filter(|((_, f, ..), _)| support.carries(f.year));
+                let far_or_bare = r.date.month.is_none()
+                    || r.at
+                        .is_none_or(|a| a.heading || k.saturating_sub(a.sentence) > 2);
+                if far_or_bare || told_in_passing(sentences, k, r, carried) {
+                    let narrative = carried
+                        .filter(|c| c.date.year != from.year)
+                        .and_then(|c| p.anchored_at(i, c, doc_date, k).map(|f| (f, c)))
+                        .filter(|((_, f, ..), _)| support.carries(f.year));
+                    // A comment's date leaves the narrative only for a day
+                    // the narrative reaches sooner: "Koch suffered a heart
+                    // attack on 9 April 1910. On 27 May, … Koch died" is
+                    // 1910's after an 1866 narrative.
+                    let sooner = |((_, n, ..), c): &(Found, Reference)| {
+                        days_after(c.date, *n) < days_after(r.date, from)
+                    };
+                    if far_or_bare || narrative.as_ref().is_some_and(sooner) {
+                        found = narrative;
+                    }
+                }
             }
             // "Monday, 18 September": the weekday must be the date's.
             if let Some(((_, from, to, Precision::Day, ..), _)) = found
@@ -361,7 +432,7 @@ pub fn anchor_document(
                     // "The following year, …" moves the narrative; "postponed
                     // until the following year" is a plan told in passing.
                     if supplied < 3 || opens_sentence(sent.text, dm.start) {
-                        update(&mut reference, &dm, (k, false), sent.text, doc_date);
+                        update(&mut reference, &dm, (k, false, false), sent.text, doc_date);
                     }
                     added.push(dm);
                     i = e;
@@ -370,10 +441,11 @@ pub fn anchor_document(
             }
         }
         while m < ann.mentions.len() {
+            let first = narrative && m == 0 && added.is_empty();
             update(
                 &mut reference,
                 &ann.mentions[m],
-                (k, false),
+                (k, false, first),
                 sent.text,
                 doc_date,
             );
@@ -477,13 +549,14 @@ impl YearSupport {
 /// quotation marks that carries the narrative: not a year used as an
 /// adjective ("his 1862 defeat"), not an earlier year told in passing ("the
 /// forts had been disarmed in 1914"; one that opens the sentence, "In 1913,",
-/// moves it). A range over several years becomes a range reference when
+/// or is its first date and has a month, moves it). `first`: no date came
+/// before `x` in its sentence, in a document told as a story. A range over several years becomes a range reference when
 /// both ends have their month, is passed over when it only frames the
 /// reference ("the war of 1914–1918" in 1916), and drops it otherwise.
 fn update(
     reference: &mut Option<Reference>,
     x: &DateMention,
-    (k, heading): (usize, bool),
+    (k, heading, first): (usize, bool, bool),
     text: &str,
     doc_date: Option<HistDate>,
 ) {
@@ -500,8 +573,20 @@ fn update(
             return;
         }
         // "… in May 1863, one year earlier": a step back told in passing,
-        // resolved or not, leaves the narrative where it was.
-        let opens = opens_sentence(text, x.start);
+        // resolved or not, leaves the narrative where it was. The first
+        // date of a sentence, to the month or the day, is where it comes
+        // back after a look ahead ("came to terms in February 1715. …
+        // captured Landau in August 1713"), unless told as what had been
+        // ("the signals had failed in exercises in November 1943") or as
+        // a name ("the 4 July 1972 joint statement"). A document with a
+        // date of its own is told from that date: its step backs are in
+        // passing, as is a speech's (`first` is false for both).
+        let opens = opens_sentence(text, x.start)
+            || (first
+                && explicit
+                && x.precision < Precision::Year
+                && is_adverbial(text, x.start)
+                && !told_as_background(text, x.start));
         if let Some(r) = reference.as_ref()
             && !opens
             && (t.year < r.date.year
@@ -537,6 +622,115 @@ fn update(
         at,
     });
 }
+
+/// Is reference `r`, seen from sentence `k`, a comment from decades away
+/// on the narrative `carried` left a few sentences before ("Putin said on
+/// 14 March 2013 … On 30 November, Soviet forces invaded")? A date that
+/// opens its sentence ("In April 1975, Saigon fell. Kim visited China in
+/// April of that year") moves the narrative instead.
+fn told_in_passing(
+    sentences: &[DocSentence<'_>],
+    k: usize,
+    r: Reference,
+    carried: Option<Reference>,
+) -> bool {
+    let (Some(at), Some(c)) = (r.at, carried) else {
+        return false;
+    };
+    let recent =
+        c.at.is_some_and(|a| k.saturating_sub(a.sentence) <= PASSING_COMMENT_REACH);
+    at.sentence < k
+        && !at.heading
+        && recent
+        && c.date.year.abs_diff(r.date.year) > 10
+        && !sentences
+            .get(at.sentence)
+            .is_some_and(|s| frames_sentence(s.text, at.start))
+}
+
+/// Does an anchored expression's text refer to the year last named
+/// ("that year", "the same year", "October of that same year")?
+fn names_that_year(span: &str) -> bool {
+    let lower = span.to_ascii_lowercase();
+    ["that year", "same year"].iter().any(|w| lower.contains(w))
+}
+
+/// Words that make a sentence tell of what happens again and again, not
+/// once: "the average low temperature in July", "commemorated on 8
+/// February", "usually announced in late January".
+const HABIT_WORDS: &[&str] = &[
+    "average",
+    "averages",
+    "annually",
+    "celebrates",
+    "commemorated",
+    "commemorates",
+    "feast",
+];
+
+/// Words that tell of a habit in a sentence in the present ("Amsterdam Gay
+/// Pride is a yearly parade … in August", "Andorra's national holiday is
+/// … 8 September") but of one time in the past ("his annual message to
+/// Congress in December", "a climbing holiday … before returning to London
+/// in December").
+const PRESENT_HABIT_WORDS: &[&str] = &["annual", "yearly", "holiday"];
+
+/// Verbs that put a sentence in the present.
+const PRESENT_VERBS: &[&str] = &["is", "are", "takes", "falls", "occurs", "begins", "ends"];
+
+/// Adverbs that make what follows them a habit ("the results were usually
+/// announced in early February"), not what came before ("had been under
+/// strain since 15 February; … they were usually unable to break through").
+const HABIT_ADVERBS: &[&str] = &["usually", "typically", "normally", "traditionally"];
+
+/// Does the sentence tell of a habit at byte `pos` (see HABIT_WORDS,
+/// PRESENT_HABIT_WORDS and HABIT_ADVERBS)?
+fn is_habitual(text: &str, pos: usize) -> bool {
+    let is_one = |list: &[&str], w: &str| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    let has = |list: &[&str]| {
+        text.split(|c: char| !c.is_alphabetic())
+            .any(|w| is_one(list, w))
+    };
+    has(HABIT_WORDS)
+        || (has(PRESENT_HABIT_WORDS) && has(PRESENT_VERBS))
+        || text
+            .get(..pos)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| is_one(HABIT_ADVERBS, w))
+}
+
+/// Roughly how many days `to` comes after `from` (negative before), by
+/// their months and days where they have them.
+fn days_after(from: HistDate, to: HistDate) -> i64 {
+    let ordinal = |d: HistDate| {
+        i64::from(d.year) * 372
+            + i64::from(d.month.unwrap_or(1).saturating_sub(1)) * 31
+            + i64::from(d.day.unwrap_or(1))
+    };
+    ordinal(to) - ordinal(from)
+}
+
+/// Does the document speak in the first person in one sentence in eight
+/// or more, as speeches and letters do? Stories told in the third person
+/// (encyclopedia articles on wars: under one in twelve) go back and forth
+/// in time by what they narrate; a speaker's "we" talks from the present.
+fn speaks_in_first_person(sentences: &[DocSentence<'_>]) -> bool {
+    let first_person = |text: &str| {
+        text.split(|c: char| !c.is_alphabetic()).any(|w| {
+            w == "I"
+                || ["we", "our", "us", "my"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
+        })
+    };
+    let n = sentences.iter().filter(|s| first_person(s.text)).count();
+    n * 8 >= sentences.len() && n > 0
+}
+
+/// How many sentences back the narrative a comment interrupts is still
+/// the one to come back to.
+const PASSING_COMMENT_REACH: usize = 12;
 
 /// An explicit date of the sentence as the reference for what follows it
 /// in the same sentence: a single Gregorian date of year precision or
@@ -637,6 +831,44 @@ fn is_adverbial(text: &str, start: usize) -> bool {
     YEAR_PREPOSITIONS
         .iter()
         .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Is the date at `start` the sentence's frame, its first words a time
+/// adverbial ("In 1949,", "By 1863")? Not "A document declassified in 2005".
+fn frames_sentence(text: &str, start: usize) -> bool {
+    let words: Vec<&str> = text
+        .get(..start)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Not "Since 2004, … in late January": a span's days are any year's.
+    match words.as_slice() {
+        [] => true,
+        [.., last] if words.len() <= 2 => ["in", "on", "during", "by", "throughout"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(last)),
+        _ => false,
+    }
+}
+
+/// Is the date at `start` told in a clause under the sentence's own, a
+/// step back from the narrative ("it was found that the signals had failed
+/// in November 1943", "a process that started in August 1984"), or as the
+/// start of a span ("killed during the conflict, from 1 January 1998 to
+/// December 2000")? A flashback the narrative enters ("Talks had begun at
+/// The Hague in March 1701.") is neither.
+fn told_as_background(text: &str, start: usize) -> bool {
+    let words: Vec<&str> = text
+        .get(..start)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let subordinate = words
+        .iter()
+        .any(|w| ["that", "which", "who", "whose", "whom"].contains(w));
+    subordinate || words.last().is_some_and(|w| w.eq_ignore_ascii_case("from"))
 }
 
 /// Does the date at `start` open its sentence, as a frame for what

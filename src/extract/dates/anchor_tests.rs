@@ -847,6 +847,111 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "1:March=1914-03",
     ),
+    // a comment from decades away is no reference for the narrative's next day
+    (
+        "Stalin demanded bases in 1939. || The talks failed in October 1939. || \
+         The ultimatum expired in late November 1939. || On 28 November the pact was renounced. || \
+         A president said on 14 March 2013 that the war had been a mistake. || \
+         On 30 November the army crossed the border.",
+        None,
+        "3:28 November=1939-11-28 | 5:30 November=1939-11-30",
+    ),
+    // a jump forward in a life is the narrative, when its days follow on
+    (
+        "He graduated in 1866. || In 1866 he also married. || He served as a surgeon in 1870 and 1871. || \
+         He suffered a stroke on 9 April 1910. || On 27 May he died at the spa.",
+        None,
+        "4:27 May=1910-05-27",
+    ),
+    // a sentence that opens on its year frames its own days, however rarely the year is named
+    (
+        "The war began in May 1948. || The fighting went on through 1948. || \
+         In 1949, armistices were signed on 24 February and on 3 April.",
+        None,
+        "2:24 February=1949-02-24 | 2:3 April=1949-04-03",
+    ),
+    // in a story, a month most of a year after the reference's may be a look back
+    (
+        "The offensive began on 30 November 1939. || By late January 1940 the troops wore white. || \
+         On 16 December the line at Summa held.",
+        None,
+        "",
+    ),
+    // a speaker's months ahead are the present year's
+    (
+        "We adopted the plan in February 1997. || We will sign this treaty in December.",
+        None,
+        "1:December=1997-12",
+    ),
+    // the first date of a sentence, to the month, is where a story comes back to
+    (
+        "Spain and Portugal came to terms in February 1715. || \
+         Villars captured Landau in August 1713, and Freiburg in November. || \
+         On 26 November the talks began at Rastatt.",
+        None,
+        "1:November=1713-11 | 2:26 November=1713-11-26",
+    ),
+    (
+        "Talks had begun at The Hague in March 1701. || They collapsed in early August.",
+        None,
+        "1:early August=1701-08",
+    ),
+    // but not one told in a clause of its own
+    (
+        "The talks resumed in March 1986. || They rejected a plan that had been drafted in August 1984. || \
+         In May the talks failed.",
+        None,
+        "2:May=1986-05",
+    ),
+    // a habit's days and months are any year's
+    (
+        "The marathon was first run in 1980. || It is held in the city, usually in August.",
+        None,
+        "",
+    ),
+    (
+        "The abbess died on 17 September 1179. || She was canonized in 2012. || Her feast day is 17 September.",
+        None,
+        "",
+    ),
+    (
+        "The town was founded in 1850. || Temperatures average 19 °F in January.",
+        None,
+        "",
+    ),
+    (
+        "The parade was first held in 1996. || It is a yearly parade of boats, held in August.",
+        None,
+        "",
+    ),
+    (
+        "Congress met again in 1868. || In his annual message in December, the president urged repeal.",
+        None,
+        "1:December=1868-12",
+    ),
+    // a day's or month's "that year" is the year last named, however it was used
+    (
+        "The airline was founded in 1934. || It merged in its 2010 deal with United; approval came in October of that year.",
+        None,
+        "1:October of that year=2010-10",
+    ),
+    (
+        "The armistice was signed on 27 July 1953. || Talks went on through 1953. || \
+         In April 1975, Saigon fell. || Kim visited China in April of that year.",
+        None,
+        "3:April of that year=1975-04",
+    ),
+    (
+        "Riots broke out in June 1968 and spread in November the same year.",
+        None,
+        "0:November the same year=1968-11",
+    ),
+    // a list's year is its months' even where the narrative cannot place them
+    (
+        "The army retreated in February 1910. || In October and November 1910, the rites were staged.",
+        None,
+        "1:October=1910-10",
+    ),
 ];
 
 #[test]

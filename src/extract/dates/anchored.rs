@@ -4,12 +4,13 @@
 //! ```text
 //! anchored  := day-month | month-day | day-alone | month-alone
 //!            | relative-year | relative-month | relative-day | apostrophe-year
-//! day-month := day ((conn | "and") day)? "of"? month ("of" "that" 'year')?
-//! month-day := month day ((conn | "and") day)? ("of" "that" 'year')?
+//! day-month := day ((conn | "and") day)? "of"? month that-year?
+//! month-day := month day ((conn | "and") day)? that-year?
+//! that-year := "of"? ("that" | "the" "same") "same"? 'year'   (the year last named)
 //! day-alone := ("on"|"by"|"until"|"till"|"from") "the" ordinal ("of" "that" "month")?
 //!              (needs a reference month; then punctuation or the end)
 //! month-alone := ("in"|"by"|"during"|"until"|"till"|"early"|"late"|"mid"
-//!                 | ("end"|"beginning"|"middle"|"start") "of") "-"? month
+//!                 | ("end"|"beginning"|"middle"|"start") "of") "-"? month that-year?
 //! relative-year := ("the"? ("following"|"next"|"subsequent"|"previous"|"preceding")
 //!                  | "that" "same"? | "the" "same") ('year' | season)
 //!            | ("a" | count) 'year'"s"? ("later"|"earlier")
@@ -116,17 +117,28 @@ impl Parser<'_> {
     /// The year of a day in month `mo` whose words end at token `e`, and where its mention
     /// ends: counted from the reference ("3 May of the previous year"), the reference's own
     /// ("July 25 of that year"), or the one the month falls in from the reference.
-    fn year_of_day(&self, e: usize, r: Reference, mo: u8) -> Option<(usize, i32)> {
+    fn year_of_day(&self, e: usize, r: Reference, mo: u8, sentence: usize) -> Option<(usize, i32)> {
         if let Some((end, year)) = self.year_counted_after(e, r) {
             return Some((end, year?));
         }
-        let end =
-            if self.wis(e, "of") && self.wis(e + 1, "that") && self.lexf(e + 2) & YEAR_WORD != 0 {
-                e + 3
-            } else {
-                e
-            };
-        Some((end, r.year_of_month(mo)?))
+        if let Some(end) = self.that_year_after(e) {
+            return Some((end, r.date.year));
+        }
+        Some((e, r.year_of_month(mo, sentence, self.narrative)?))
+    }
+
+    /// Where "of that year", "of that same year", "of the same year" or
+    /// "the same year" after a day or month at token `e` ends: the year is
+    /// the one last named.
+    fn that_year_after(&self, e: usize) -> Option<usize> {
+        let j = if self.wis(e, "of") { e + 1 } else { e };
+        let k = if self.wis(j, "that") || (self.wis(j, "the") && self.wis(j + 1, "same")) {
+            j + 1
+        } else {
+            return None;
+        };
+        let k = if self.wis(k, "same") { k + 1 } else { k };
+        (self.lexf(k) & YEAR_WORD != 0 && !self.txt(k).ends_with('s')).then_some(k + 1)
     }
 
     /// The year said after a day or month at token `e` by counting from the reference, as
@@ -183,7 +195,7 @@ impl Parser<'_> {
                 if self.num(e).is_some() || self.is_p(e, '.') && self.num(e + 1).is_some() {
                     return None;
                 }
-                let (e, year) = self.year_of_day(e, r, mo)?;
+                let (e, year) = self.year_of_day(e, r, mo, sentence)?;
                 self.day_span(e, year, mo, d1, d2, 1)
             }
             Kind::Word => {
@@ -271,7 +283,12 @@ impl Parser<'_> {
                             let d = HistDate::ym(y?, mo);
                             return Some((end, d, d, Precision::Month, 1, false));
                         }
-                        let d = HistDate::ym(r.year_of_month(mo)?, mo);
+                        // "in April of that year", "in November the same year"
+                        if let Some(end) = self.that_year_after(j) {
+                            let d = HistDate::ym(r.date.year, mo);
+                            return Some((end, d, d, Precision::Month, 1, false));
+                        }
+                        let d = HistDate::ym(r.year_of_month(mo, sentence, self.narrative)?, mo);
                         return Some((j, d, d, Precision::Month, 1, false));
                     };
                     if self.kind(j) == Some(Kind::Num) && self.tok(j)?.nd > 2 {
@@ -288,7 +305,7 @@ impl Parser<'_> {
                     if self.num(e).is_some() || self.is_p(e, '%') {
                         return None;
                     }
-                    let (e, year) = self.year_of_day(e, r, mo)?;
+                    let (e, year) = self.year_of_day(e, r, mo, sentence)?;
                     return self.day_span(e, year, mo, d1, d2, 1);
                 }
                 let lw = w.to_ascii_lowercase();

@@ -192,6 +192,9 @@ struct Parser<'a> {
     /// Number tokens rejected by their left context, for list propagation.
     rej: Vec<usize>,
     has_cent: bool,
+    /// For the document-level pass: the document is told as a story, so a
+    /// year-less month far ahead of the reference's may be a look back.
+    narrative: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -385,6 +388,7 @@ pub fn extract_dates(text: &str) -> TimeAnnotations {
         floor: 0,
         rej: Vec::new(),
         has_cent: cent,
+        narrative: false,
     };
     p.run();
     let raws = p.out;
@@ -409,6 +413,7 @@ fn skip_style_notes(text: &str, toks: &mut Vec<Tok>) {
         floor: 0,
         rej: Vec::new(),
         has_cent: false,
+        narrative: false,
     };
     let mut notes = Vec::new();
     let mut i = 0;
