@@ -34,6 +34,10 @@ const SHORT_NAME_TAILS: &[&str] = &[
     "bank",
     "oyj",
     "asa",
+    "microsystems",
+    "software",
+    "electronics",
+    "computers",
 ];
 
 /// Last words of an org that stand for it alone once it is named ("the Commission" after "the
@@ -142,11 +146,17 @@ impl Registry {
                     if usable_short(last) && !is_initial(last) {
                         self.claim(fold_name(last), NameKind::Person, full);
                     }
-                    // "Xi Jinping" → "Xi", "Pol Pot" → "Pol": a first word that is no given name.
+                    // "Xi Jinping" → "Xi", "Pol Pot" → "Pol": a first word that is no given
+                    // name, or a family name written first before a given name that is no
+                    // Western one ("Zhou Enlai" → "Zhou", "Peng Dehuai" → "Peng"; not "Lee
+                    // Marvin").
                     let first = words[0];
+                    let first_bits = WORD_CLASSES.bits(&fold_name(first));
+                    let family_first = first_bits & SURNAME_FIRST != 0
+                        && !WORD_CLASSES.has(GIVEN_NAME, &fold_name(words[1]));
                     if words.len() == 2
                         && usable_short(first)
-                        && !WORD_CLASSES.has(GIVEN_NAME | TITLE, &fold_name(first))
+                        && (first_bits & (GIVEN_NAME | TITLE) == 0 || family_first)
                     {
                         self.claim(fold_name(first), NameKind::Person, full);
                     }

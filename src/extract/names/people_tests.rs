@@ -627,6 +627,53 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
     ("Yesterday, the talks resumed.", &[], &[]),
     ("Still, the Government acted.", &[], &[]),
     ("Later, everyone left.", &[], &[]),
+    // a name after a verb of leading and "by", though its given name is in no list
+    (
+        "The council, led by Syngman Rhee, met in Seoul.",
+        &["Syngman Rhee"],
+        &[],
+    ),
+    (
+        "The design team headed by Gunpei Yokoi built the console.",
+        &["Gunpei Yokoi"],
+        &[],
+    ),
+    (
+        "The army was commanded by Peng Dehuai.",
+        &["Peng Dehuai"],
+        &[],
+    ),
+    // ... but not a party or a company that is known or has its cue
+    ("The government is led by Fine Gael.", &[], &["Fine Gael"]),
+    (
+        "The group was founded by Orfield Labs.",
+        &[],
+        &["Orfield Labs"],
+    ),
+    // a name set off by commas after an office written with a capital
+    (
+        "The country had a tense relationship with its founding President, Syngman Rhee.",
+        &["Syngman Rhee"],
+        &[],
+    ),
+    (
+        "In a speech that April, Iran's then President, Bani-Sadr, boasted of victory.",
+        &["Bani-Sadr"],
+        &[],
+    ),
+    // ... not after any title: a card game's other names
+    (
+        "The game is also known as Chase the Lady, Crubs, Black Queen and Black Maria.",
+        &[],
+        &[],
+    ),
+    // companies by the word that says what they make
+    (
+        "Sun Microsystems released Java.",
+        &[],
+        &["Sun Microsystems"],
+    ),
+    ("Raven Software made the game.", &[], &["Raven Software"]),
 ];
 
 fn of_kind(hits: &[NameHit], kind: NameKind) -> Vec<&str> {
@@ -679,6 +726,45 @@ pub(super) type DocCase = (
     Option<&'static str>,
 );
 const DOCUMENTS: &[DocCase] = &[
+    // a family name written first stands for the person once the full name is met
+    (
+        &[
+            "Chinese premier Zhou Enlai criticized the plan.",
+            "Later, Zhou briefed Soviet advisers.",
+        ],
+        1,
+        "Zhou",
+        Some("Zhou Enlai"),
+    ),
+    (
+        &[
+            "The commander Peng Dehuai arrived at the front.",
+            "Peng agreed to support the plan.",
+        ],
+        1,
+        "Peng",
+        Some("Peng Dehuai"),
+    ),
+    // ... not a Western given name before a surname
+    (
+        &[
+            "Lee Marvin starred in the film.",
+            "Lee said he liked the script.",
+        ],
+        1,
+        "Lee",
+        None,
+    ),
+    // a company's first word after a word that says what it makes
+    (
+        &[
+            "Sun Microsystems released Java in 1995.",
+            "Sun later dropped the product.",
+        ],
+        1,
+        "Sun",
+        Some("Sun Microsystems"),
+    ),
     (
         &[
             "Brian Lara scored 120.",

@@ -13,6 +13,26 @@ pub(super) const MAX_RUN: usize = 32;
 /// Words whose possessive is part of an organization's name and does not end
 /// it, as a person's does ("Erbakan's Welfare Party"): "the Sudan People's
 /// Liberation Movement", "the Workers' Party", "Save the Children's Fund".
+/// Offices written with a capital that a name set off by commas may follow: "its founding
+/// President, Syngman Rhee", "Iran's then President, Bani-Sadr," (not "Chase the Lady,
+/// Crubs").
+const OFFICES: &[&str] = &[
+    "president",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "chancellor",
+    "minister",
+    "secretary",
+    "ambassador",
+    "commander",
+    "king",
+    "queen",
+    "emperor",
+];
+
 const POSSESSIVES_IN_NAMES: &[&str] = &[
     "people",
     "peoples",
@@ -557,12 +577,16 @@ impl<'a> NameRules<'a> {
     }
 
     /// Tokens a..b set off by commas after a role: "a police spokesman, Femi Adebayo,
-    /// said", "said its chairman, Ko Tanaka."
+    /// said", "said its chairman, Ko Tanaka.", or after a title with a capital that
+    /// follows a lowercase word: "its founding President, Syngman Rhee."
     pub(super) fn role_apposed(&self, a: usize, b: usize) -> bool {
+        let role = |i: usize| {
+            self.lower(i) && self.in_class(i, ROLE)
+                || self.capword(i) && OFFICES.contains(&self.key(i)) && i > 0 && self.lower(i - 1)
+        };
         a >= 2
             && self.punct(a - 1, ',')
-            && self.lower(a - 2)
-            && self.in_class(a - 2, ROLE)
+            && role(a - 2)
             && !self.in_class(a, TITLE | ABBREVIATION)
             // "Brig. Gen. Rufus King": a period before more of the name is an abbreviation's.
             && (b >= self.t.len()
@@ -601,6 +625,18 @@ impl<'a> NameRules<'a> {
             start -= 1;
         }
         (start..a).any(|s| self.is_country(s, a))
+    }
+
+    /// A verb of leading and "by" right before token a: "led by Syngman Rhee", "a
+    /// committee chaired by Jacques Santer".
+    pub(super) fn leader_before(&self, a: usize) -> bool {
+        a >= 2
+            && self.key(a - 1) == "by"
+            && self.lower(a - 2)
+            && matches!(
+                self.key(a - 2),
+                "led" | "headed" | "chaired" | "commanded" | "coached" | "founded"
+            )
     }
 
     pub(super) fn according_before(&self, a: usize) -> bool {
@@ -1031,6 +1067,7 @@ impl<'a> NameRules<'a> {
                     || given_second
                     || strong_particle
                     || ctx
+                    || (caps.len() <= 3 && self.leader_before(a))
                     || (only_initials_then && caps.len() >= 2)
                     || self.in_class(last, ONE_WORD_PERSON) && caps.len() <= 3
                     || self.span_bits(a, b) & ONE_WORD_PERSON != 0

@@ -87,6 +87,9 @@ pub(super) const TEAM_SHORT_NAME: u32 = 1 << 29;
 /// The head noun of an apposition that makes the name before it a company, a party or a club
 /// ("Banamex, the country's biggest bank").
 pub(super) const FIRM_NOUN: u32 = 1 << 30;
+/// A family name written before the given name ("Zhou Enlai", "Kim Il-sung", "Nguyen Van
+/// Linh"): the name alone once the full one is named, given name or not.
+pub(super) const SURNAME_FIRST: u32 = 1 << 31;
 /// The classes that let a word alone be, or open, a name or a place.
 pub(super) const MAY_NAME: u32 = GIVEN_NAME
     | PLACE_NAME
@@ -156,6 +159,7 @@ pub(super) const CLASSES: &[(&str, u32)] = &[
     ("run-stop", RUN_STOP),
     ("common-noun", COMMON_NOUN),
     ("one-word-person", ONE_WORD_PERSON),
+    ("surname-first", SURNAME_FIRST),
     ("cueless-org", CUELESS_ORG),
     ("document-word", DOCUMENT_WORD),
     ("org-cue", ORG_CUE),
