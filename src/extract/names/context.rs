@@ -289,14 +289,42 @@ impl NameRules<'_> {
         if prep {
             j += 1;
         }
-        if self.lower(j) && self.key(j) == "the" {
+        let the = self.lower(j) && self.key(j) == "the";
+        if the {
             j += 1;
         }
         if !self.capword(j) {
             return None;
         }
         let e = self.run_end(j);
-        (scored || self.team_score_at(e) || draw && prep).then_some((j, e))
+        // "beat Kent by five wickets"; not "won the Fourth Test by three wickets".
+        let margin = !the && self.cricket_margin_at(e);
+        (scored || self.team_score_at(e) || draw && prep || margin).then_some((j, e))
+    }
+
+    /// A cricket result's margin at i: "by five wickets", "by 27 runs", "by an innings".
+    fn cricket_margin_at(&self, i: usize) -> bool {
+        if !(self.lower(i) && self.key(i) == "by") {
+            return false;
+        }
+        let count = |k: usize| {
+            self.t.get(k).is_some_and(|t| t.is(NUMERIC))
+                || matches!(
+                    self.key(k),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                )
+        };
+        let unit = |k: usize| matches!(self.key(k), "wicket" | "wickets" | "run" | "runs");
+        (count(i + 1) && unit(i + 2)) || (self.key(i + 1) == "an" && self.key(i + 2) == "innings")
     }
 
     /// After a team ending at token b, a result with its score and no opponent: "Newcastle
@@ -491,8 +519,13 @@ impl NameRules<'_> {
                 .rev()
                 .find(|&n| matches!(self.key(n), "defeat" | "win" | "victory" | "loss" | "draw"))
             && (noun + 1..a - 1).all(|i| self.lower(i))
+            // "a 3-0 win", "a 3-0 home win"
             && (noun >= 1 && self.score_end(noun - 1) == Some(noun)
-                || noun >= 3 && self.score_end(noun - 3) == Some(noun))
+                || noun >= 3 && self.score_end(noun - 3) == Some(noun)
+                || noun >= 2
+                    && matches!(self.key(noun - 1), "home" | "away")
+                    && (self.score_end(noun - 2) == Some(noun - 1)
+                        || noun >= 4 && self.score_end(noun - 4) == Some(noun - 1)))
         {
             return true;
         }
@@ -538,6 +571,19 @@ impl NameRules<'_> {
         // "Banamex, the country's biggest bank": whatever given names a firm's name holds
         // ("Morgan Stanley, the investment bank").
         if self.firm_apposition(a, b) || self.firm_noun_before(a, b) {
+            return true;
+        }
+        // "Alcatel Alsthom said its chairman would resign": what speaks of its own chairman
+        // is no person (places are left out above).
+        if self.lower(b)
+            && matches!(self.key(b), "said" | "says")
+            && self.key(b + 1) == "its"
+            && self.lower(b + 2)
+            && (self.in_class(b + 2, ROLE) || FIRM_STAFF.contains(&self.key(b + 2)))
+            && !self.t[b - 1].is(POSSESSIVE)
+            && !self.any_given(a, b)
+            && !self.is_country(a, b)
+        {
             return true;
         }
         if self.any_given(a, b) && b - a > 1 {

@@ -37,7 +37,6 @@ const SHORT_NAME_TAILS: &[&str] = &[
     "microsystems",
     "software",
     "electronics",
-    "computers",
 ];
 
 /// Last words of an org that stand for it alone once it is named ("the Commission" after "the
@@ -147,16 +146,14 @@ impl Registry {
                         self.claim(fold_name(last), NameKind::Person, full);
                     }
                     // "Xi Jinping" → "Xi", "Pol Pot" → "Pol": a first word that is no given
-                    // name, or a family name written first before a given name that is no
-                    // Western one ("Zhou Enlai" → "Zhou", "Peng Dehuai" → "Peng"; not "Lee
-                    // Marvin").
+                    // name, or a family name that is written first ("Zhou Enlai" → "Zhou",
+                    // "Li Peng" → "Li"), given name elsewhere or not.
                     let first = words[0];
                     let first_bits = WORD_CLASSES.bits(&fold_name(first));
-                    let family_first = first_bits & SURNAME_FIRST != 0
-                        && !WORD_CLASSES.has(GIVEN_NAME, &fold_name(words[1]));
                     if words.len() == 2
                         && usable_short(first)
-                        && (first_bits & (GIVEN_NAME | TITLE) == 0 || family_first)
+                        && (first_bits & (GIVEN_NAME | TITLE) == 0
+                            || first_bits & SURNAME_FIRST != 0)
                     {
                         self.claim(fold_name(first), NameKind::Person, full);
                     }

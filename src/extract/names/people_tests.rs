@@ -667,6 +667,28 @@ const SENTENCES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &[],
     ),
+    // a firm that speaks of its own chairman
+    (
+        "In Paris, Alcatel Alsthom said its chairman would resign.",
+        &[],
+        &["Alcatel Alsthom"],
+    ),
+    ("John Smith said it was over.", &["John Smith"], &[]),
+    ("My Government expresses its concern.", &[], &[]),
+    // cricket's results by their margin
+    (
+        "Lancashire beat Yorkshire by five wickets in the semifinal.",
+        &[],
+        &["Lancashire", "Yorkshire"],
+    ),
+    ("Kent beat Surrey by 27 runs.", &[], &["Kent", "Surrey"]),
+    ("England won the Fourth Test by three wickets.", &[], &[]),
+    // ... and football's by a score before "win over"
+    (
+        "Ajax opened with a 3-0 home win over NAC Breda on Thursday.",
+        &[],
+        &["Ajax", "NAC Breda"],
+    ),
     // companies by the word that says what they make
     (
         "Sun Microsystems released Java.",
@@ -745,14 +767,20 @@ const DOCUMENTS: &[DocCase] = &[
         "Peng",
         Some("Peng Dehuai"),
     ),
-    // ... not a Western given name before a surname
     (
         &[
-            "Lee Marvin starred in the film.",
-            "Lee said he liked the script.",
+            "Chinese Premier Li Peng will visit Kazakhstan.",
+            "Li will hold talks on trade.",
         ],
         1,
-        "Lee",
+        "Li",
+        Some("Li Peng"),
+    ),
+    // a given name alone is nobody's in particular
+    (
+        &["Angela Merkel met the press.", "Angela said nothing."],
+        1,
+        "Angela",
         None,
     ),
     // a company's first word after a word that says what it makes

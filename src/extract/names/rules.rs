@@ -203,11 +203,15 @@ impl<'a> NameRules<'a> {
 
     pub(super) fn run(&mut self) {
         let n = self.t.len();
-        // Results need a number or a draw; most sentences have neither, and the result rules
-        // are then skipped.
+        // Results need a number, a draw or a cricket margin; most sentences have none, and
+        // the result rules are then skipped.
         self.results = self.t.iter().enumerate().any(|(i, t)| {
             t.is(NUMERIC)
-                || !t.is(CAPITALIZED) && matches!(self.key(i), "drew" | "draw" | "draws" | "tied")
+                || !t.is(CAPITALIZED)
+                    && matches!(
+                        self.key(i),
+                        "drew" | "draw" | "draws" | "tied" | "wickets" | "runs" | "innings"
+                    )
         });
         let mut i = 0;
         while i < n {
