@@ -128,7 +128,15 @@ impl<'a> Parser<'a> {
                 if w.eq_ignore_ascii_case("from") && p > 0 && self.lexf(p - 1) & CHANGE_VERB != 0 {
                     l.change = true;
                 }
-                if w.eq_ignore_ascii_case("of") && p > 0 && self.lexf(p - 1) & QUANTITY_OF != 0 {
+                // "a total of 1500", "the purchase of 1803 shares"; not a name's "the
+                // Louisiana Purchase of 1803" nor "the value of 1913" (as it was that year).
+                if w.eq_ignore_ascii_case("of")
+                    && p > 0
+                    && self.lexf(p - 1) & QUANTITY_OF != 0
+                    && !self.tok(p - 1).is_some_and(|t| t.f & T_CAP != 0)
+                    // "on the order of 1019 states" is a count
+                    && !(p > 1 && self.wis(p - 2, "the") && !self.wis(p - 1, "order"))
+                {
                     l.disq = true;
                 }
                 // "a further 1500", "up to 2000 more"

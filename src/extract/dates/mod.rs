@@ -39,7 +39,7 @@
 //! date         := day-first | month-first
 //! day-first    := day "of"? (conn day "of"?)? month
 //!                 (conn day "of"? month)? ","? date-year         day_first_date
-//! month-first  := month day (conn day | conn month day)? ","? date-year
+//! month-first  := month day (conn day | "and" day "," | conn month day)? ","? date-year
 //!               | month (conn month)? ","? "of"? date-year       month_first_date
 //! day-list     := day ("," day)* ","? ("and"|"or"|"&") day-first day_list_month_year
 //! date-year    := year-number with an era

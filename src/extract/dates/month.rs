@@ -5,9 +5,9 @@
 use super::*;
 
 impl<'a> Parser<'a> {
-    /// `month day (conn day | conn month day)? ","? year | month (conn month)? ","? "of"? year`:
-    /// "May 4, 1992", "May 4–6, 1992", "May 4 – June 6, 1992", "May 1968", "May–June 1968",
-    /// "May of 1968".
+    /// `month day (conn day | "and" day | conn month day)? ","? year | month (conn month)? ","?
+    /// "of"? year`: "May 4, 1992", "May 4–6, 1992", "February 17 and 18, 2003", "May 4 – June
+    /// 6, 1992", "May 1968", "May–June 1968", "May of 1968".
     pub(super) fn month_first_date(&self, i: usize, between: bool) -> Option<DateSpan> {
         let (m1, j) = self.month_name(i)?;
         // "30 February 1990": an impossible day spoils the whole date.
@@ -21,7 +21,13 @@ impl<'a> Parser<'a> {
         if let Some((d1, j2)) = self.day_number(j) {
             let mut k = j2;
             let mut end_md = None;
-            if self.range_connector_at(k, between) {
+            // "February 17 and 18, 2003": two days of one month, one mention from the
+            // first to the second, as the anchored "May 4 and 5" is.
+            let two_days = self.wis(k, "and")
+                && self.day_number(k + 1).is_some_and(|(d2, k2)| {
+                    d2 > d1 && self.is_p(k2, ',') && self.year_of_date(k2 + 1).is_some()
+                });
+            if self.range_connector_at(k, between) || two_days {
                 if let Some((d2, k2)) = self.day_number(k + 1) {
                     if self.month_name(k2).is_none() && !self.is_p(k2, '.') {
                         end_md = Some((m1, d2));

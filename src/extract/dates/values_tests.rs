@@ -25,6 +25,22 @@ fn render(text: &str, a: &TimeAnnotations) -> String {
 
 /// (sentence, every mention it must give; empty: none).
 const SENTENCES: &[(&str, &str)] = &[
+    // two days of a month before its year, and a name's or a measure's year after "of"
+    (
+        "They were arrested on February 17 and 18, 2003.",
+        "February 17 and 18, 2003=2003-02-17..2003-02-18:day",
+    ),
+    (
+        "Following the Louisiana Purchase of 1803, the United States also claimed Texas.",
+        "1803=1803..1803:year",
+    ),
+    (
+        "Industrial production fell to one seventh of the value of 1913.",
+        "1913=1913..1913:year",
+    ),
+    ("They bought a total of 1500 rifles.", ""),
+    ("The purchase of 1803 shares was approved.", ""),
+    ("The machine had of the order of 1019 states.", ""),
     // a count after a month and a comma, or after "this year" / "last year"
     (
         "In April, 108 countries signed the Declaration on the Rights of Indigenous Peoples.",
