@@ -133,7 +133,7 @@ impl<'a> Parser<'a> {
                 if w.eq_ignore_ascii_case("of")
                     && p > 0
                     && self.lexf(p - 1) & QUANTITY_OF != 0
-                    && !self.tok(p - 1).is_some_and(|t| t.f & T_CAP != 0)
+                    && self.tok(p - 1).is_none_or(|t| t.f & T_CAP == 0)
                     // "on the order of 1019 states" is a count
                     && !(p > 1 && self.wis(p - 2, "the") && !self.wis(p - 1, "order"))
                 {
