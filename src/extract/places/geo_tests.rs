@@ -204,6 +204,21 @@ const DIVISIONS_AND_NAMES: &[(&str, &str)] = &[
 /// of the gazetteer's curated list), English names of cities listed under their own, famous
 /// small places, and two towns of one province read together.
 const WELL_KNOWN_PLACES: &[(&str, &str)] = &[
+    // features and lands in one country
+    (
+        "The tanks raced through the Sinai towards the Suez Canal.",
+        "Sinai=EG; Suez Canal=EG",
+    ),
+    (
+        "The fighting spread to the Mekong Delta and to Mindanao.",
+        "Mekong Delta=VN; Mindanao=PH",
+    ),
+    (
+        "The fleet forced the Dardanelles and anchored off Long Island.",
+        "Dardanelles=TR; Long Island=US",
+    ),
+    // ... and none for what lies in several or is contested
+    ("The army held the Golan Heights and the Himalayas.", ""),
     (
         "The Allied landings at Gallipoli in 1915 ended in failure.",
         "Gallipoli=TR",
