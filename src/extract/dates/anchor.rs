@@ -748,7 +748,9 @@ fn has_first_person_word(text: &str) -> bool {
         let w = &b[start..i];
         let first_person = match w.len() {
             1 => w == b"I",
-            2 => [b"we", b"us", b"my"].iter().any(|p| w.eq_ignore_ascii_case(*p)),
+            2 => [b"we", b"us", b"my"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(*p)),
             3 => w.eq_ignore_ascii_case(b"our"),
             _ => false,
         };

@@ -946,6 +946,12 @@ const TABLE: &[(&str, Option<&str>, &str)] = &[
         None,
         "0:November the same year=1968-11",
     ),
+    // a day whose year is there but misread is no other year's
+    (
+        "The session opened in September 1993. || Forty-eighth session - 8 October l993 The debate went on.",
+        None,
+        "",
+    ),
     // a list's year is its months' even where the narrative cannot place them
     (
         "The army retreated in February 1910. || In October and November 1910, the rites were staged.",

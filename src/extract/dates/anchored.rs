@@ -127,6 +127,16 @@ impl Parser<'_> {
         Some((e, r.year_of_month(mo, sentence, self.narrative)?))
     }
 
+    /// Is token `i` a year an OCR misread ("l993", "I993", "199O": the speeches' page
+    /// headers, "8 October l993")? The day before it has its year, unreadable: no other.
+    fn ocr_year(&self, i: usize) -> bool {
+        let w = self.txt(i).as_bytes();
+        w.len() == 4
+            && w.iter().filter(|b| b.is_ascii_digit()).count() == 3
+            && w.iter()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'l' | b'I' | b'O' | b'o'))
+    }
+
     /// Where "of that year", "of that same year", "of the same year" or
     /// "the same year" after a day or month at token `e` ends: the year is
     /// the one last named.
@@ -192,7 +202,10 @@ impl Parser<'_> {
                     j += 1;
                 }
                 let (mo, e) = self.month_name(j)?;
-                if self.num(e).is_some() || self.is_p(e, '.') && self.num(e + 1).is_some() {
+                if self.num(e).is_some()
+                    || self.is_p(e, '.') && self.num(e + 1).is_some()
+                    || self.ocr_year(e)
+                {
                     return None;
                 }
                 let (e, year) = self.year_of_day(e, r, mo, sentence)?;
