@@ -869,12 +869,7 @@ fn is_adverbial(text: &str, start: usize) -> bool {
 /// Is the date at `start` the sentence's frame, its first words a time
 /// adverbial ("In 1949,", "By 1863")? Not "A document declassified in 2005".
 fn frames_sentence(text: &str, start: usize) -> bool {
-    let words: Vec<&str> = text
-        .get(..start)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words_before(text, start).collect();
     // Not "Since 2004, … in late January": a span's days are any year's.
     match words.as_slice() {
         [] => true,
@@ -892,26 +887,25 @@ fn frames_sentence(text: &str, start: usize) -> bool {
 /// December 2000")? A flashback the narrative enters ("Talks had begun at
 /// The Hague in March 1701.") is neither.
 fn told_as_background(text: &str, start: usize) -> bool {
-    let words: Vec<&str> = text
-        .get(..start)
+    let subordinate =
+        words_before(text, start).any(|w| ["that", "which", "who", "whose", "whom"].contains(&w));
+    subordinate
+        || words_before(text, start)
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+}
+
+/// The words of `text` before byte `start`, in order.
+fn words_before(text: &str, start: usize) -> impl DoubleEndedIterator<Item = &str> {
+    text.get(..start)
         .unwrap_or("")
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .collect();
-    let subordinate = words
-        .iter()
-        .any(|w| ["that", "which", "who", "whose", "whom"].contains(w));
-    subordinate || words.last().is_some_and(|w| w.eq_ignore_ascii_case("from"))
 }
 
 /// Does the date at `start` open its sentence, as a frame for what
 /// follows ("In 1913,", "However, in late 1914")? At most four words
 /// before it.
 fn opens_sentence(text: &str, start: usize) -> bool {
-    text.get(..start)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .count()
-        <= 4
+    words_before(text, start).count() <= 4
 }
