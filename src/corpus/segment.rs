@@ -313,7 +313,11 @@ fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Hard-wrapped text has lines of a typical printed width, most of which
-/// stop mid-sentence.
+/// stop mid-sentence, and the sentence goes on in lower case on the next
+/// line often enough. Newswire written a sentence a line has lines that
+/// stop without a full stop too (headlines, datelines, results: "SOCCER -
+/// NEWCASTLE SIGN SHEARER", "NEWCASTLE 1996-08-24", "Arsenal 2 West Ham
+/// 0"), but the line after them opens with a capital or a digit.
 fn is_hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
     let filled: Vec<&str> = lines
         .iter()
@@ -325,7 +329,11 @@ fn is_hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
     }
     let short = filled.iter().filter(|l| l.len() <= 100).count();
     let open = filled.iter().filter(|l| !ends_sentence(l)).count();
-    short * 10 >= filled.len() * 8 && open * 2 >= filled.len()
+    let goes_on_small = filled
+        .windows(2)
+        .filter(|w| !ends_sentence(w[0]) && w[1].starts_with(char::is_lowercase))
+        .count();
+    short * 10 >= filled.len() * 8 && open * 2 >= filled.len() && goes_on_small * 4 >= open
 }
 
 fn breaks_between(previous: &str, next: &str) -> bool {
@@ -508,6 +516,26 @@ mod tests {
         let src = t.source_offset(at);
         assert_eq!(&text[src..src + 4], "1919");
         assert_eq!(&text[t.start..t.end], "According to him, in 1919 it ended.");
+    }
+
+    #[test]
+    fn newswire_a_sentence_a_line_keeps_its_lines() {
+        // Headlines, datelines and results stop without a full stop, as wrapped lines do,
+        // but no sentence goes on in lower case on the next line.
+        let text = "TENNIS - SAMPRAS BEATS HENMAN\nNEW YORK 1996-08-24\nPete Sampras beat Tim Henman 6-3 6-4 on Saturday.\nGOLF - NORMAN LEADS BY TWO\nAKRON , Ohio 1996-08-24\nArsenal 2 West Ham 0\nGreg Norman fired a 64.\n";
+        let texts: Vec<String> = split(text).into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "TENNIS - SAMPRAS BEATS HENMAN",
+                "NEW YORK 1996-08-24",
+                "Pete Sampras beat Tim Henman 6-3 6-4 on Saturday.",
+                "GOLF - NORMAN LEADS BY TWO",
+                "AKRON , Ohio 1996-08-24",
+                "Arsenal 2 West Ham 0",
+                "Greg Norman fired a 64.",
+            ]
+        );
     }
 
     #[test]

@@ -145,6 +145,14 @@ impl Registry {
                     if usable_short(last) && !is_initial(last) {
                         self.claim(fold_name(last), NameKind::Person, full);
                     }
+                    // "Rantissi" after "Abdel-Aziz al-Rantissi": an Arabic surname goes by
+                    // its name without the article.
+                    if let Some((article, tail)) = last.split_once('-')
+                        && matches!(article, "al" | "el" | "ad" | "ar" | "as" | "ash" | "az")
+                        && usable_short(tail)
+                    {
+                        self.claim(fold_name(tail), NameKind::Person, full);
+                    }
                     // "Xi Jinping" → "Xi", "Pol Pot" → "Pol": a first word that is no given
                     // name, or a family name that is written first ("Zhou Enlai" → "Zhou",
                     // "Li Peng" → "Li"), given name elsewhere or not.
@@ -595,6 +603,17 @@ fn resolve_headline(reg: &Registry, named: &Registry, sentence: &str, hits: &mut
         };
         n += len;
         if hits.iter().any(|h| h.start < b && a < h.end) {
+            continue;
+        }
+        // A dateline's place in capitals is where the story was written, not the club or
+        // the person the story names: "NEWCASTLE 1996-08-24", "AKRON , Ohio",
+        // "WASHINGTON (Reuters) -".
+        let rest = sentence.get(b..).unwrap_or("").trim_start();
+        if sentence
+            .get(..a)
+            .is_some_and(|before| before.trim().is_empty())
+            && rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == ',')
+        {
             continue;
         }
         let text = &sentence[a..b];

@@ -783,6 +783,37 @@ const DOCUMENTS: &[DocCase] = &[
         "Angela",
         None,
     ),
+    // a dateline's place in capitals is no club the story names
+    (
+        &[
+            "SOCCER - NEWCASTLE SIGN SHEARER FOR RECORD FEE",
+            "NEWCASTLE 1996-08-24",
+            "Newcastle United completed the signing of England striker Alan Shearer on Saturday.",
+        ],
+        1,
+        "NEWCASTLE",
+        Some(""),
+    ),
+    (
+        &[
+            "SOCCER - NEWCASTLE SIGN SHEARER FOR RECORD FEE",
+            "NEWCASTLE 1996-08-24",
+            "Newcastle United completed the signing of England striker Alan Shearer on Saturday.",
+        ],
+        0,
+        "SHEARER",
+        Some("Alan Shearer"),
+    ),
+    // an Arabic surname without its article
+    (
+        &[
+            "His deputy, Abdel-Aziz al-Rantissi, was freed.",
+            "Rantissi told supporters the struggle would go on.",
+        ],
+        1,
+        "Rantissi",
+        Some("Abdel-Aziz al-Rantissi"),
+    ),
     // a company's first word after a word that says what it makes
     (
         &[
