@@ -8,7 +8,10 @@
 //! one for news-style words ("last year", "this month"). The reference is
 //! dropped at a section whose heading names a date, after a range spanning
 //! several years (which year would "the following year" follow?), and is
-//! never taken from a date inside quotation marks.
+//! never taken from a date inside quotation marks. A document told as a
+//! story (not in the first person, without a date of its own) may go back
+//! in time and come back: its look backs are read as such; a speech talks
+//! from its present.
 //!
 //! The expressions it reads and what they mean are in `anchored.rs`.
 //!
@@ -550,9 +553,10 @@ impl YearSupport {
 /// adjective ("his 1862 defeat"), not an earlier year told in passing ("the
 /// forts had been disarmed in 1914"; one that opens the sentence, "In 1913,",
 /// or is its first date and has a month, moves it). `first`: no date came
-/// before `x` in its sentence, in a document told as a story. A range over several years becomes a range reference when
-/// both ends have their month, is passed over when it only frames the
-/// reference ("the war of 1914–1918" in 1916), and drops it otherwise.
+/// before `x` in its sentence, in a document told as a story. A range over
+/// several years becomes a range reference when both ends have their month,
+/// is passed over when it only frames the reference ("the war of 1914–1918"
+/// in 1916), and drops it otherwise.
 fn update(
     reference: &mut Option<Reference>,
     x: &DateMention,

@@ -581,8 +581,8 @@ impl<'a> NameRules<'a> {
     }
 
     /// Tokens a..b set off by commas after a role: "a police spokesman, Femi Adebayo,
-    /// said", "said its chairman, Ko Tanaka.", or after a title with a capital that
-    /// follows a lowercase word: "its founding President, Syngman Rhee."
+    /// said", "said its chairman, Ko Tanaka.", or after an office written with a capital
+    /// after a lowercase word (OFFICES): "its founding President, Syngman Rhee."
     pub(super) fn role_apposed(&self, a: usize, b: usize) -> bool {
         let role = |i: usize| {
             self.lower(i) && self.in_class(i, ROLE)
