@@ -298,11 +298,7 @@ pub fn anchor_document(
             // year": a day's or month's "that year" is the year last named,
             // however it was used ("his 1862 defeat and his poor
             // performance earlier that year" is the narrative's).
-            let anaphoric = found.is_some_and(|((e, ..), _)| {
-                let span = sent.text.get(pos..toks[e - 1].e as usize).unwrap_or("");
-                span.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-                    && names_that_year(span)
-            });
+            let anaphoric = found.is_some_and(|((e, ..), _)| p.ends_on_that_year(i, e));
             if anaphoric
                 && let Some(x) = ann.mentions[..m].iter().rev().find(|x| {
                     x.anchor.is_none()
@@ -652,13 +648,6 @@ fn told_in_passing(
             .is_some_and(|s| frames_sentence(s.text, at.start))
 }
 
-/// Does an anchored expression's text refer to the year last named
-/// ("that year", "the same year", "October of that same year")?
-fn names_that_year(span: &str) -> bool {
-    let lower = span.to_ascii_lowercase();
-    ["that year", "same year"].iter().any(|w| lower.contains(w))
-}
-
 /// Words that make a sentence tell of what happens again and again, not
 /// once: "the average low temperature in July", "commemorated on 8
 /// February", "usually announced in late January".
@@ -691,17 +680,16 @@ const HABIT_ADVERBS: &[&str] = &["usually", "typically", "normally", "traditiona
 /// PRESENT_HABIT_WORDS and HABIT_ADVERBS)?
 fn is_habitual(text: &str, pos: usize) -> bool {
     let is_one = |list: &[&str], w: &str| list.iter().any(|h| h.eq_ignore_ascii_case(w));
-    let has = |list: &[&str]| {
-        text.split(|c: char| !c.is_alphabetic())
-            .any(|w| is_one(list, w))
-    };
-    has(HABIT_WORDS)
-        || (has(PRESENT_HABIT_WORDS) && has(PRESENT_VERBS))
-        || text
-            .get(..pos)
-            .unwrap_or("")
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| is_one(HABIT_ADVERBS, w))
+    let (mut present_habit, mut present) = (false, false);
+    for w in words_before(text, text.len()) {
+        let before_pos = (w.as_ptr() as usize - text.as_ptr() as usize) < pos;
+        if is_one(HABIT_WORDS, w) || before_pos && is_one(HABIT_ADVERBS, w) {
+            return true;
+        }
+        present_habit |= is_one(PRESENT_HABIT_WORDS, w);
+        present |= is_one(PRESENT_VERBS, w);
+    }
+    present_habit && present
 }
 
 /// Roughly how many days `to` comes after `from` (negative before), by

@@ -137,6 +137,14 @@ impl Parser<'_> {
                 .all(|b| b.is_ascii_digit() || matches!(b, b'l' | b'I' | b'O' | b'o'))
     }
 
+    /// Does the mention on tokens `i..e`, a day's or a month's written from a digit or a
+    /// capital ("July 25 of that year", "April of that year"), end on a `that-year`?
+    pub(super) fn ends_on_that_year(&self, i: usize, e: usize) -> bool {
+        self.txt(i)
+            .starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            && (i + 1..e).any(|j| self.that_year_after(j) == Some(e))
+    }
+
     /// Where "of that year", "of that same year", "of the same year" or
     /// "the same year" after a day or month at token `e` ends: the year is
     /// the one last named.

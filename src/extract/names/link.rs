@@ -6,6 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::extract::dateline::dateline_end;
+
 use super::tokens::{char_at, is_alnum};
 use super::words::*;
 use super::{NameHit, NameKind, find_names, fold_name};
@@ -570,6 +572,7 @@ fn resolve_headline(reg: &Registry, named: &Registry, sentence: &str, hits: &mut
         return;
     }
     let ws = words(sentence);
+    let dateline = dateline_end(sentence.as_bytes());
     let mut added = Vec::new();
     let mut n = 0;
     while n < ws.len() {
@@ -608,11 +611,10 @@ fn resolve_headline(reg: &Registry, named: &Registry, sentence: &str, hits: &mut
         // A dateline's place in capitals is where the story was written, not the club or
         // the person the story names: "NEWCASTLE 1996-08-24", "AKRON , Ohio",
         // "WASHINGTON (Reuters) -".
-        let rest = sentence.get(b..).unwrap_or("").trim_start();
-        if sentence
-            .get(..a)
-            .is_some_and(|before| before.trim().is_empty())
-            && rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == ',')
+        if b <= dateline
+            && sentence
+                .get(..a)
+                .is_some_and(|before| before.trim().is_empty())
         {
             continue;
         }

@@ -449,32 +449,9 @@ fn a_misread_given_name_does_not_spread() {
     assert!(hits.iter().all(Vec::is_empty), "{hits:?}");
 }
 
-#[test]
-fn dateline_end_marks_only_a_leading_run() {
-    use super::scan::dateline_end;
-    assert_eq!(dateline_end(b"BEIRUT - x"), 6);
-    assert_eq!(dateline_end(b"CHARLESTON, W.Va. (AP) - x"), 10);
-    assert_eq!(dateline_end(b"NEW YORK (AP) - x"), 8);
-    assert_eq!(dateline_end(b"Beirut - x"), 0);
-    assert_eq!(dateline_end(b"WASHINGTON Barack Obama said"), 10);
-    assert_eq!(dateline_end(b"BAKU is the capital"), 0);
-    assert_eq!(dateline_end(b"MADRID 1996-08-30"), 6);
-    assert_eq!(dateline_end(b"NATO 2020 report was out."), 0);
-    assert_eq!(dateline_end(b"GOTO 10"), 0);
-    assert_eq!(dateline_end(b"TO THE PARIS ACCORD BY 2050"), 0);
-    assert_eq!(dateline_end(b"UN - x"), 0);
-    assert_eq!(dateline_end(b""), 0);
-}
-
 proptest::proptest! {
     #[test]
     fn qualifier_after_never_panics(s in "[A-Za-z., ()]{0,24}", end in 0usize..30) {
         let _ = super::resolve::qualifier_after(s.as_bytes(), end);
-    }
-
-    #[test]
-    fn dateline_end_is_within_the_text(s in "[A-Z .,(-]{0,30}[a-z ]{0,5}") {
-        let e = super::scan::dateline_end(s.as_bytes());
-        proptest::prop_assert!(e <= s.len());
     }
 }

@@ -22,10 +22,11 @@ mod news_tests;
 use std::collections::HashMap;
 
 use super::gazetteer::{Candidate, GeoRef, NameKind, gazetteer};
+use crate::extract::dateline::dateline_end;
 pub use eras::read_in_time;
 use guard::{Guard, looks_like_person, names_the_continent, small_place, title_after};
 use resolve::{hit_of, qualified, qualifier_span_after, resolve, unambiguous};
-use scan::{Folded, Kept, dateline_end, scan};
+use scan::{Folded, Kept, scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::scan::dateline_end;
 use super::scan::{Kept, Raw, lower, next_word, prev_word, sentence_initial};
 use super::{DocRegions, Said};
 use super::{PlaceHit, PlaceKind};
+use crate::extract::dateline::dateline_end;
 use crate::extract::gazetteer::{Candidate, NameEntry, NameKind, SMALL_TOWN, gazetteer};
 
 /// Countries before places; among places population decides ("Sydney" is the Australian
