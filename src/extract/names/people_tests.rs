@@ -789,6 +789,7 @@ const DOCUMENTS: &[DocCase] = &[
             "SOCCER - NEWCASTLE SIGN SHEARER FOR RECORD FEE",
             "NEWCASTLE 1996-08-24",
             "Newcastle United completed the signing of England striker Alan Shearer on Saturday.",
+            "Newcastle manager Kevin Keegan said he was pleased.",
         ],
         1,
         "NEWCASTLE",
